@@ -1,0 +1,58 @@
+package cn.gov.zhaoshang.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CloudEvents {@code type} values of the platform, {@code cn.gov.zhaoshang.<service>.<event>.v<n>}.
+ *
+ * <p>Each type has a JSON Schema for its {@code data} (see {@link EventSchemaValidator}) and is listed
+ * in {@code contracts/asyncapi.yaml}. A new type gets its schema first, then its constant here.
+ */
+public final class EventTypes {
+
+    /** A project was registered; data: {@link cn.gov.zhaoshang.contracts.project.ProjectRegistered}. */
+    public static final String PROJECT_REGISTERED = "cn.gov.zhaoshang.project.registered.v1";
+
+    /** Every event type above. */
+    public static final List<String> ALL = List.of(PROJECT_REGISTERED);
+
+    // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
+    private static final Pattern EVENT_TYPE =
+            Pattern.compile("cn\\.gov\\.zhaoshang\\.([a-z]+)\\.[a-z-]+\\.v[0-9]+");
+
+    private static final Map<String, String> TOPIC_BY_SERVICE = Map.of(
+            "project", Topics.PROJECT,
+            "enterprise", Topics.ENTERPRISE,
+            "targets", Topics.TARGETS,
+            "report", Topics.REPORT);
+
+    private EventTypes() {
+    }
+
+    /**
+     * The topic an event type is published on: the topic of its owning service, the
+     * {@code <service>} segment of the type.
+     *
+     * @throws IllegalArgumentException if the type does not have the platform's form or names an
+     *     unknown service
+     */
+    public static String topicOf(String eventType) {
+        Objects.requireNonNull(eventType, "eventType");
+        Matcher matcher = EVENT_TYPE.matcher(eventType);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(
+                    "Not a platform event type (cn.gov.zhaoshang.<service>.<event>.v<n>): " + eventType);
+        }
+        String service = matcher.group(1);
+        String topic = TOPIC_BY_SERVICE.get(service);
+        if (topic == null) {
+            throw new IllegalArgumentException(
+                    "Unknown service '" + service + "' in event type " + eventType);
+        }
+        return topic;
+    }
+}

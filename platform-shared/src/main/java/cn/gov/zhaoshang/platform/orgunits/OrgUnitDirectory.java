@@ -1,0 +1,80 @@
+package cn.gov.zhaoshang.platform.orgunits;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service's local copy of the org-unit tree. Paths of callers and records are always looked
+ * up here, never carried in tokens, so a moved unit is seen everywhere as soon as this copy is.
+ */
+@Component
+public class OrgUnitDirectory {
+
+    private final JdbcClient jdbc;
+
+    public OrgUnitDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrgUnit> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit WHERE code = :code")
+                .param("code", code)
+                .query(OrgUnitDirectory::toOrgUnit)
+                .optional();
+    }
+
+    public boolean exists(String code) {
+        return find(code).isPresent();
+    }
+
+    /** The unit's path; an unknown code is a programming error at this point. */
+    public String pathOf(String code) {
+        return find(code).map(OrgUnit::path)
+                .orElseThrow(() -> new IllegalArgumentException("unknown org unit " + code));
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM org_unit").query(Long.class).single();
+    }
+
+    /**
+     * Adds a unit or updates it in place (name, level, parent and path); the path of every unit
+     * below a moved unit follows it.
+     */
+    @Transactional
+    public void upsert(String code, String parentCode, OrgLevel level, String nameZh, String nameEn) {
+        String parentPath = parentCode == null ? null : pathOf(parentCode);
+        String newPath = parentPath == null ? code : parentPath + "." + code;
+        Optional<OrgUnit> existing = find(code);
+        jdbc.sql("""
+                INSERT INTO org_unit (code, parent_code, level, name_zh, name_en, path, updated_at)
+                VALUES (:code, :parent, :level, :nameZh, :nameEn, CAST(:path AS ltree), now())
+                ON CONFLICT (code) DO UPDATE SET parent_code = EXCLUDED.parent_code, level = EXCLUDED.level,
+                    name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, path = EXCLUDED.path, updated_at = now()""")
+                .param("code", code).param("parent", parentCode).param("level", level.name())
+                .param("nameZh", nameZh).param("nameEn", nameEn).param("path", newPath)
+                .update();
+        existing.filter(old -> !old.path().equals(newPath)).ifPresent(old -> jdbc.sql("""
+                UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
+                WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
+                .param("newPath", newPath).param("oldPath", old.path())
+                .update());
+    }
+
+    List<OrgUnit> all() {
+        return jdbc.sql("SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit ORDER BY path")
+                .query(OrgUnitDirectory::toOrgUnit).list();
+    }
+
+    private static OrgUnit toOrgUnit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OrgUnit(rs.getString("code"), rs.getString("parent_code"), OrgLevel.valueOf(rs.getString("level")),
+                rs.getString("name_zh"), rs.getString("name_en"), rs.getString("path"));
+    }
+}

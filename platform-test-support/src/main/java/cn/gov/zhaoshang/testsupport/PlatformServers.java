@@ -1,0 +1,78 @@
+package cn.gov.zhaoshang.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real servers of one test JVM: one PostgreSQL, one Kafka broker and one token issuer,
+ * started on first use and stopped when the JVM exits.
+ */
+public final class PlatformServers {
+
+    private static PostgresServer postgres;
+    private static KafkaNode kafka;
+    private static TestIdentityProvider identityProvider;
+
+    private PlatformServers() {
+    }
+
+    public static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.start();
+            stopOnExit(postgres);
+        }
+        return postgres;
+    }
+
+    public static synchronized KafkaNode kafka() {
+        if (kafka == null) {
+            kafka = KafkaNode.start();
+            stopOnExit(kafka);
+        }
+        return kafka;
+    }
+
+    public static synchronized TestIdentityProvider identityProvider() {
+        if (identityProvider == null) {
+            identityProvider = TestIdentityProvider.start();
+            stopOnExit(identityProvider);
+        }
+        return identityProvider;
+    }
+
+    /**
+     * The Spring properties that point a service at these servers, with its own database.
+     * The same keys configure a service against production infrastructure.
+     */
+    public static Map<String, String> serviceProperties(String database) {
+        return serviceProperties(database, kafka().bootstrapServers());
+    }
+
+    public static Map<String, String> serviceProperties(String database, String kafkaBootstrapServers) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres().database(database));
+        properties.put("spring.datasource.username", PostgresServer.USER);
+        properties.put("spring.datasource.password", PostgresServer.PASSWORD);
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.putAll(tokenValidationProperties());
+        return properties;
+    }
+
+    public static Map<String, String> tokenValidationProperties() {
+        TestIdentityProvider idp = identityProvider();
+        return Map.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", idp.issuer(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.audiences", TestIdentityProvider.AUDIENCE);
+    }
+
+    private static void stopOnExit(AutoCloseable server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // the JVM is going away; nothing left to clean up for
+            }
+        }));
+    }
+}

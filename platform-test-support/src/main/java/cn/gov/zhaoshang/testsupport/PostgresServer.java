@@ -1,0 +1,69 @@
+package cn.gov.zhaoshang.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (zonky embedded binaries) with a UTF-8 character type, so that
+ * {@code pg_trgm} and text search treat Chinese characters as letters.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Set<String> databases = ConcurrentHashMap.newKeySet();
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static PostgresServer start() {
+        try {
+            return new PostgresServer(EmbeddedPostgres.builder()
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** Creates the database once and returns its JDBC URL. */
+    public String database(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database names are lower-case identifiers: " + name);
+        }
+        if (databases.add(name)) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+            } catch (SQLException e) {
+                databases.remove(name);
+                throw new IllegalStateException("could not create database " + name, e);
+            }
+        }
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

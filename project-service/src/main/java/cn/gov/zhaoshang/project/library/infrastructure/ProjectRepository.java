@@ -1,0 +1,88 @@
+package cn.gov.zhaoshang.project.library.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Projects in PostgreSQL. Every read is limited to a caller's {@link OrgScope}. */
+@Repository
+public class ProjectRepository {
+
+    private static final String COLUMNS = """
+            id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
+            registered_at, registered_by, version""";
+
+    private final JdbcClient jdbc;
+
+    public ProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Project project) {
+        jdbc.sql("""
+                INSERT INTO project (id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
+                                     manufacturing, registered_at, registered_by, version)
+                VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
+                        :manufacturing, :registeredAt, :registeredBy, :version)""")
+                .param("id", project.id())
+                .param("name", project.name())
+                .param("orgUnit", project.orgUnit())
+                .param("stage", project.stage().name())
+                .param("amount", project.contractAmount())
+                .param("signingDate", project.signingDate())
+                .param("industryCode", project.industryCode().value())
+                .param("manufacturing", project.isManufacturing())
+                .param("registeredAt", java.sql.Timestamp.from(project.registeredAt()))
+                .param("registeredBy", project.registeredBy())
+                .param("version", project.version())
+                .update();
+    }
+
+    public Optional<Project> findInScope(UUID id, OrgScope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE)
+                .param("id", id)
+                .param("callerPath", scope.path())
+                .query(ProjectRepository::toProject)
+                .optional();
+    }
+
+    /** One page of the projects in scope, in the given order (a whitelisted column). */
+    public List<Project> pageInScope(OrgScope scope, ProjectSort sort, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE " + OrgScope.WITHIN_SCOPE
+                        + " ORDER BY " + sort.orderBy() + ", id LIMIT :limit OFFSET :offset")
+                .param("callerPath", scope.path())
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(ProjectRepository::toProject)
+                .list();
+    }
+
+    public long countInScope(OrgScope scope) {
+        return jdbc.sql("SELECT count(*) FROM project WHERE " + OrgScope.WITHIN_SCOPE)
+                .param("callerPath", scope.path())
+                .query(Long.class).single();
+    }
+
+    private static Project toProject(ResultSet rs, int row) throws SQLException {
+        return new Project(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("org_unit_code"),
+                ProjectStage.valueOf(rs.getString("stage")),
+                rs.getBigDecimal("contract_amount"),
+                rs.getObject("signing_date", java.time.LocalDate.class),
+                new IndustryCode(rs.getString("industry_code")),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getString("registered_by"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,74 @@
+package cn.gov.zhaoshang.project.library.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
+import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
+import cn.gov.zhaoshang.project.library.infrastructure.ProjectSort;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The project library's API, always within the caller's org scope. */
+@RestController
+@RequestMapping("/api/projects")
+public class ProjectController {
+
+    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final ProjectRegistration registration;
+    private final ProjectRepository projects;
+    private final CurrentCaller currentCaller;
+
+    public ProjectController(ProjectRegistration registration, ProjectRepository projects, CurrentCaller currentCaller) {
+        this.registration = registration;
+        this.projects = projects;
+        this.currentCaller = currentCaller;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('officer')")
+    public ResponseEntity<ProjectResponse> register(@Valid @RequestBody RegisterProjectRequest request) {
+        ProjectResponse created = ProjectResponse.of(registration.registerSigned(request.toCommand(), currentCaller.scope()));
+        return ResponseEntity.created(URI.create("/api/projects/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    public ProjectResponse get(@PathVariable UUID id) {
+        return projects.findInScope(id, currentCaller.scope())
+                .map(ProjectResponse::of)
+                .orElseThrow(() -> new NotFoundException("project", id));
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    public ProjectPage list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "registeredAt,desc") String sort) {
+        ProjectSort order = ProjectSort.fromApiName(sort).orElseThrow(() -> new RequestValidationException(List.of(
+                new FieldViolation("sort", "AllowedValue", "sort by one of signingDate, contractAmount, name, registeredAt, with ,asc or ,desc"))));
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
+                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
+        }
+        OrgScope scope = currentCaller.scope();
+        List<ProjectResponse> items = projects.pageInScope(scope, order, page, size).stream().map(ProjectResponse::of).toList();
+        return new ProjectPage(items, page, size, projects.countInScope(scope), order.apiName());
+    }
+}
