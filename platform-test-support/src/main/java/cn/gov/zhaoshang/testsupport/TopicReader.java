@@ -13,6 +13,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -48,14 +53,36 @@ public final class TopicReader {
         }
     }
 
-    public static void send(String bootstrapServers, String topic, String key, String value) {
+    public static RecordMetadata send(String bootstrapServers, String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed past the given record: the consumer has dealt
+     * with it (applied, skipped as a duplicate, or dead-lettered).
+     */
+    public static boolean awaitConsumedPast(String bootstrapServers, String group, RecordMetadata record, Duration deadline) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long end = System.nanoTime() + deadline.toNanos();
+            while (System.nanoTime() < end) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                if (committed != null && committed.offset() > record.offset()) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e);
         }
     }
 }
