@@ -66,13 +66,31 @@ public final class PlatformServers {
                 "spring.security.oauth2.resourceserver.jwt.audiences", TestIdentityProvider.AUDIENCE);
     }
 
+    /**
+     * Stops the server when the JVM exits, but only after Spring has closed the application
+     * contexts that use it: JVM shutdown hooks run concurrently, and a service still shutting down
+     * would otherwise wait for a database or broker that is already gone.
+     */
     private static void stopOnExit(AutoCloseable server) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitSpringShutdown();
             try {
                 server.close();
             } catch (Exception ignored) {
                 // the JVM is going away; nothing left to clean up for
             }
-        }));
+        }, "platform-servers-shutdown"));
+    }
+
+    private static void awaitSpringShutdown() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 }

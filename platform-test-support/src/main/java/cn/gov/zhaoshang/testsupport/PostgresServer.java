@@ -31,6 +31,8 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(EmbeddedPostgres.builder()
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8")
+                    // stopped by PlatformServers once Spring has closed its contexts
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
