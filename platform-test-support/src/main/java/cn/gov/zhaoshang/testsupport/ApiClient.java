@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,18 +20,26 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final Map<String, String> headers;
 
-    private ApiClient(String baseUrl, String token) {
+    private ApiClient(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiClient at(String baseUrl) {
-        return new ApiClient(baseUrl, null);
+        return new ApiClient(baseUrl, null, Map.of());
     }
 
     public ApiClient withToken(String bearerToken) {
-        return new ApiClient(baseUrl, bearerToken);
+        return new ApiClient(baseUrl, bearerToken, headers);
+    }
+
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, token, more);
     }
 
     public Response get(String path) {
@@ -47,6 +57,7 @@ public final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

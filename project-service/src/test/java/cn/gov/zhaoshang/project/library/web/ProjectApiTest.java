@@ -87,6 +87,25 @@ class ProjectApiTest {
     }
 
     @Test
+    void theEventContinuesTheTraceOfTheRequestThatCausedItAndTheOutboxIsMeasured() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ApiClient.Response created = guipingOfficer.withHeader("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .post("/api/projects", Map.of("name", "追踪项目", "orgUnit", "450881", "contractAmount", "1000.00",
+                        "signingDate", "2026-10-01", "industryCode", "I6510"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(),
+                Topics.PROJECT, record -> id.equals(record.key()), 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        String traceparent = new String(records.getFirst().headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(traceparent).startsWith("00-" + traceId + "-");
+
+        String metrics = ApiClient.at("http://127.0.0.1:" + port).get("/actuator/prometheus").body();
+        assertThat(metrics).contains("zhaoshang_outbox_pending", "zhaoshang_outbox_publish_lag_seconds");
+    }
+
+    @Test
     void aBadAmountAnUnknownOrgUnitAndAMissingNameAreAllReportedAtOnce() {
         ApiClient.Response response = guipingOfficer.post("/api/projects", Map.of(
                 "orgUnit", "459999",
