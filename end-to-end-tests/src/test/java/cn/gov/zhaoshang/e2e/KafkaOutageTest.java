@@ -12,6 +12,7 @@ import java.time.Duration;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.KafkaNode;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -41,13 +41,28 @@ public final class KafkaNode implements AutoCloseable {
     /** Formats a fresh log directory and starts the broker on free ports. */
     public static KafkaNode start() {
         try {
-            KafkaNode node = new KafkaNode(Files.createTempDirectory("kafka-node-"), FreePorts.next(), FreePorts.next());
-            node.format();
-            node.startAgain();
-            return node;
+            return start(Files.createTempDirectory("kafka-node-"), FreePorts.next(), FreePorts.next());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts the broker on the given ports with its log in {@code logDir}, formatting the directory
+     * only if it has never been formatted: a second start finds every topic and record again.
+     */
+    public static KafkaNode start(Path logDir, int brokerPort, int controllerPort) {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        KafkaNode node = new KafkaNode(logDir, brokerPort, controllerPort);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            node.format();
+        }
+        node.startAgain();
+        return node;
     }
 
     public String bootstrapServers() {
@@ -106,7 +121,15 @@ public final class KafkaNode implements AutoCloseable {
         return p;
     }
 
-    private void format() throws IOException {
+    private void format() {
+        try {
+            formatLogDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void formatLogDirectory() throws IOException {
         Path propertiesFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
         try (Writer writer = Files.newBufferedWriter(propertiesFile, StandardCharsets.UTF_8)) {
             config.store(writer, "single-node KRaft broker for tests");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,15 +29,31 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer start() {
         try {
-            return new PostgresServer(EmbeddedPostgres.builder()
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .setLocaleConfig("encoding", "UTF8")
-                    // stopped by PlatformServers once Spring has closed its contexts
-                    .setRegisterShutdownHook(false)
+            return new PostgresServer(utf8().start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server on a fixed port whose data stays in {@code dataDirectory} between starts. */
+    public static PostgresServer start(Path dataDirectory, int port) {
+        try {
+            return new PostgresServer(utf8()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder utf8() {
+        return EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("encoding", "UTF8")
+                // stopped by its owner (PlatformServers, the launcher) once the services are gone
+                .setRegisterShutdownHook(false);
     }
 
     public int port() {
@@ -51,6 +68,9 @@ public final class PostgresServer implements AutoCloseable {
         if (databases.add(name)) {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
+                if (statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
+                    return jdbcUrl(name);
+                }
                 statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
             } catch (SQLException e) {
                 databases.remove(name);

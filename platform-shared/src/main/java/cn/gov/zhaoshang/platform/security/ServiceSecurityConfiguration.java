@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.platform.security;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +26,11 @@ public class ServiceSecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // other agencies (role agency) read reports and nothing else; refused here,
+                        // before a request body is even read
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**").authenticated()
+                        .requestMatchers("/api/**").hasAnyRole(Roles.VIEWER, Roles.OFFICER, Roles.LEADER,
+                                Roles.TARGET_ADMIN, Roles.CONTACTS_READER, Roles.AUDITOR, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles())))

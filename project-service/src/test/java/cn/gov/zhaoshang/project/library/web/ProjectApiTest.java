@@ -163,6 +163,14 @@ class ProjectApiTest {
     }
 
     @Test
+    void anotherAgencyMayNotTouchTheProjectLibrary() {
+        ApiClient agency = ApiClient.at("http://127.0.0.1:" + port)
+                .withToken(PlatformServers.identityProvider().tokenFor("service-account-agency-stats", "450000", "agency"));
+        assertThat(agency.get("/api/projects").status()).isEqualTo(403);
+        assertThat(agency.post("/api/projects", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void withoutATokenNothingIsAnswered() {
         ApiClient anonymous = ApiClient.at("http://127.0.0.1:" + port);
         assertThat(anonymous.get("/api/projects").status()).isEqualTo(401);

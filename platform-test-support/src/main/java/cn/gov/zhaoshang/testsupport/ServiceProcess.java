@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.e2e;
+package cn.gov.zhaoshang.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import cn.gov.zhaoshang.testsupport.FreePorts;
-
 /**
  * One packaged service (its runnable jar) running as a separate JVM, the way it runs in
- * production, with its output in {@code target/service-logs/<name>.log}.
+ * production, with its output in a log file of its own. Used by the end-to-end tests and by the
+ * local launcher.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(120);
 
@@ -38,28 +37,37 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar named by the system property {@code e2e.jar.<module>} with the given Spring
-     * properties as command-line arguments. Returns at once; call {@link #awaitReady()}.
+     * Starts the jar named by the system property {@code e2e.jar.<module>} on a free port, with the
+     * given Spring properties as command-line arguments and its log in {@code e2e.logs}. Returns at
+     * once; call {@link #awaitReady()}.
      */
-    static ServiceProcess start(String module, String instanceName, Map<String, String> properties) {
+    public static ServiceProcess start(String module, String instanceName, Map<String, String> properties) {
         String jar = System.getProperty("e2e.jar." + module);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("no runnable jar for " + module + " (" + jar
                     + "); run the tests with ./mvnw verify so the reactor packages it first");
         }
-        int port = FreePorts.next();
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("e2e.java", "java"),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar,
-                "--server.port=" + port,
-                "--logging.structured.format.console=",
-                "--spring.main.banner-mode=off"));
+        Path logs = Path.of(System.getProperty("e2e.logs", "target/service-logs"));
+        return start(Path.of(jar), instanceName, FreePorts.next(), properties, logs.resolve(instanceName + ".log"),
+                List.of("-XX:TieredStopAtLevel=1", "--logging.structured.format.console="));
+    }
+
+    /**
+     * Starts a runnable jar on the given port.
+     *
+     * @param extraArguments JVM options (starting with {@code -X}) and Spring arguments (starting
+     *                       with {@code --}), in any order
+     */
+    public static ServiceProcess start(Path jar, String instanceName, int port, Map<String, String> properties,
+            Path log, List<String> extraArguments) {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("e2e.java",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-Xmx384m", "-XX:+UseSerialGC"));
+        extraArguments.stream().filter(argument -> !argument.startsWith("--")).forEach(command::add);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+        extraArguments.stream().filter(argument -> argument.startsWith("--")).forEach(command::add);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            Path logs = Path.of(System.getProperty("e2e.logs", "target/service-logs"));
-            Files.createDirectories(logs);
-            Path log = logs.resolve(instanceName + ".log");
+            Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -70,12 +78,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Waits until the service reports itself ready, or fails with the end of its log. */
-    ServiceProcess awaitReady() {
+    public ServiceProcess awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -100,13 +108,21 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + STARTUP_DEADLINE + ":\n" + tailOfLog());
     }
 
-    String tailOfLog() {
+    public String tailOfLog() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

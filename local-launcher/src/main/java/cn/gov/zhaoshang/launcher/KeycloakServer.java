@@ -1,0 +1,142 @@
+package cn.gov.zhaoshang.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The real Keycloak, from its distribution zip on Maven Central, in development mode on a fixed
+ * port, with the realm imported on first start (its H2 data stays in the unpacked directory).
+ */
+final class KeycloakServer implements AutoCloseable {
+
+    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(240);
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+
+    private KeycloakServer(Process process, String baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    static KeycloakServer start(Path zip, String version, Path home, int port, String realmJson, LocalSecrets secrets) {
+        Path installation = home.resolve("keycloak-" + version);
+        try {
+            if (!Files.exists(installation.resolve("bin/kc.sh"))) {
+                unzip(zip, home);
+            }
+            Path imports = installation.resolve("data/import");
+            Files.createDirectories(imports);
+            Files.writeString(imports.resolve("realm-zhaoshang.json"), realmJson, StandardCharsets.UTF_8);
+            Path log = home.resolve("logs/keycloak.log");
+            Files.createDirectories(log.getParent());
+            String baseUrl = "http://localhost:" + port;
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", installation.resolve("bin/kc.sh").toString(),
+                    "start-dev", "--http-port=" + port, "--hostname=" + baseUrl, "--import-realm",
+                    "--health-enabled=true", "--http-management-port=" + (port + 1)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword());
+            return new KeycloakServer(builder.start(), baseUrl, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String issuer() {
+        return baseUrl + "/realms/zhaoshang";
+    }
+
+    String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    /** Ready when the realm's discovery document answers. */
+    KeycloakServer awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new LauncherException("Keycloak exited; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create(issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LauncherException("interrupted while waiting for Keycloak");
+            }
+            sleep();
+        }
+        throw new LauncherException("Keycloak was not ready within " + STARTUP_DEADLINE + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path destination = target.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(target)) {
+                    throw new IOException("zip entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                    if (entry.getName().endsWith(".sh")) {
+                        destination.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

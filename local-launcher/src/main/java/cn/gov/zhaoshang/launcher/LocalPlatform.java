@@ -1,0 +1,182 @@
+package cn.gov.zhaoshang.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.gov.zhaoshang.testsupport.KafkaNode;
+import cn.gov.zhaoshang.testsupport.PostgresServer;
+import cn.gov.zhaoshang.testsupport.ServiceProcess;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Kafka, Keycloak, the four services and the
+ * gateway, started in order, each waited for, with demo data for Guangxi. Data stays in
+ * {@code .run-local/}, so a second start finds it. Ctrl-C stops everything.
+ */
+public final class LocalPlatform {
+
+    static final int GATEWAY_PORT = 8080;
+    static final int KEYCLOAK_PORT = 8180;
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final long started = System.nanoTime();
+
+    public static void main(String[] args) {
+        if (Runtime.version().feature() < 21) {
+            System.err.println("The platform needs a JDK 21 or newer; this is " + Runtime.version()
+                    + ". Set JAVA_HOME to a JDK >= 21 and start again with ./run-local.");
+            System.exit(2);
+        }
+        LocalPlatform platform = new LocalPlatform();
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "local-platform-stop"));
+        try {
+            platform.start(Path.of(System.getProperty("zhaoshang.home", ".run-local")).toAbsolutePath());
+        } catch (LauncherException e) {
+            System.err.println("\n✗ " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("\n✗ the platform could not start: " + e);
+            System.exit(1);
+        }
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start(Path home) throws Exception {
+        LauncherSettings settings = LauncherSettings.load();
+        checkPortsAreFree();
+        LocalSecrets secrets = LocalSecrets.in(home);
+        Path logs = home.resolve("logs");
+
+        step("PostgreSQL on port " + POSTGRES_PORT + " (data in " + home.resolve("postgres") + ")");
+        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT);
+        running.push(postgres);
+        step("Kafka on port " + KAFKA_PORT + " (log in " + home.resolve("kafka") + ")");
+        KafkaNode kafka = KafkaNode.start(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        running.push(kafka);
+        step("Keycloak " + settings.keycloakVersion() + " on port " + KEYCLOAK_PORT + " (first start unpacks it and imports the realm)");
+        KeycloakServer keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT,
+                LocalRealm.build(secrets), secrets);
+        running.push(keycloak);
+
+        Map<String, String> tokenValidation = Map.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.issuer() + "/protocol/openid-connect/certs");
+        List<ServiceProcess> services = SERVICE_PORTS.entrySet().stream().map(service -> {
+            String database = service.getKey().replace("-service", "");
+            Map<String, String> properties = new LinkedHashMap<>(tokenValidation);
+            properties.put("spring.datasource.url", postgres.database(database));
+            properties.put("spring.datasource.username", PostgresServer.USER);
+            properties.put("spring.datasource.password", PostgresServer.PASSWORD);
+            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            ServiceProcess process = ServiceProcess.start(settings.jar(service.getKey()), service.getKey(), service.getValue(),
+                    properties, logs.resolve(service.getKey() + ".log"), List.of());
+            running.push(process);
+            return process;
+        }).toList();
+        keycloak.awaitReady();
+        step("Keycloak ready at " + keycloak.baseUrl());
+        for (ServiceProcess service : services) {
+            service.awaitReady();
+            step(service.name() + " ready at " + service.baseUrl());
+        }
+
+        Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
+        SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
+                "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
+        ServiceProcess gateway = ServiceProcess.start(settings.jar("gateway"), "gateway", GATEWAY_PORT, gatewayProperties,
+                logs.resolve("gateway.log"), List.of());
+        running.push(gateway);
+        gateway.awaitReady();
+        step("gateway ready at " + gateway.baseUrl());
+
+        int loaded = new DemoData(keycloak, gateway.baseUrl(), secrets).loadOnce(home);
+        step(loaded > 0 ? "demo data loaded: " + loaded + " signed projects in Guigang" : "demo data already loaded");
+        printWelcome(keycloak, gateway, secrets, logs);
+    }
+
+    private void printWelcome(KeycloakServer keycloak, ServiceProcess gateway, LocalSecrets secrets, Path logs) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("""
+
+                ✓ The platform is up (%d s).
+
+                  API (gateway)   %s/api/...
+                  Keycloak        %s   (admin console: admin / %s)
+                  Service logs    %s
+
+                  Demo users (password %s):
+                    gx-admin    450000 广西  admin, target-admin
+                    gx-viewer   450000 广西  viewer
+                    gg-officer  450800 贵港  officer, leader, target-admin
+                    gp-officer  450881 桂平  officer
+                    gb-officer  450802 港北  officer
+                    auditor     450000 广西  auditor
+                  Client agency-stats (client credentials) secret: %s
+
+                  Try it — Guigang's monthly report as gg-officer:
+
+                TOKEN=$(curl -s -d client_id=zhaoshang-cli -d grant_type=password -d username=gg-officer \\
+                  --data-urlencode 'password=%s' %s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                curl -s -H "Authorization: Bearer $TOKEN" '%s/api/reports/monthly?orgUnit=450800&month=2026-10'
+
+                  Ctrl-C stops everything.
+                """, elapsed.toSeconds(), gateway.baseUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
+                secrets.demoPassword(), secrets.agencyStatsSecret(), secrets.demoPassword(), keycloak.tokenEndpoint(),
+                gateway.baseUrl());
+    }
+
+    private void stopAll() {
+        if (!running.isEmpty()) {
+            System.out.println("\nStopping the platform…");
+        }
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+    }
+
+    private void step(String message) {
+        System.out.printf("[%3ds] %s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(), message);
+    }
+
+    private static void checkPortsAreFree() {
+        List<Integer> ports = new java.util.ArrayList<>(List.of(GATEWAY_PORT, KEYCLOAK_PORT, KEYCLOAK_PORT + 1,
+                POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        ports.addAll(SERVICE_PORTS.values());
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException busy) {
+                throw new LauncherException("port " + port + " is already in use, perhaps by an earlier launcher that is "
+                        + "still running. Stop whatever holds it (find it with: ss -ltnp 'sport = :" + port + "') and start again.");
+            }
+        }
+    }
+
+    private static Map<String, Integer> orderedPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("project-service", 8081);
+        ports.put("enterprise-service", 8082);
+        ports.put("targets-service", 8083);
+        ports.put("reporting-service", 8084);
+        return ports;
+    }
+}

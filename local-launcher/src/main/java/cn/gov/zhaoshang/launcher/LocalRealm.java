@@ -1,0 +1,68 @@
+package cn.gov.zhaoshang.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The local realm: the production import file ({@code keycloak/realm-zhaoshang.json}) plus what
+ * only a developer's machine has: the public client {@code zhaoshang-cli} with direct access grants
+ * and the demo users, all with their secrets filled in.
+ */
+final class LocalRealm {
+
+    static final List<String> DEMO_USERS = List.of("gx-admin", "gx-viewer", "gg-officer", "gp-officer", "gb-officer", "auditor");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private LocalRealm() {
+    }
+
+    static String build(LocalSecrets secrets) {
+        ObjectNode realm = (ObjectNode) read("/keycloak/realm-zhaoshang.json");
+        JsonNode additions = read("/keycloak/realm-local-additions.json");
+        ArrayNode clients = (ArrayNode) realm.get("clients");
+        JsonNode mappers = clients.get(0).get("protocolMappers");
+        for (JsonNode client : additions.get("clients")) {
+            ObjectNode copy = ((ObjectNode) client).deepCopy();
+            copy.set("protocolMappers", mappers.deepCopy());
+            clients.add(copy);
+        }
+        for (JsonNode client : clients) {
+            if (client.path("secret").asString("").equals("${AGENCY_STATS_SECRET}")) {
+                ((ObjectNode) client).put("secret", secrets.agencyStatsSecret());
+            }
+        }
+        ArrayNode users = (ArrayNode) realm.get("users");
+        for (JsonNode demo : additions.get("users")) {
+            ObjectNode user = users.addObject();
+            String username = demo.get("username").asString();
+            user.put("username", username);
+            user.put("enabled", true);
+            user.put("email", username + "@demo.zhaoshang.local");
+            user.put("emailVerified", true);
+            user.put("firstName", demo.get("firstName").asString());
+            user.put("lastName", demo.get("lastName").asString());
+            user.putObject("attributes").putArray("org_unit").add(demo.get("orgUnit").asString());
+            user.set("realmRoles", demo.get("realmRoles").deepCopy());
+            ObjectNode credential = user.putArray("credentials").addObject();
+            credential.put("type", "password");
+            credential.put("value", secrets.demoPassword());
+            credential.put("temporary", false);
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = LocalRealm.class.getResourceAsStream(resource)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.gov.zhaoshang.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The local platform's secrets: taken from the environment ({@code DEMO_PASSWORD},
+ * {@code AGENCY_STATS_SECRET}, {@code KEYCLOAK_ADMIN_PASSWORD}) or generated on first start and
+ * kept in {@code .run-local/secrets.properties}, readable only by the owner, so that a second start
+ * matches the realm Keycloak already imported. Never committed.
+ */
+final class LocalSecrets {
+
+    private final Properties values = new Properties();
+
+    private LocalSecrets() {
+    }
+
+    static LocalSecrets in(Path home) {
+        LocalSecrets secrets = new LocalSecrets();
+        Path file = home.resolve("secrets.properties");
+        try {
+            if (Files.exists(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    secrets.values.load(reader);
+                }
+            }
+            for (String name : new String[] {"DEMO_PASSWORD", "AGENCY_STATS_SECRET", "KEYCLOAK_ADMIN_PASSWORD"}) {
+                String fromEnvironment = System.getenv(name);
+                if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                    secrets.values.setProperty(name, fromEnvironment);
+                } else if (!secrets.values.containsKey(name)) {
+                    secrets.values.setProperty(name, generate());
+                }
+            }
+            Files.createDirectories(home);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                secrets.values.store(writer, "local platform secrets; generated unless set in the environment");
+            }
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets;
+    }
+
+    String demoPassword() {
+        return values.getProperty("DEMO_PASSWORD");
+    }
+
+    String agencyStatsSecret() {
+        return values.getProperty("AGENCY_STATS_SECRET");
+    }
+
+    String keycloakAdminPassword() {
+        return values.getProperty("KEYCLOAK_ADMIN_PASSWORD");
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
