@@ -20,7 +20,7 @@ import java.util.zip.ZipInputStream;
  * The real Keycloak, from its distribution zip on Maven Central, in development mode on a fixed
  * port, with the realm imported on first start (its H2 data stays in the unpacked directory).
  */
-final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements AutoCloseable {
 
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(240);
 
@@ -34,7 +34,19 @@ final class KeycloakServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts Keycloak from the distribution the build downloaded, on the launcher's ports. */
     static KeycloakServer start(Path zip, String version, Path home, int port, String realmJson, LocalSecrets secrets) {
+        return start(zip, version, home, port, port + 1, realmJson, secrets);
+    }
+
+    /** Starts Keycloak from the distribution the build downloaded (see {@code launcher.properties}). */
+    public static KeycloakServer start(Path home, int port, int managementPort, String realmJson, LocalSecrets secrets) {
+        LauncherSettings settings = LauncherSettings.load();
+        return start(settings.keycloakZip(), settings.keycloakVersion(), home, port, managementPort, realmJson, secrets);
+    }
+
+    private static KeycloakServer start(Path zip, String version, Path home, int port, int managementPort, String realmJson,
+            LocalSecrets secrets) {
         Path installation = home.resolve("keycloak-" + version);
         try {
             if (!Files.exists(installation.resolve("bin/kc.sh"))) {
@@ -48,7 +60,7 @@ final class KeycloakServer implements AutoCloseable {
             String baseUrl = "http://localhost:" + port;
             ProcessBuilder builder = new ProcessBuilder(List.of("bash", installation.resolve("bin/kc.sh").toString(),
                     "start-dev", "--http-port=" + port, "--hostname=" + baseUrl, "--import-realm",
-                    "--health-enabled=true", "--http-management-port=" + (port + 1)))
+                    "--health-enabled=true", "--http-management-port=" + managementPort))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -60,20 +72,20 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    String issuer() {
+    public String issuer() {
         return baseUrl + "/realms/zhaoshang";
     }
 
-    String tokenEndpoint() {
+    public String tokenEndpoint() {
         return issuer() + "/protocol/openid-connect/token";
     }
 
     /** Ready when the realm's discovery document answers. */
-    KeycloakServer awaitReady() {
+    public KeycloakServer awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {

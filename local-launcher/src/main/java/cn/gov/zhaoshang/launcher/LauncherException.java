@@ -1,7 +1,7 @@
 package cn.gov.zhaoshang.launcher;
 
 /** A problem the person running the launcher can fix; its message says how. */
-class LauncherException extends RuntimeException {
+public class LauncherException extends RuntimeException {
     LauncherException(String message) {
         super(message);
     }

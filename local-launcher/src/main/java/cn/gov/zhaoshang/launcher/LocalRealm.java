@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * only a developer's machine has: the public client {@code zhaoshang-cli} with direct access grants
  * and the demo users, all with their secrets filled in.
  */
-final class LocalRealm {
+public final class LocalRealm {
 
     static final List<String> DEMO_USERS = List.of("gx-admin", "gx-viewer", "gg-officer", "gp-officer", "gb-officer", "auditor");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,7 +23,7 @@ final class LocalRealm {
     private LocalRealm() {
     }
 
-    static String build(LocalSecrets secrets) {
+    public static String build(LocalSecrets secrets) {
         ObjectNode realm = (ObjectNode) read("/keycloak/realm-zhaoshang.json");
         JsonNode additions = read("/keycloak/realm-local-additions.json");
         ArrayNode clients = (ArrayNode) realm.get("clients");

@@ -17,11 +17,20 @@ import java.util.Properties;
  * kept in {@code .run-local/secrets.properties}, readable only by the owner, so that a second start
  * matches the realm Keycloak already imported. Never committed.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
 
     private final Properties values = new Properties();
 
     private LocalSecrets() {
+    }
+
+    /** Secrets given explicitly, for tests. */
+    public static LocalSecrets of(String demoPassword, String agencyStatsSecret, String keycloakAdminPassword) {
+        LocalSecrets secrets = new LocalSecrets();
+        secrets.values.setProperty("DEMO_PASSWORD", demoPassword);
+        secrets.values.setProperty("AGENCY_STATS_SECRET", agencyStatsSecret);
+        secrets.values.setProperty("KEYCLOAK_ADMIN_PASSWORD", keycloakAdminPassword);
+        return secrets;
     }
 
     static LocalSecrets in(Path home) {
@@ -53,15 +62,15 @@ final class LocalSecrets {
         return secrets;
     }
 
-    String demoPassword() {
+    public String demoPassword() {
         return values.getProperty("DEMO_PASSWORD");
     }
 
-    String agencyStatsSecret() {
+    public String agencyStatsSecret() {
         return values.getProperty("AGENCY_STATS_SECRET");
     }
 
-    String keycloakAdminPassword() {
+    public String keycloakAdminPassword() {
         return values.getProperty("KEYCLOAK_ADMIN_PASSWORD");
     }
 
