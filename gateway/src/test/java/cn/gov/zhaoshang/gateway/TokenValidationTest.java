@@ -2,19 +2,13 @@ package cn.gov.zhaoshang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenValidationTest {
 
-    static final List<String> authorizationHeadersSeenByService = new CopyOnWriteArrayList<>();
-    static final HttpServer service = startRecordingService();
+    static final RecordingService service = new RecordingService();
 
     @LocalServerPort
     int port;
@@ -42,7 +35,7 @@ class TokenValidationTest {
     @DynamicPropertySource
     static void pointGatewayAtTestServers(DynamicPropertyRegistry registry) {
         PlatformServers.tokenValidationProperties().forEach((key, value) -> registry.add(key, () -> value));
-        String serviceUrl = "http://127.0.0.1:" + service.getAddress().getPort();
+        String serviceUrl = service.url();
         for (String name : List.of("project", "enterprise", "targets", "reporting")) {
             registry.add("zhaoshang.gateway.services." + name, () -> serviceUrl);
         }
@@ -50,13 +43,13 @@ class TokenValidationTest {
 
     @AfterAll
     static void stopService() {
-        service.stop(0);
+        service.close();
     }
 
     @BeforeEach
     void setUp() {
         gateway = ApiClient.at("http://127.0.0.1:" + port);
-        authorizationHeadersSeenByService.clear();
+        service.requestHeaders.clear();
     }
 
     @Test
@@ -67,7 +60,7 @@ class TokenValidationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("service saw /api/projects/123");
-        assertThat(authorizationHeadersSeenByService).containsExactly("Bearer " + token);
+        assertThat(service.seen("Authorization")).containsExactly("Bearer " + token);
     }
 
     @Test
@@ -117,30 +110,21 @@ class TokenValidationTest {
     }
 
     @Test
+    void aRotatedSigningKeyIsPickedUpWithoutARestart() {
+        assertThat(gateway.withToken(idp.tokenFor("rotation-before", "450881", "officer")).get("/api/projects").status()).isEqualTo(200);
+
+        idp.rotateSigningKey();
+
+        assertThat(gateway.withToken(idp.tokenFor("rotation-after", "450881", "officer")).get("/api/projects").status()).isEqualTo(200);
+    }
+
+    @Test
     void healthNeedsNoToken() {
         assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     private static void assertRefused(ApiClient.Response response) {
         assertThat(response.status()).isEqualTo(401);
-        assertThat(authorizationHeadersSeenByService).isEmpty();
-    }
-
-    private static HttpServer startRecordingService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                authorizationHeadersSeenByService.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                byte[] body = ("service saw " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(service.requestHeaders).isEmpty();
     }
 }

@@ -44,36 +44,42 @@ public final class TestIdentityProvider implements AutoCloseable {
     public static final String AUDIENCE = "zhaoshang-api";
     private static final String REALM_PATH = "/realms/zhaoshang";
 
-    private final RSAKey signingKey;
+    private volatile RSAKey signingKey;
     private final RSAKey strangerKey;
     private final HttpServer server;
     private final String issuer;
 
-    private TestIdentityProvider(RSAKey signingKey, RSAKey strangerKey, HttpServer server) {
+    private TestIdentityProvider(RSAKey signingKey, RSAKey strangerKey) throws IOException {
         this.signingKey = signingKey;
         this.strangerKey = strangerKey;
-        this.server = server;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
+        server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> {
+            // only the current key is published, as after a completed Keycloak key rotation
+            byte[] jwks = new JWKSet(this.signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(jwks);
+            }
+        });
+        server.start();
     }
 
     public static TestIdentityProvider start() {
-        RSAKey signingKey = newRsaKey("test-signing-key");
-        RSAKey strangerKey = newRsaKey("not-published-key");
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            byte[] jwks = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, jwks.length);
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(jwks);
-                }
-            });
-            server.start();
-            return new TestIdentityProvider(signingKey, strangerKey, server);
+            return new TestIdentityProvider(newRsaKey("test-signing-key"), newRsaKey("not-published-key"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Replaces the signing key by a new one with a new key id, and publishes only the new key:
+     * what Keycloak's key rotation looks like to a resource server.
+     */
+    public void rotateSigningKey() {
+        signingKey = newRsaKey("test-signing-key-" + UUID.randomUUID());
     }
 
     public String issuer() {

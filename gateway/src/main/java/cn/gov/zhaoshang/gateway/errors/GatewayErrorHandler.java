@@ -1,0 +1,65 @@
+package cn.gov.zhaoshang.gateway.errors;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Failures behind the gateway become problem details, never a hang or a stack trace: a service
+ * that is down (connection refused, connect time-out, no instance) is 503; one that does not
+ * answer within the response time-out is 504.
+ */
+@Component
+@Order(-2)
+public class GatewayErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        String path = exchange.getRequest().getPath().value();
+        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+                || causedBy(error, org.springframework.cloud.gateway.support.NotFoundException.class)) {
+            return GatewayProblems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "The service behind this route is not reachable. Try again shortly.", path);
+        }
+        if (causedBy(error, TimeoutException.class)
+                || error instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
+            return GatewayProblems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+                    "Gateway timeout", "The service did not answer in time.", path);
+        }
+        if (error instanceof ResponseStatusException status) {
+            HttpStatusCode code = status.getStatusCode();
+            HttpStatus known = HttpStatus.resolve(code.value());
+            HttpStatus resolved = known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known;
+            return GatewayProblems.write(exchange.getResponse(), resolved, "http-" + resolved.value(),
+                    resolved.getReasonPhrase(), status.getReason() == null ? resolved.getReasonPhrase() : status.getReason(), path);
+        }
+        log.error("unexpected gateway error on {}", path, error);
+        return GatewayProblems.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "The request could not be completed. It has been logged.", path);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
