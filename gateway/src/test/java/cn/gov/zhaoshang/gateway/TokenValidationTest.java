@@ -119,6 +119,17 @@ class TokenValidationTest {
     }
 
     @Test
+    void swaggerUiListsEveryServicesDocumentAndFetchesItThroughTheGateway() {
+        ApiClient.Response config = gateway.get("/v3/api-docs/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().get("urls").valueStream().map(url -> url.get("url").asString()))
+                .containsExactlyInAnyOrder("/api-docs/project-service", "/api-docs/enterprise-service",
+                        "/api-docs/targets-service", "/api-docs/reporting-service");
+        assertThat(gateway.get("/api-docs/reporting-service").body()).isEqualTo("service saw /v3/api-docs");
+        assertThat(gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
     void healthNeedsNoToken() {
         assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
     }

@@ -171,6 +171,14 @@ class ProjectApiTest {
     }
 
     @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        ApiClient.Response document = ApiClient.at("http://127.0.0.1:" + port).get("/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("paths").has("/api/projects")).isTrue();
+        assertThat(document.json().get("paths").has("/api/projects/{id}")).isTrue();
+    }
+
+    @Test
     void withoutATokenNothingIsAnswered() {
         ApiClient anonymous = ApiClient.at("http://127.0.0.1:" + port);
         assertThat(anonymous.get("/api/projects").status()).isEqualTo(401);
