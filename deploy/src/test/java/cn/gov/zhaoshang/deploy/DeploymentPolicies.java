@@ -49,7 +49,13 @@ final class DeploymentPolicies {
                 case "Deployment", "StatefulSet" -> pods.put(object.id(), labels(object.spec().path("template").path("metadata").path("labels")));
                 // pods the operators create, with the labels they give them
                 case "Cluster" -> pods.put(object.id(), Map.of("cnpg.io/cluster", object.name()));
-                case "Kafka" -> pods.put(object.id(), Map.of("strimzi.io/cluster", object.name(), "strimzi.io/kind", "Kafka"));
+                case "Kafka" -> {
+                    pods.put(object.id(), Map.of("strimzi.io/cluster", object.name(), "strimzi.io/kind", "Kafka"));
+                    if (object.spec().has("kafkaExporter")) {
+                        pods.put(object.id() + " exporter", Map.of("strimzi.io/cluster", object.name(), "strimzi.io/kind", "Kafka",
+                                "strimzi.io/name", object.name() + "-kafka-exporter"));
+                    }
+                }
                 case "Keycloak" -> pods.put(object.id(), Map.of("app", "keycloak", "app.kubernetes.io/instance", object.name(),
                         "app.kubernetes.io/managed-by", "keycloak-operator"));
                 default -> {
@@ -163,6 +169,9 @@ final class DeploymentPolicies {
             if (!selector.isEmpty() && pods.values().stream().noneMatch(pod -> subset(labels(selector), pod))) {
                 faults.add(service.id() + ": selector " + labels(selector) + " matches no pod");
             }
+        }
+        for (K8sObject monitor : of("PodMonitor")) {
+            requireSomePod(monitor.id() + ": selector", monitor.spec().path("selector"));
         }
         for (K8sObject budget : of("PodDisruptionBudget")) {
             requireSomePod(budget.id() + ": selector", budget.spec().path("selector"));
