@@ -102,6 +102,22 @@ class ProductionOverlayTest {
     }
 
     @Test
+    void theServicesConnectionPoolsFitIntoTheDatabaseEvenAtFullScaleDuringARollout() {
+        int connections = 0;
+        for (String service : DATABASE_OWNERS) {
+            int maxPods = one("HorizontalPodAutoscaler", service).spec().path("maxReplicas").asInt()
+                    + one("Deployment", service).spec().path("strategy").path("rollingUpdate").path("maxSurge").asInt();
+            int pool = Integer.parseInt(one("ConfigMap", service + "-config").node().path("data")
+                    .path("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE").asText());
+            connections += maxPods * pool;
+        }
+        int maxConnections = Integer.parseInt(one("Cluster", "platform-db").spec().path("postgresql").path("parameters")
+                .path("max_connections").asText());
+        // CloudNativePG keeps a few for itself (superuser, replication, monitoring)
+        assertThat(connections).isLessThanOrEqualTo(maxConnections - 20);
+    }
+
+    @Test
     void keycloakHasItsOwnDatabaseAndAProductionRealmWithoutUsers() {
         K8sObject keycloak = one("Keycloak", "keycloak");
         assertThat(keycloak.spec().path("db").path("host").asText()).isEqualTo("keycloak-db-rw");
