@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 final class DeploymentPolicies {
 
+    /** Names that say a value is a credential: such values come from Secrets, never from plain env or ConfigMaps. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|PRIVATE_KEY).*");
+
     private static final Pattern PINNED_IMAGE = Pattern.compile(".+(@sha256:[0-9a-f]{64}|:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$");
 
     private final List<K8sObject> objects;
@@ -105,6 +108,11 @@ final class DeploymentPolicies {
         String image = container.path("image").asText("");
         if (!PINNED_IMAGE.matcher(image).matches() || image.endsWith(":latest")) {
             faults.add(where + ": image '" + image + "' is not pinned to a tag or digest");
+        }
+        for (JsonNode env : container.path("env")) {
+            if (env.has("value") && SECRET_NAME.matcher(env.path("name").asText()).matches()) {
+                faults.add(where + ": env " + env.path("name").asText() + " carries a credential as plain text; read it from a Secret");
+            }
         }
         JsonNode security = container.path("securityContext");
         if (!security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false))) {
@@ -235,6 +243,13 @@ final class DeploymentPolicies {
         names("Kafka").forEach(kafka -> secrets.add(kafka + "-cluster-ca-cert"));
         names("Cluster").forEach(cluster -> secrets.add(cluster + "-app"));
         Set<String> configMaps = names("ConfigMap");
+        for (K8sObject configMap : of("ConfigMap")) {
+            configMap.node().path("data").fieldNames().forEachRemaining(key -> {
+                if (SECRET_NAME.matcher(key).matches()) {
+                    faults.add(configMap.id() + ": key " + key + " looks like a credential; it belongs in a Secret");
+                }
+            });
+        }
         for (K8sObject object : objects) {
             Map<String, Set<String>> references = new HashMap<>();
             collectReferences(object.spec(), "", references);
