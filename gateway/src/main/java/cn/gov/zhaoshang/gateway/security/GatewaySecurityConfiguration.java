@@ -1,8 +1,18 @@
 package cn.gov.zhaoshang.gateway.security;
 
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -13,6 +23,23 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
+
+    /**
+     * Keycloak's keys (re-fetched on an unknown key id), issuer, audience and expiry, as Spring
+     * Boot would configure them, behind a cache of tokens that already passed.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences,
+            @Value("${zhaoshang.gateway.validated-token-cache-size:50000}") long cacheSize) {
+        NimbusReactiveJwtDecoder keys = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        keys.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
+        return cacheSize > 0 ? new ValidatedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
