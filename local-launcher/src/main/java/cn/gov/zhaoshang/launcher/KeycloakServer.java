@@ -2,10 +2,6 @@ package cn.gov.zhaoshang.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import cn.gov.zhaoshang.testsupport.Readiness;
 
 /**
  * The real Keycloak, from its distribution zip on Maven Central, in development mode on a fixed
@@ -86,27 +84,17 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Ready when the realm's discovery document answers. */
     public KeycloakServer awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new LauncherException("Keycloak exited; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
+        try {
+            Readiness.await("Keycloak ready", STARTUP_DEADLINE, () -> {
+                if (!process.isAlive()) {
+                    throw new LauncherException("Keycloak exited; see " + log);
                 }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LauncherException("interrupted while waiting for Keycloak");
-            }
-            sleep();
+                return Readiness.answersOk(issuer() + "/.well-known/openid-configuration");
+            }, () -> "see " + log);
+        } catch (IllegalStateException e) {
+            throw new LauncherException("Keycloak was not ready within " + STARTUP_DEADLINE + "; see " + log);
         }
-        throw new LauncherException("Keycloak was not ready within " + STARTUP_DEADLINE + "; see " + log);
+        return this;
     }
 
     @Override
@@ -143,12 +131,5 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
 }

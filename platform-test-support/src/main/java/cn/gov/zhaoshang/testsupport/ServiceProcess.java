@@ -2,10 +2,6 @@ package cn.gov.zhaoshang.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,28 +80,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports itself ready, or fails with the end of its log. */
     public ServiceProcess awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
+        Readiness.await(name + " ready", STARTUP_DEADLINE, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tailOfLog());
             }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(name + " was not ready within " + STARTUP_DEADLINE + ":\n" + tailOfLog());
+            return Readiness.answersOk(baseUrl() + "/actuator/health/readiness");
+        }, this::tailOfLog);
+        return this;
     }
 
     public String tailOfLog() {
@@ -137,12 +118,4 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

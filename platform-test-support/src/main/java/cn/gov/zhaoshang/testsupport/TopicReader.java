@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads and writes raw records on a real broker, as another agency's client would. */
 public final class TopicReader {
@@ -71,18 +73,16 @@ public final class TopicReader {
     public static boolean awaitConsumedPast(String bootstrapServers, String group, RecordMetadata record, Duration deadline) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            long end = System.nanoTime() + deadline.toNanos();
-            while (System.nanoTime() < end) {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get().get(partition);
-                if (committed != null && committed.offset() > record.offset()) {
-                    return true;
-                }
-                Thread.sleep(100);
-            }
+            Awaitility.await(group + " past " + partition + "@" + record.offset()).atMost(deadline)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata().get().get(partition);
+                        return committed != null && committed.offset() > record.offset();
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
             return false;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the offsets of " + group, e);
         }
     }
 }
