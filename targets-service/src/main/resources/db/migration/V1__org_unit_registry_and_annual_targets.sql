@@ -29,3 +29,18 @@ CREATE TABLE annual_target (
     updated_by varchar(255)  NOT NULL,
     PRIMARY KEY (unit_id, year, figure, status)
 );
+
+-- Versioned metric definitions (统计口径). A published version never changes: a change is a new
+-- version that takes effect from a later date, so a closed report can name the versions it used.
+CREATE TABLE metric_definition_version (
+    version        integer      PRIMARY KEY CHECK (version > 0),
+    effective_from date         NOT NULL,
+    status         varchar(16)  NOT NULL CHECK (status IN ('DRAFT', 'PUBLISHED')),
+    content        jsonb        NOT NULL,
+    created_at     timestamptz  NOT NULL,
+    created_by     varchar(255) NOT NULL,
+    published_at   timestamptz
+);
+
+CREATE INDEX metric_definition_in_force ON metric_definition_version (effective_from DESC, version DESC)
+    WHERE status = 'PUBLISHED';

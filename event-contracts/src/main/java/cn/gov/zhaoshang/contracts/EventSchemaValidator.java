@@ -42,7 +42,8 @@ public final class EventSchemaValidator {
             EventTypes.PROJECT_REGISTERED, "project/registered.v1.json",
             EventTypes.TARGETS_ORG_UNIT_DEFINED, "targets/org-unit-defined.v1.json",
             EventTypes.TARGETS_ORG_UNIT_CHANGED, "targets/org-unit-changed.v1.json",
-            EventTypes.TARGETS_TARGET_SET, "targets/target-set.v1.json");
+            EventTypes.TARGETS_TARGET_SET, "targets/target-set.v1.json",
+            EventTypes.TARGETS_DEFINITION_PUBLISHED, "targets/definition-published.v1.json");
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -26,9 +26,13 @@ public final class EventTypes {
     /** A unit's confirmed annual targets were set or changed; data: {@link cn.gov.zhaoshang.contracts.targets.TargetSet}. */
     public static final String TARGETS_TARGET_SET = "cn.gov.zhaoshang.targets.target-set.v1";
 
+    /** A metric definition version was published; data: {@link cn.gov.zhaoshang.contracts.targets.DefinitionPublished}. */
+    public static final String TARGETS_DEFINITION_PUBLISHED = "cn.gov.zhaoshang.targets.definition-published.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
-            TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET);
+            TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
+            TARGETS_DEFINITION_PUBLISHED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
