@@ -43,7 +43,9 @@ public final class EventSchemaValidator {
             EventTypes.TARGETS_ORG_UNIT_DEFINED, "targets/org-unit-defined.v1.json",
             EventTypes.TARGETS_ORG_UNIT_CHANGED, "targets/org-unit-changed.v1.json",
             EventTypes.TARGETS_TARGET_SET, "targets/target-set.v1.json",
-            EventTypes.TARGETS_DEFINITION_PUBLISHED, "targets/definition-published.v1.json");
+            EventTypes.TARGETS_DEFINITION_PUBLISHED, "targets/definition-published.v1.json",
+            EventTypes.TARGETS_TEAM_DEFINED, "targets/team-defined.v1.json",
+            EventTypes.TARGETS_TEAM_CHANGED, "targets/team-changed.v1.json");
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

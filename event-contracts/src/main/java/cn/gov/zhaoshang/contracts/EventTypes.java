@@ -29,10 +29,16 @@ public final class EventTypes {
     /** A metric definition version was published; data: {@link cn.gov.zhaoshang.contracts.targets.DefinitionPublished}. */
     public static final String TARGETS_DEFINITION_PUBLISHED = "cn.gov.zhaoshang.targets.definition-published.v1";
 
+    /** A resident team was created; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
+    public static final String TARGETS_TEAM_DEFINED = "cn.gov.zhaoshang.targets.team-defined.v1";
+
+    /** A resident team was changed, given a target or closed; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
+    public static final String TARGETS_TEAM_CHANGED = "cn.gov.zhaoshang.targets.team-changed.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
-            TARGETS_DEFINITION_PUBLISHED);
+            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
