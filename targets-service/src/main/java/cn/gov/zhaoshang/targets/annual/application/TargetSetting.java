@@ -169,7 +169,7 @@ public class TargetSetting {
     }
 
     /** The unit whose targets the caller may set: strictly below the caller's own unit. */
-    private RegisteredOrgUnit settableUnit(String unitCode, OrgScope scope) {
+    RegisteredOrgUnit settableUnit(String unitCode, OrgScope scope) {
         RegisteredOrgUnit unit = orgUnits.visibleUnit(unitCode, scope);
         if (unit.code().equals(scope.unit().code())) {
             throw new AccessDeniedException("a unit's targets are set by a unit above it, never by itself");
@@ -180,6 +180,11 @@ public class TargetSetting {
     private UnitTargets view(RegisteredOrgUnit unit, int year) {
         return new UnitTargets(unit, year, targets.figures(unit.id(), year, TargetStatus.CONFIRMED),
                 targets.figures(unit.id(), year, TargetStatus.DRAFT));
+    }
+
+    /** The unit's confirmed figures of the year as they are now. */
+    Map<TargetFigure, BigDecimal> confirmedOf(RegisteredOrgUnit unit, int year) {
+        return targets.figures(unit.id(), year, TargetStatus.CONFIRMED);
     }
 
     private static Map<TargetFigure, Optional<BigDecimal>> parse(Map<String, String> figures) {
