@@ -111,6 +111,26 @@ class AnnualTargetsTest {
     }
 
     @Test
+    void leaderRequirementsFollowTheRoleOfTheLevelAndNeverFallBelowThePlan() {
+        ApiClient.Response belowPlan = guigangAdmin.post("/api/targets", Map.of("orgUnit", "450881", "year", 2029, "figures",
+                Map.of("LEADER_TRIPS_COUNTY_PARK_PRINCIPAL", "1", "LEADER_TRIPS_CITY_PRINCIPAL", "3", "SPECIAL_CAMPAIGN_DAYS", "10")));
+
+        assertThat(belowPlan.status()).isEqualTo(400);
+        assertThat(belowPlan.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("figures.LEADER_TRIPS_COUNTY_PARK_PRINCIPAL", "figures.LEADER_TRIPS_CITY_PRINCIPAL",
+                        "figures.SPECIAL_CAMPAIGN_DAYS");
+        ApiClient.Response set = guigangAdmin.post("/api/targets", Map.of("orgUnit", "450881", "year", 2029, "figures",
+                Map.of("LEADER_TRIPS_COUNTY_PARK_PRINCIPAL", "3", "SPECIAL_CAMPAIGN_DAYS", "15")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("requirementMinimums").get("LEADER_TRIPS_COUNTY_PARK_PRINCIPAL").asString()).isEqualTo("2");
+        assertThat(set.json().get("requirementMinimums").has("LEADER_TRIPS_CITY_PRINCIPAL")).isFalse();
+        JsonNode city = regionAdmin.get("/api/targets/450800/2029").json().get("requirementMinimums");
+        assertThat(city.get("LEADER_TRIPS_CITY_PRINCIPAL").asString()).isEqualTo("1");
+        assertThat(city.get("LEADER_TRIPS_CITY_DEPUTY").asString()).isEqualTo("2");
+        assertThat(city.get("SPECIAL_CAMPAIGN_DAYS").asString()).isEqualTo("15");
+    }
+
+    @Test
     void aCityTargetOf750AgainstCountyTargetsSummingTo700ShowsMinus50() {
         assertThat(regionAdmin.post("/api/targets", Map.of("orgUnit", "450800", "year", 2024,
                 "figures", Map.of("CONTRACT_INVESTMENT", "75000000000"))).status()).isEqualTo(200);

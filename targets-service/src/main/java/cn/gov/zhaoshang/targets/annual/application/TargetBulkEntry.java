@@ -77,6 +77,10 @@ public class TargetBulkEntry {
                         "Duplicate", TargetWorkbook.CODE + " " + row.code() + " appears twice for " + row.year()));
             } else {
                 units.put(row, unit.get());
+                row.figures().forEach((figure, value) -> value.flatMap(v -> figure.problemFor(unit.get().level(), v))
+                        .ifPresent(problem -> errors.add(new CellError(TargetWorkbook.SHEET, row.rowNumber(),
+                                row.columns().get(figure), TargetWorkbook.header(figure), "FigureForLevel",
+                                TargetWorkbook.header(figure) + " " + problem))));
             }
         }
         if (!errors.isEmpty()) {

@@ -73,6 +73,12 @@ public class TargetSetting {
     public UnitTargets set(String unitCode, int year, Map<String, String> figures, OrgScope scope) {
         RegisteredOrgUnit unit = settableUnit(unitCode, scope);
         Map<TargetFigure, Optional<BigDecimal>> changes = parse(figures);
+        List<FieldViolation> unfit = new ArrayList<>();
+        changes.forEach((figure, value) -> value.flatMap(v -> figure.problemFor(unit.level(), v)).ifPresent(problem ->
+                unfit.add(new FieldViolation("figures." + figure.name(), "FigureForLevel", problem))));
+        if (!unfit.isEmpty()) {
+            throw new RequestValidationException(unfit);
+        }
         Map<TargetFigure, BigDecimal> before = targets.figures(unit.id(), year, TargetStatus.CONFIRMED);
         Map<TargetFigure, BigDecimal> after = new EnumMap<>(TargetFigure.class);
         after.putAll(before);

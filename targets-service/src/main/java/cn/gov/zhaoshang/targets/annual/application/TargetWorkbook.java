@@ -108,7 +108,7 @@ public final class TargetWorkbook {
      * @param figures figure → value in yuan for amounts, or empty for an empty cell (no target)
      */
     public record UploadRow(int rowNumber, String codeColumn, String code, int year,
-            Map<TargetFigure, Optional<BigDecimal>> figures) {
+            Map<TargetFigure, Optional<BigDecimal>> figures, Map<TargetFigure, String> columns) {
     }
 
     /** What a file says, and every cell it got wrong (checked for syntax here, for meaning by the caller). */
@@ -171,6 +171,8 @@ public final class TargetWorkbook {
                     year = yearValue.get().intValue();
                 }
                 Map<TargetFigure, Optional<BigDecimal>> figures = new LinkedHashMap<>();
+                Map<TargetFigure, String> columns = new LinkedHashMap<>();
+                figureColumns.forEach((index, figure) -> columns.put(figure, CellReference.convertNumToColString(index)));
                 for (Map.Entry<Integer, TargetFigure> column : figureColumns.entrySet()) {
                     TargetFigure figure = column.getValue();
                     Cell cell = row.getCell(column.getKey());
@@ -191,7 +193,7 @@ public final class TargetWorkbook {
                     }
                     figures.put(figure, Optional.of(figure.normalize(inYuan)));
                 }
-                rows.add(new UploadRow(excelRow, CellReference.convertNumToColString(codeColumn), code, year == null ? 0 : year, figures));
+                rows.add(new UploadRow(excelRow, CellReference.convertNumToColString(codeColumn), code, year == null ? 0 : year, figures, columns));
             }
         } catch (IOException | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException e) {
             errors.add(new CellError("-", 0, "-", "-", "Xlsx", "the upload is not an xlsx workbook"));

@@ -3,7 +3,11 @@ package cn.gov.zhaoshang.targets.annual.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 
 /**
  * The figures a unit gets an annual target for (issue "Annual targets", metrics.md). Amounts are
@@ -68,6 +72,40 @@ public enum TargetFigure {
             return Optional.of("is a percentage of at most 100");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The levels a figure can be a target of. Leader requirements are per role (glossary, seed 000):
+     * the city's principals and deputies in charge, and the principals of counties and key parks.
+     */
+    public Set<OrgLevel> levels() {
+        return switch (this) {
+            case LEADER_TRIPS_CITY_PRINCIPAL, LEADER_TRIPS_CITY_DEPUTY -> EnumSet.of(OrgLevel.CITY);
+            case LEADER_TRIPS_COUNTY_PARK_PRINCIPAL -> EnumSet.of(OrgLevel.COUNTY, OrgLevel.PARK);
+            default -> EnumSet.allOf(OrgLevel.class);
+        };
+    }
+
+    /**
+     * The least the plan allows for a requirement: city principals 1 trip per person and half year,
+     * city deputies and county and park principals 2, a special resident campaign 15 days per quarter.
+     */
+    public Optional<BigDecimal> minimum() {
+        return switch (this) {
+            case LEADER_TRIPS_CITY_PRINCIPAL -> Optional.of(BigDecimal.ONE);
+            case LEADER_TRIPS_CITY_DEPUTY, LEADER_TRIPS_COUNTY_PARK_PRINCIPAL -> Optional.of(BigDecimal.TWO);
+            case SPECIAL_CAMPAIGN_DAYS -> Optional.of(BigDecimal.valueOf(15));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Why this value cannot be the target of a unit of that level, or empty if it can. */
+    public Optional<String> problemFor(OrgLevel level, BigDecimal value) {
+        if (!levels().contains(level)) {
+            return Optional.of("is not a target of a " + level);
+        }
+        return minimum().filter(least -> value.compareTo(least) < 0)
+                .map(least -> "must be at least " + least.toPlainString() + " as the plan requires");
     }
 
     /** The value at this figure's scale; only ever called on values that passed {@link #problemWith}. */

@@ -16,13 +16,23 @@ public final class TargetResponses {
     private TargetResponses() {
     }
 
-    /** A unit's targets of one year; {@code draft} is empty unless a draft awaits confirmation. */
+    /**
+     * A unit's targets of one year; {@code draft} is empty unless a draft awaits confirmation.
+     * {@code requirementMinimums} are the leader-activity requirements that apply to the unit's
+     * level, with the least the plan allows.
+     */
     public record UnitTargetsResponse(UUID unitId, String orgUnit, String nameZh, int year,
-            Map<String, String> confirmed, Map<String, String> draft) {
+            Map<String, String> confirmed, Map<String, String> draft, Map<String, String> requirementMinimums) {
 
         static UnitTargetsResponse of(UnitTargets targets) {
+            Map<String, String> minimums = new LinkedHashMap<>();
+            for (TargetFigure figure : TargetFigure.values()) {
+                if (figure.levels().contains(targets.unit().level())) {
+                    figure.minimum().ifPresent(least -> minimums.put(figure.name(), least.toPlainString()));
+                }
+            }
             return new UnitTargetsResponse(targets.unit().id(), targets.unit().code(), targets.unit().unit().nameZh(),
-                    targets.year(), strings(targets.confirmed()), strings(targets.draft()));
+                    targets.year(), strings(targets.confirmed()), strings(targets.draft()), minimums);
         }
     }
 
