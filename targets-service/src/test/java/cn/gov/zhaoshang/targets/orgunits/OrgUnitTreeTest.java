@@ -128,6 +128,12 @@ class OrgUnitTreeTest {
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity_type = 'org-unit' AND entity_id = :id ORDER BY id")
                 .param("id", id).query(String.class).list()).containsExactly("defined", "renamed", "code-changed");
 
+        JsonNode history = as("gx-auditor", "450000", "auditor").get("/api/org-units/450196/history").json();
+        assertThat(history.valueStream().map(entry -> entry.get("action").asString()).toList())
+                .containsExactly("defined", "renamed", "code-changed");
+        assertThat(history.get(2).get("before").get("code").asString()).isEqualTo("450126");
+        assertThat(history.get(2).get("after").get("code").asString()).isEqualTo("450196");
+
         JsonNode event = eventOf(id, EventTypes.TARGETS_ORG_UNIT_CHANGED, "RECODED");
         assertThat(event.get("data").get("previousCode").asString()).isEqualTo("450126");
         assertThat(event.get("data").get("code").asString()).isEqualTo("450196");

@@ -100,6 +100,14 @@ public class OrgUnitRegistry {
                 .update();
     }
 
+    /** The unit's audit entries, oldest first: action, when, by whom, and the unit before and after. */
+    public List<java.util.Map<String, Object>> history(UUID id) {
+        return jdbc.sql("""
+                SELECT action, occurred_at, actor, before::text AS before, after::text AS after
+                FROM audit_log WHERE entity_type = 'org-unit' AND entity_id = :id ORDER BY occurred_at, id""")
+                .param("id", id.toString()).query().listOfRows();
+    }
+
     private static RegisteredOrgUnit toUnit(ResultSet rs, int row) throws SQLException {
         OrgUnit unit = new OrgUnit(rs.getString("code"), rs.getString("parent_code"),
                 OrgLevel.valueOf(rs.getString("level")), rs.getString("name_zh"), rs.getString("name_en"),

@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.targets.orgunits.web;
 
 import java.net.URI;
+import java.util.List;
 
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
@@ -51,6 +52,14 @@ public class OrgUnitController {
     @PreAuthorize(READERS)
     public OrgUnitResponse get(@PathVariable String code) {
         return OrgUnitResponse.of(administration.visibleUnit(code, currentCaller.scope()));
+    }
+
+    /** What happened to the unit, under any of its codes: every audited change, oldest first. */
+    @GetMapping("/{code}/history")
+    @PreAuthorize("hasAnyRole('auditor','admin')")
+    public List<OrgUnitHistoryEntry> history(@PathVariable String code) {
+        RegisteredOrgUnit unit = administration.visibleUnit(code, currentCaller.scope());
+        return registry.history(unit.id()).stream().map(OrgUnitHistoryEntry::of).toList();
     }
 
     @PostMapping
