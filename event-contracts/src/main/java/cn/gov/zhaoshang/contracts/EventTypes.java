@@ -17,8 +17,28 @@ public final class EventTypes {
     /** A project was registered; data: {@link cn.gov.zhaoshang.contracts.project.ProjectRegistered}. */
     public static final String PROJECT_REGISTERED = "cn.gov.zhaoshang.project.registered.v1";
 
+    /** An org unit was added to the tree; data: {@link cn.gov.zhaoshang.contracts.targets.OrgUnitChanged}. */
+    public static final String TARGETS_ORG_UNIT_DEFINED = "cn.gov.zhaoshang.targets.org-unit-defined.v1";
+
+    /** An org unit was renamed, moved or recoded; data: {@link cn.gov.zhaoshang.contracts.targets.OrgUnitChanged}. */
+    public static final String TARGETS_ORG_UNIT_CHANGED = "cn.gov.zhaoshang.targets.org-unit-changed.v1";
+
+    /** A unit's confirmed annual targets were set or changed; data: {@link cn.gov.zhaoshang.contracts.targets.TargetSet}. */
+    public static final String TARGETS_TARGET_SET = "cn.gov.zhaoshang.targets.target-set.v1";
+
+    /** A metric definition version was published; data: {@link cn.gov.zhaoshang.contracts.targets.DefinitionPublished}. */
+    public static final String TARGETS_DEFINITION_PUBLISHED = "cn.gov.zhaoshang.targets.definition-published.v1";
+
+    /** A resident team was created; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
+    public static final String TARGETS_TEAM_DEFINED = "cn.gov.zhaoshang.targets.team-defined.v1";
+
+    /** A resident team was changed, given a target or closed; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
+    public static final String TARGETS_TEAM_CHANGED = "cn.gov.zhaoshang.targets.team-changed.v1";
+
     /** Every event type above. */
-    public static final List<String> ALL = List.of(PROJECT_REGISTERED);
+    public static final List<String> ALL = List.of(PROJECT_REGISTERED,
+            TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
+            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

@@ -68,6 +68,30 @@ public class OrgUnitDirectory {
                 .update());
     }
 
+    /**
+     * Gives a unit a new code (横县 450127 became 横州市 450181): the row is re-keyed, its children
+     * point at the new code, and every path below it follows. Records elsewhere that still carry
+     * the old code are the owning service's concern.
+     */
+    @Transactional
+    public void changeCode(String oldCode, String newCode) {
+        OrgUnit old = find(oldCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + oldCode));
+        String newPath = old.parentCode() == null ? newCode : pathOf(old.parentCode()) + "." + newCode;
+        jdbc.sql("""
+                INSERT INTO org_unit (code, parent_code, level, name_zh, name_en, path, updated_at)
+                VALUES (:code, :parent, :level, :nameZh, :nameEn, CAST(:path AS ltree), now())""")
+                .param("code", newCode).param("parent", old.parentCode()).param("level", old.level().name())
+                .param("nameZh", old.nameZh()).param("nameEn", old.nameEn()).param("path", newPath)
+                .update();
+        jdbc.sql("UPDATE org_unit SET parent_code = :newCode, updated_at = now() WHERE parent_code = :oldCode")
+                .param("newCode", newCode).param("oldCode", oldCode).update();
+        jdbc.sql("""
+                UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
+                WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
+                .param("newPath", newPath).param("oldPath", old.path()).update();
+        jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
+    }
+
     List<OrgUnit> all() {
         return jdbc.sql("SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit ORDER BY path")
                 .query(OrgUnitDirectory::toOrgUnit).list();

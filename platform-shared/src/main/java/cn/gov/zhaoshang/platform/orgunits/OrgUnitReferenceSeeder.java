@@ -49,7 +49,7 @@ public class OrgUnitReferenceSeeder implements SmartInitializingSingleton {
         });
     }
 
-    static List<String[]> readReferenceFile() {
+    public static List<String[]> readReferenceFile() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource(REFERENCE_FILE).getInputStream(), StandardCharsets.UTF_8))) {
             List<String[]> rows = new ArrayList<>();

@@ -1,0 +1,98 @@
+package cn.gov.zhaoshang.targets.teams.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.targets.teams.application.TeamAdministration;
+import cn.gov.zhaoshang.targets.teams.infrastructure.ResidentTeamRepository;
+import cn.gov.zhaoshang.targets.teams.infrastructure.TeamSort;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Resident teams within the caller's scope, and the key areas they are stationed in. */
+@RestController
+public class TeamController {
+
+    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
+    static final String EDITORS = "hasAnyRole('officer','admin')";
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final TeamAdministration administration;
+    private final ResidentTeamRepository teams;
+    private final CurrentCaller currentCaller;
+
+    public TeamController(TeamAdministration administration, ResidentTeamRepository teams, CurrentCaller currentCaller) {
+        this.administration = administration;
+        this.teams = teams;
+        this.currentCaller = currentCaller;
+    }
+
+    @GetMapping("/api/key-areas")
+    @PreAuthorize(READERS)
+    public List<TeamResponse.KeyArea> keyAreas() {
+        return teams.keyAreas().stream().map(row -> new TeamResponse.KeyArea((String) row.get("code"),
+                (String) row.get("name_zh"), (String) row.get("name_en"), (Boolean) row.get("active"))).toList();
+    }
+
+    @GetMapping("/api/resident-teams")
+    @PreAuthorize(READERS)
+    public TeamResponse.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "name,asc") String sort) {
+        TeamSort order = TeamSort.fromApiName(sort).orElseThrow(() -> new RequestValidationException(List.of(
+                new FieldViolation("sort", "AllowedValue", "sort by one of name, activeFrom, memberCount, with ,asc or ,desc"))));
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
+                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
+        }
+        OrgScope scope = currentCaller.scope();
+        return new TeamResponse.Page(teams.pageInScope(scope, order, page, size).stream().map(TeamResponse::of).toList(),
+                page, size, teams.countInScope(scope), order.apiName());
+    }
+
+    @GetMapping("/api/resident-teams/{id}")
+    @PreAuthorize(READERS)
+    public TeamResponse get(@PathVariable UUID id) {
+        return TeamResponse.of(administration.find(id, currentCaller.scope()));
+    }
+
+    @PostMapping("/api/resident-teams")
+    @PreAuthorize(EDITORS)
+    public ResponseEntity<TeamResponse> create(@Valid @RequestBody TeamRequests.CreateTeam request) {
+        TeamResponse created = TeamResponse.of(administration.create(request.orgUnit(), request.leadDepartment(),
+                request.details(), currentCaller.scope()));
+        return ResponseEntity.created(URI.create("/api/resident-teams/" + created.id())).body(created);
+    }
+
+    @PostMapping("/api/resident-teams/{id}")
+    @PreAuthorize(EDITORS)
+    public TeamResponse change(@PathVariable UUID id, @Valid @RequestBody TeamRequests.ChangeTeam request) {
+        return TeamResponse.of(administration.change(id, request.details(), currentCaller.scope()));
+    }
+
+    @PostMapping("/api/resident-teams/{id}/close")
+    @PreAuthorize(EDITORS)
+    public TeamResponse close(@PathVariable UUID id, @RequestBody(required = false) TeamRequests.CloseTeam request) {
+        return TeamResponse.of(administration.close(id, request == null ? null : request.closedOn(), currentCaller.scope()));
+    }
+
+    /** The team's own contract target of a year; set by a target admin of the team's unit or above. */
+    @PostMapping("/api/resident-teams/{id}/targets")
+    @PreAuthorize("hasRole('target-admin')")
+    public TeamResponse setTarget(@PathVariable UUID id, @Valid @RequestBody TeamRequests.TeamTarget request) {
+        return TeamResponse.of(administration.setContractTarget(id, request.year(), new BigDecimal(request.contractTarget()),
+                currentCaller.scope()));
+    }
+}
