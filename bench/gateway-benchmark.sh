@@ -4,7 +4,10 @@
 # service), and through nginx proxying the service (nginx itself checks nothing) — at saturation
 # (wrk) and at a fixed rate (hey). Prints requests/s, p50, p99 and the gateway's CPU per request.
 #
-# Needs the platform running (./run-local in another terminal). Installs nginx, wrk and hey from
+# Needs the platform running (./run-local in another terminal), started with the gateway's rate
+# limits raised so that the load generator is not refused (the limits are per user, 50/s by default):
+#   ZHAOSHANG_GATEWAY_RATELIMIT_PERUSER_CAPACITY=100000000 ZHAOSHANG_GATEWAY_RATELIMIT_PERUSER_REFILLTOKENS=100000000 \
+#   ZHAOSHANG_GATEWAY_RATELIMIT_PERCLIENT_CAPACITY=100000000 ZHAOSHANG_GATEWAY_RATELIMIT_PERCLIENT_REFILLTOKENS=100000000 ./run-local Installs nginx, wrk and hey from
 # Debian if they are missing. Results go to docs/benchmarks.md by hand, with the machine.
 #
 #   bench/gateway-benchmark.sh            # DURATION=20s CONNECTIONS=32 RATE=500
@@ -75,6 +78,10 @@ for endpoint in trivial database; do
     before=$(cpu_ticks)
     out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url")
     after=$(cpu_ticks)
+    if echo "$out" | grep -q "Non-2xx"; then
+      echo "$via $endpoint: $(echo "$out" | grep Non-2xx) — a refused request is not a measurement (is the gateway's rate limit raised? see the header)" >&2
+      exit 1
+    fi
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     total=$(echo "$out" | awk '/requests in/ { print $1 }')
     p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")

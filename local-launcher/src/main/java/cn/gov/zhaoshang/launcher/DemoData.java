@@ -44,13 +44,63 @@ final class DemoData {
         this.secrets = secrets;
     }
 
-    /** @return how many projects were loaded now (0 when they were loaded by an earlier start) */
-    int loadOnce(Path home) throws IOException, InterruptedException {
+    /** @return what was loaded now, for the launcher to print (empty when an earlier start loaded it) */
+    List<String> loadOnce(Path home) throws IOException, InterruptedException {
         Path marker = home.resolve("demo-data.loaded");
         if (Files.exists(marker)) {
-            return 0;
+            return List.of();
         }
-        String token = passwordGrant("gg-officer");
+        String regionAdmin = passwordGrant("gx-admin");
+        String guigangOfficer = passwordGrant("gg-officer");
+        int parks = loadParks(regionAdmin);
+        int targets = loadTargets(regionAdmin, guigangOfficer);
+        int teams = loadResidentTeams(guigangOfficer);
+        int projects = loadSignedProjects(guigangOfficer);
+        List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
+                teams + " resident teams of Guigang", projects + " signed projects in Guigang");
+        Files.writeString(marker, String.join("\n", loaded) + "\n");
+        return loaded;
+    }
+
+    private int loadParks(String adminToken) throws IOException, InterruptedException {
+        List<Map<String, String>> parks = List.of(
+                Map.of("parentCode", "450881", "nameZh", "桂平市长安工业园区", "nameEn", "Guiping Chang'an Industrial Park"),
+                Map.of("parentCode", "450802", "nameZh", "港北区贵港产业园", "nameEn", "Gangbei Guigang Industrial Park"),
+                Map.of("parentCode", "450800", "nameZh", "中国—东盟（贵港）新能源电动车产业园", "nameEn", "China–ASEAN (Guigang) New-Energy Vehicle Park"));
+        for (Map<String, String> park : parks) {
+            post(adminToken, "/api/org-units", park);
+        }
+        return parks.size();
+    }
+
+    /** 贵港's 2026 targets (seed 002: 750亿, funds 520亿, teams 350亿, manufacturing share 45%) and its counties'. */
+    private int loadTargets(String regionAdminToken, String guigangTargetAdminToken) throws IOException, InterruptedException {
+        post(regionAdminToken, "/api/targets", Map.of("orgUnit", "450800", "year", 2026, "figures", Map.of(
+                "CONTRACT_INVESTMENT", "75000000000.00", "FUNDS_IN_PLACE", "52000000000.00", "SIGNED_COUNT", "300",
+                "MANUFACTURING_SHARE", "45", "RESIDENT_TEAM_CONTRACT", "35000000000.00")));
+        for (String county : GUIGANG_COUNTIES) {
+            post(guigangTargetAdminToken, "/api/targets", Map.of("orgUnit", county, "year", 2026, "figures", Map.of(
+                    "CONTRACT_INVESTMENT", "14000000000.00", "FUNDS_IN_PLACE", "10000000000.00", "SIGNED_COUNT", "60",
+                    "LIBRARY_INTAKE", "30")));
+        }
+        return 1 + GUIGANG_COUNTIES.size();
+    }
+
+    /** 贵港 has 7 teams of 39 people (seed 002). */
+    private int loadResidentTeams(String officerToken) throws IOException, InterruptedException {
+        String[][] teams = {
+                {"驻粤港澳大湾区招商工作队（深圳）", "GBA", "6"}, {"驻粤港澳大湾区招商工作队（广州）", "GBA", "6"},
+                {"驻粤港澳大湾区招商工作队（东莞）", "GBA", "6"}, {"驻长三角招商工作队（上海）", "YRD", "6"},
+                {"驻长三角招商工作队（杭州）", "YRD", "5"}, {"驻京津冀招商工作队（北京）", "BTH", "5"},
+                {"驻成渝招商工作队（成都）", "OTHER_DOMESTIC", "5"}};
+        for (String[] team : teams) {
+            post(officerToken, "/api/resident-teams", Map.of("orgUnit", "450800", "name", "贵港市" + team[0],
+                    "keyArea", team[1], "memberCount", Integer.parseInt(team[2]), "activeFrom", "2026-01-01"));
+        }
+        return teams.length;
+    }
+
+    private int loadSignedProjects(String token) throws IOException, InterruptedException {
         Random random = new Random(450800);
         int loaded = 0;
         for (int i = 0; i < 60; i++) {
@@ -64,18 +114,22 @@ final class DemoData {
             project.put("contractAmount", amount.toPlainString() + ".00");
             project.put("signingDate", signed.toString());
             project.put("industryCode", industry[0]);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/projects"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(project))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new LauncherException("loading demo project failed: " + response.statusCode() + " " + response.body());
-            }
+            post(token, "/api/projects", project);
             loaded++;
         }
-        Files.writeString(marker, "loaded " + loaded + " projects\n");
         return loaded;
+    }
+
+    private void post(String token, String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new LauncherException("loading demo data failed: POST " + path + " answered " + response.statusCode()
+                    + " " + response.body());
+        }
     }
 
     String passwordGrant(String username) throws IOException, InterruptedException {

@@ -104,8 +104,8 @@ public final class LocalPlatform {
         gateway.awaitReady();
         step("gateway ready at " + gateway.baseUrl());
 
-        int loaded = new DemoData(keycloak, gateway.baseUrl(), secrets).loadOnce(home);
-        step(loaded > 0 ? "demo data loaded: " + loaded + " signed projects in Guigang" : "demo data already loaded");
+        List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets).loadOnce(home);
+        step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
         printWelcome(keycloak, gateway, secrets, logs);
     }
 
