@@ -92,6 +92,10 @@ for endpoint in trivial database; do
     fi
     TOKEN=$(token)
     fixed=$(hey -z "$DURATION" -c 10 -q $((RATE / 10)) -H "Authorization: Bearer $TOKEN" "$url")
+    if echo "$fixed" | sed -n '/Status code distribution/,$p' | grep -E '^\s*\[[0-9]+\]' | grep -vq '\[200\]'; then
+      echo "$via $endpoint at ${RATE}/s: $(echo "$fixed" | sed -n '/Status code distribution/,$p' | tr '\n' ' ')" >&2
+      exit 1
+    fi
     frps=$(echo "$fixed" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
     fp50=$(echo "$fixed" | awk '$1 == "50%" && $2 == "in" { printf "%.3f", $3 * 1000 }')
     fp99=$(echo "$fixed" | awk '$1 == "99%" && $2 == "in" { printf "%.3f", $3 * 1000 }')
