@@ -39,7 +39,9 @@ public final class EventSchemaValidator {
     // Event type -> schema of its data, relative to SCHEMA_ROOT. A new event type is added here
     // together with its schema file and its EventTypes constant.
     private static final Map<String, String> DATA_SCHEMAS = Map.of(
-            EventTypes.PROJECT_REGISTERED, "project/registered.v1.json");
+            EventTypes.PROJECT_REGISTERED, "project/registered.v1.json",
+            EventTypes.ENTERPRISE_REGISTERED, "enterprise/registered.v1.json",
+            EventTypes.ENTERPRISE_CLASSIFIED, "enterprise/classified.v1.json");
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

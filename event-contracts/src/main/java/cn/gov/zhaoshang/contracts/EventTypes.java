@@ -17,8 +17,15 @@ public final class EventTypes {
     /** A project was registered; data: {@link cn.gov.zhaoshang.contracts.project.ProjectRegistered}. */
     public static final String PROJECT_REGISTERED = "cn.gov.zhaoshang.project.registered.v1";
 
+    /** An enterprise entered the registry; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseRegistered}. */
+    public static final String ENTERPRISE_REGISTERED = "cn.gov.zhaoshang.enterprise.registered.v1";
+
+    /** A list membership was added or removed; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseClassified}. */
+    public static final String ENTERPRISE_CLASSIFIED = "cn.gov.zhaoshang.enterprise.classified.v1";
+
     /** Every event type above. */
-    public static final List<String> ALL = List.of(PROJECT_REGISTERED);
+    public static final List<String> ALL = List.of(PROJECT_REGISTERED,
+            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
