@@ -95,8 +95,7 @@ public class MembershipRepository {
                 FROM enterprise_lineage(:enterpriseId) lineage
                 JOIN membership m ON m.enterprise_id = lineage.enterprise_id
                 JOIN list_edition ed ON ed.id = m.edition_id
-                WHERE """ + MembershipValidity.VALID_ON + """
-
+                WHERE""" + " (" + MembershipValidity.VALID_ON + ") " + """
                 ORDER BY ed.enterprise_class, lineage.depth, ed.published_on DESC""")
                 .param("enterpriseId", enterpriseId).param("on", on)
                 .query((rs, row) -> new HeldClass(EnterpriseClass.valueOf(rs.getString("enterprise_class")),

@@ -155,7 +155,7 @@ public class EnterpriseRepository {
                     EXISTS (SELECT 1 FROM enterprise_lineage(e.id) lineage
                             JOIN membership m ON m.enterprise_id = lineage.enterprise_id
                             JOIN list_edition ed ON ed.id = m.edition_id
-                            WHERE ed.enterprise_class = :enterpriseClass AND """ + MembershipValidity.VALID_ON + ")");
+                            WHERE ed.enterprise_class = :enterpriseClass""" + " AND (" + MembershipValidity.VALID_ON + "))");
         }
         return String.join(" AND ", conditions);
     }
