@@ -41,7 +41,8 @@ public final class EventSchemaValidator {
     private static final Map<String, String> DATA_SCHEMAS = Map.of(
             EventTypes.PROJECT_REGISTERED, "project/registered.v1.json",
             EventTypes.ENTERPRISE_REGISTERED, "enterprise/registered.v1.json",
-            EventTypes.ENTERPRISE_CLASSIFIED, "enterprise/classified.v1.json");
+            EventTypes.ENTERPRISE_CLASSIFIED, "enterprise/classified.v1.json",
+            EventTypes.ENGAGEMENT_RECORDED, "enterprise/engagement-recorded.v1.json");
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

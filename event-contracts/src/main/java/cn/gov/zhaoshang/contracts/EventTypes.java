@@ -23,9 +23,12 @@ public final class EventTypes {
     /** A list membership was added or removed; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseClassified}. */
     public static final String ENTERPRISE_CLASSIFIED = "cn.gov.zhaoshang.enterprise.classified.v1";
 
+    /** A docking, visit, leader-led trip or promotion event was recorded; data: {@link cn.gov.zhaoshang.contracts.enterprise.EngagementRecorded}. */
+    public static final String ENGAGEMENT_RECORDED = "cn.gov.zhaoshang.enterprise.engagement-recorded.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
-            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED);
+            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
