@@ -72,6 +72,29 @@ public class EnterpriseRegistration {
     }
 
     /**
+     * Enters an enterprise known only from a list edition (an import): its name and, if the list
+     * gives it, its USCC. An officer completes it later. An enterprise registered meanwhile under
+     * the same USCC is returned instead of a second record.
+     */
+    @Transactional
+    public Enterprise registerListOnly(String nameZh, String uscc, OrgScope scope) {
+        if (uscc != null) {
+            java.util.Optional<Enterprise> existing = enterprises.findByUscc(uscc);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Enterprise enterprise = new Enterprise(UUID.randomUUID(), uscc, null, null, nameZh.strip(), null, List.of(),
+                null, null, null, null, List.of(), false, null, true, clock.instant(), scope.caller().username(), 0);
+        enterprises.insert(enterprise);
+        audit.record(scope.caller(), "enterprise", enterprise.id().toString(), "registered-from-list", null,
+                enterprise.registeredEvent());
+        events.publish(EventTypes.ENTERPRISE_REGISTERED, enterprise.id().toString(), regionOf(scope),
+                enterprise.registeredEvent());
+        return enterprise;
+    }
+
+    /**
      * The registry is the region's shared reference data: its events belong to the region at the
      * root of the caller's tree, so that every unit's subscribers see them.
      */
