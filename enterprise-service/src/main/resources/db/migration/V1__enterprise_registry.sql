@@ -3,6 +3,14 @@
 -- list-only records (created by a list-edition import) may have neither yet.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
+-- A trigram index cannot serve a two-character term, and two characters are a common Chinese search
+-- (华为, 玉柴). The distinct two-character substrings of the names, kept in a column with a GIN index,
+-- serve those exactly: a text contains a two-character term exactly when the term is one of its bigrams.
+CREATE FUNCTION name_bigrams(name text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(DISTINCT substr(name, i, 2)), '{}') FROM generate_series(1, length(name) - 1) AS i
+$$;
+
 CREATE TABLE enterprise (
     id                      uuid PRIMARY KEY,
     uscc                    char(18) UNIQUE,
@@ -11,6 +19,11 @@ CREATE TABLE enterprise (
     name_zh                 text         NOT NULL,
     -- the name as imports and duplicate checks compare it (see EnterpriseName.normalise)
     name_normalised         text         NOT NULL,
+    -- what name search looks in: the Chinese name, former names and the English name, lower-cased
+    -- (see EnterpriseName.searchText)
+    search_names            text         NOT NULL,
+    -- stored, so that checking a candidate row does not compute its bigrams again
+    search_bigrams          text[]       GENERATED ALWAYS AS (name_bigrams(search_names)) STORED,
     name_en                 text,
     former_names            text[]       NOT NULL DEFAULT '{}',
     hq_admin_code           char(6),
@@ -29,10 +42,12 @@ CREATE TABLE enterprise (
     CHECK (parent_id <> id)
 );
 
--- Substring search on Chinese names (LIKE '%…%') and similarity of names both use trigrams; the
--- database's UTF-8 ctype makes CJK characters word characters for pg_trgm.
-CREATE INDEX enterprise_name_zh_trgm ON enterprise USING gin (name_zh gin_trgm_ops);
+-- Substring search on names (LIKE '%…%') and similarity of names both use trigrams; the database's
+-- UTF-8 ctype makes CJK characters word characters for pg_trgm.
+CREATE INDEX enterprise_search_names_trgm ON enterprise USING gin (search_names gin_trgm_ops);
 CREATE INDEX enterprise_name_normalised_trgm ON enterprise USING gin (name_normalised gin_trgm_ops);
+
+CREATE INDEX enterprise_search_bigrams ON enterprise USING gin (search_bigrams);
 CREATE INDEX enterprise_chain_tags ON enterprise USING gin (chain_tags);
 CREATE INDEX enterprise_industry ON enterprise (industry_code text_pattern_ops);
 CREATE INDEX enterprise_hq_admin ON enterprise (hq_admin_code bpchar_pattern_ops);

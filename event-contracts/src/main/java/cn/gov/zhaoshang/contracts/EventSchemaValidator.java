@@ -42,7 +42,9 @@ public final class EventSchemaValidator {
             EventTypes.PROJECT_REGISTERED, "project/registered.v1.json",
             EventTypes.ENTERPRISE_REGISTERED, "enterprise/registered.v1.json",
             EventTypes.ENTERPRISE_CLASSIFIED, "enterprise/classified.v1.json",
-            EventTypes.ENGAGEMENT_RECORDED, "enterprise/engagement-recorded.v1.json");
+            EventTypes.ENGAGEMENT_RECORDED, "enterprise/engagement-recorded.v1.json",
+            EventTypes.ENTERPRISE_CHANGED, "enterprise/changed.v1.json",
+            EventTypes.ENTERPRISE_MERGED, "enterprise/merged.v1.json");
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

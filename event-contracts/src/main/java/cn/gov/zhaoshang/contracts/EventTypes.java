@@ -26,9 +26,15 @@ public final class EventTypes {
     /** A docking, visit, leader-led trip or promotion event was recorded; data: {@link cn.gov.zhaoshang.contracts.enterprise.EngagementRecorded}. */
     public static final String ENGAGEMENT_RECORDED = "cn.gov.zhaoshang.enterprise.engagement-recorded.v1";
 
+    /** An enterprise of the registry was changed; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged}. */
+    public static final String ENTERPRISE_CHANGED = "cn.gov.zhaoshang.enterprise.changed.v1";
+
+    /** A duplicate record was merged into another; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseMerged}. */
+    public static final String ENTERPRISE_MERGED = "cn.gov.zhaoshang.enterprise.merged.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
-            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED);
+            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

@@ -62,7 +62,7 @@ public class EnterpriseRegistration {
                 command.formerNames() == null ? List.of() : command.formerNames(),
                 command.headquartersAdminCode(), command.headquartersCountry(), command.ownership(),
                 command.industryCode(), command.chainTags() == null ? List.of() : command.chainTags(),
-                command.listed(), command.parentId(), false, clock.instant(), scope.caller().username(), 0);
+                command.listed(), command.parentId(), false, clock.instant(), scope.caller().username(), 0, null);
         enterprises.insert(enterprise);
         audit.record(scope.caller(), "enterprise", enterprise.id().toString(), "registered", null,
                 enterprise.registeredEvent());
@@ -85,7 +85,7 @@ public class EnterpriseRegistration {
             }
         }
         Enterprise enterprise = new Enterprise(UUID.randomUUID(), uscc, null, null, nameZh.strip(), null, List.of(),
-                null, null, null, null, List.of(), false, null, true, clock.instant(), scope.caller().username(), 0);
+                null, null, null, null, List.of(), false, null, true, clock.instant(), scope.caller().username(), 0, null);
         enterprises.insert(enterprise);
         audit.record(scope.caller(), "enterprise", enterprise.id().toString(), "registered-from-list", null,
                 enterprise.registeredEvent());

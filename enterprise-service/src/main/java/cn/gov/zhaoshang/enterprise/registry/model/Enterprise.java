@@ -29,7 +29,8 @@ public record Enterprise(
         boolean listOnly,
         Instant registeredAt,
         String registeredBy,
-        long version) {
+        long version,
+        UUID mergedInto) {
 
     public Enterprise {
         Objects.requireNonNull(id);
@@ -43,6 +44,44 @@ public record Enterprise(
 
     public String normalisedName() {
         return EnterpriseName.normalise(nameZh);
+    }
+
+    /** The enterprise after a change, one version later. */
+    public Enterprise changed(String newUscc, String newCountry, String newRegistrationNumber, String newNameZh,
+            String newNameEn, List<String> newFormerNames, String newHqAdminCode, String newHqCountry,
+            Ownership newOwnership, String newIndustryCode, List<String> newChainTags, boolean newListed, UUID newParentId,
+            boolean newListOnly) {
+        return new Enterprise(id, newUscc, newCountry, newRegistrationNumber, newNameZh, newNameEn, newFormerNames,
+                newHqAdminCode, newHqCountry, newOwnership, newIndustryCode, newChainTags, newListed, newParentId,
+                newListOnly, registeredAt, registeredBy, version + 1, mergedInto);
+    }
+
+    /** The names of the fields of the contract that differ between this and {@code other}. */
+    public List<String> differencesFrom(Enterprise other) {
+        List<String> fields = new java.util.ArrayList<>();
+        if (!Objects.equals(uscc, other.uscc)) { fields.add("uscc"); }
+        if (!Objects.equals(nameZh, other.nameZh)) { fields.add("nameZh"); }
+        if (!Objects.equals(nameEn, other.nameEn)) { fields.add("nameEn"); }
+        if (!Objects.equals(formerNames, other.formerNames)) { fields.add("formerNames"); }
+        if (!Objects.equals(headquartersAdminCode, other.headquartersAdminCode)) { fields.add("headquartersAdminCode"); }
+        if (!Objects.equals(headquartersCountry, other.headquartersCountry)) { fields.add("headquartersCountry"); }
+        if (ownership != other.ownership) { fields.add("ownership"); }
+        if (!Objects.equals(industryCode, other.industryCode)) { fields.add("industryCode"); }
+        if (!Objects.equals(chainTags, other.chainTags)) { fields.add("chainTags"); }
+        if (listed != other.listed) { fields.add("listed"); }
+        if (!Objects.equals(parentId, other.parentId)) { fields.add("parentId"); }
+        if (listOnly != other.listOnly) { fields.add("listOnly"); }
+        return fields;
+    }
+
+    public cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged changedEvent(List<String> changedFields, Instant at) {
+        return new cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged(id, uscc, country, registrationNumber, nameZh,
+                nameEn, formerNames, headquartersAdminCode, headquartersCountry, ownership == null ? null : ownership.name(),
+                industryCode, chainTags, listed, parentId, listOnly, changedFields, version, at);
+    }
+
+    public String searchText() {
+        return EnterpriseName.searchText(nameZh, formerNames, nameEn);
     }
 
     public EnterpriseRegistered registeredEvent() {

@@ -41,13 +41,16 @@ public class EnterpriseController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final EnterpriseRegistration registration;
+    private final cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes;
     private final EnterpriseRepository enterprises;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public EnterpriseController(EnterpriseRegistration registration, EnterpriseRepository enterprises,
+    public EnterpriseController(EnterpriseRegistration registration,
+            cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes, EnterpriseRepository enterprises,
             CurrentCaller currentCaller, Clock clock) {
         this.registration = registration;
+        this.changes = changes;
         this.enterprises = enterprises;
         this.currentCaller = currentCaller;
         this.clock = clock;
@@ -69,6 +72,24 @@ public class EnterpriseController {
         EnterpriseResponse created = EnterpriseResponse.of(registered.enterprise());
         return ResponseEntity.created(URI.create("/api/enterprises/" + created.id()))
                 .body(new RegistrationResponse(created, warnings));
+    }
+
+    /** Changes the enterprise; {@code version} must be the one read, or the answer is 409. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    public EnterpriseResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeEnterpriseRequest request) {
+        return EnterpriseResponse.of(changes.change(id, request.toCommand(), currentCaller.scope()));
+    }
+
+    /** The duplicate record to merge into this one. */
+    public record MergeRequest(@jakarta.validation.constraints.NotNull UUID duplicateId) {
+    }
+
+    /** Merges a duplicate record into this one; the duplicate then answers with {@code mergedInto}. */
+    @PostMapping("/{id}/merges")
+    @PreAuthorize(WRITERS)
+    public EnterpriseResponse merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
+        return EnterpriseResponse.of(changes.merge(id, request.duplicateId(), currentCaller.scope()));
     }
 
     @GetMapping("/{id}")
@@ -113,9 +134,9 @@ public class EnterpriseController {
         }
         EnterpriseSearch criteria = new EnterpriseSearch(blankToNull(name), enterpriseClass,
                 classOn == null ? LocalDate.now(clock) : classOn, industry, location, blankToNull(tag));
-        List<EnterpriseResponse> items = enterprises.search(criteria, order, page, size).stream()
-                .map(EnterpriseResponse::of).toList();
-        return new EnterprisePage(items, page, size, enterprises.count(criteria), order.apiName());
+        EnterpriseRepository.SearchResult found = enterprises.search(criteria, order, page, size);
+        List<EnterpriseResponse> items = found.items().stream().map(EnterpriseResponse::of).toList();
+        return new EnterprisePage(items, page, size, found.total(), order.apiName());
     }
 
     private static String blankToNull(String text) {

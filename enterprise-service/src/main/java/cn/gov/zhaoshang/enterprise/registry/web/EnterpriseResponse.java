@@ -25,12 +25,13 @@ public record EnterpriseResponse(
         boolean listOnly,
         Instant registeredAt,
         String registeredBy,
-        long version) {
+        long version,
+        UUID mergedInto) {
 
     static EnterpriseResponse of(Enterprise e) {
         return new EnterpriseResponse(e.id(), e.uscc(), e.country(), e.registrationNumber(), e.nameZh(), e.nameEn(),
                 e.formerNames(), e.headquartersAdminCode(), e.headquartersCountry(),
                 e.ownership() == null ? null : e.ownership().name(), e.industryCode(), e.chainTags(), e.listed(),
-                e.parentId(), e.listOnly(), e.registeredAt(), e.registeredBy(), e.version());
+                e.parentId(), e.listOnly(), e.registeredAt(), e.registeredBy(), e.version(), e.mergedInto());
     }
 }

@@ -59,8 +59,8 @@ class EngagementFunnelTest {
         String team = "贵港驻深圳招商工作队-" + UUID.randomUUID().toString().substring(0, 8);
         // The registry is not under test here: the 1,811 enterprises are list-only fixture rows.
         List<UUID> enterprises = jdbc.sql("""
-                INSERT INTO enterprise (id, name_zh, name_normalised, list_only, registered_at, registered_by)
-                SELECT gen_random_uuid(), :prefix || i, :prefix || i, true, now(), 'fixture'
+                INSERT INTO enterprise (id, name_zh, name_normalised, search_names, list_only, registered_at, registered_by)
+                SELECT gen_random_uuid(), :prefix || i, :prefix || i, :prefix || i, true, now(), 'fixture'
                 FROM generate_series(1, 1811) AS i
                 RETURNING id""").param("prefix", team + "-对接企业").query(UUID.class).list();
         assertThat(enterprises).hasSize(1811);

@@ -166,15 +166,24 @@ class EnterpriseRegistryApiTest {
                 .containsIgnoringCase("UTF-8");
         // Under a UTF-8 ctype, CJK characters are word characters, so a Chinese name has trigrams.
         assertThat(jdbc.sql("SELECT cardinality(show_trgm('贵港钢铁'))").query(Integer.class).single()).isGreaterThan(2);
-        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'enterprise_name_zh_trgm'")
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'enterprise_search_names_trgm'")
                 .query(String.class).single()).contains("gin", "gin_trgm_ops");
 
         String plan = transactions.execute(status -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT id FROM enterprise e WHERE e.name_zh LIKE '%钢铁集团%'")
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT id FROM enterprise e WHERE e.search_names LIKE '%钢铁集团%'")
                     .query(String.class).list());
         });
-        assertThat(plan).contains("enterprise_name_zh_trgm");
+        assertThat(plan).contains("enterprise_search_names_trgm");
+        // Two characters have no trigram: their own index serves them.
+        String twoCharacterPlan = transactions.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("""
+                    EXPLAIN SELECT id FROM enterprise e
+                    WHERE e.search_names LIKE '%钢铁%' AND e.search_bigrams @> ARRAY['钢铁']""")
+                    .query(String.class).list());
+        });
+        assertThat(twoCharacterPlan).contains("enterprise_search_bigrams");
     }
 
     @Test
@@ -182,7 +191,7 @@ class EnterpriseRegistryApiTest {
         String marker = "桂" + System.nanoTime() % 100000;
         Map<String, Object> steel = enterprise(marker + "钢铁集团有限公司");
         steel.putAll(Map.of("industryCode", "C3120", "headquartersAdminCode", "450802", "chainTags", List.of("新材料"),
-                "formerNames", List.of(marker + "冶金总厂")));
+                "formerNames", List.of(marker + "冶金总厂"), "nameEn", "Gui Steel " + marker.substring(1) + " Group"));
         Map<String, Object> furniture = enterprise(marker + "家居集团有限公司");
         furniture.putAll(Map.of("industryCode", "C2110", "headquartersAdminCode", "450881", "chainTags", List.of("高端家具家居")));
         Map<String, Object> logistics = enterprise(marker + "物流集团有限公司");
@@ -193,6 +202,10 @@ class EnterpriseRegistryApiTest {
 
         assertThat(names(viewer.get(query("name", marker + "钢铁")))).containsExactly(marker + "钢铁集团有限公司");
         assertThat(names(viewer.get(query("name", marker + "冶金")))).containsExactly(marker + "钢铁集团有限公司");
+        assertThat(names(viewer.get(query("name", "钢铁") + "&size=200"))).contains(marker + "钢铁集团有限公司")
+                .allSatisfy(name -> assertThat(name).contains("钢铁"));
+        assertThat(names(viewer.get(query("name", marker + "物流") + "&size=200"))).containsExactly(marker + "物流集团有限公司");
+        assertThat(names(viewer.get(query("name", "steel " + marker.substring(1))))).containsExactly(marker + "钢铁集团有限公司");
         assertThat(names(viewer.get(query("name", marker) + "&sort=nameZh,asc")))
                 .containsExactly(marker + "家居集团有限公司", marker + "物流集团有限公司", marker + "钢铁集团有限公司");
         assertThat(names(viewer.get(query("name", marker) + "&industry=C"))).hasSize(2)
