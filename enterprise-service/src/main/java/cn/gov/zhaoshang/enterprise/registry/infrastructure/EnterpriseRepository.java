@@ -214,12 +214,19 @@ public class EnterpriseRepository {
         conditions.add("e.merged_into IS NULL");
         if (search.name() != null) {
             String term = search.name().strip().toLowerCase(java.util.Locale.ROOT);
-            params.put("namePattern", "%" + escapeLike(term) + "%");
-            conditions.add("e.search_names LIKE :namePattern");
-            if (term.codePointCount(0, term.length()) == 2) {
-                // Too short for trigrams: the bigram index finds the candidates, LIKE confirms them.
+            int length = term.codePointCount(0, term.length());
+            if (length >= 3) {
+                // LIKE with a leading wildcard, served by the trigram GIN index.
+                params.put("namePattern", "%" + escapeLike(term) + "%");
+                conditions.add("e.search_names LIKE :namePattern");
+            } else if (length == 2) {
+                // No trigram in two characters (a LIKE would scan the whole trigram index): the stored
+                // bigrams are exactly the two-character substrings, so containment is the whole test.
                 params.put("bigram", new String[] {term});
                 conditions.add("e.search_bigrams @> CAST(:bigram AS text[])");
+            } else {
+                params.put("term", term);
+                conditions.add("strpos(e.search_names, :term) > 0");
             }
         }
         if (search.industry() != null) {
