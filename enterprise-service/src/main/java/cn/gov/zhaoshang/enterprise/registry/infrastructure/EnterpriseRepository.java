@@ -220,10 +220,10 @@ public class EnterpriseRepository {
                 params.put("namePattern", "%" + escapeLike(term) + "%");
                 conditions.add("e.search_names LIKE :namePattern");
             } else if (length == 2) {
-                // No trigram in two characters (a LIKE would scan the whole trigram index): the stored
+                // No trigram in two characters (a LIKE would scan the whole trigram index): the indexed
                 // bigrams are exactly the two-character substrings, so containment is the whole test.
                 params.put("bigram", new String[] {term});
-                conditions.add("e.search_bigrams @> CAST(:bigram AS text[])");
+                conditions.add("name_bigrams(e.search_names) @> CAST(:bigram AS text[])");
             } else {
                 params.put("term", term);
                 conditions.add("strpos(e.search_names, :term) > 0");

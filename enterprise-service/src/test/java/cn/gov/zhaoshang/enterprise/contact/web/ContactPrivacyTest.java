@@ -3,6 +3,10 @@ package cn.gov.zhaoshang.enterprise.contact.web;
 import static cn.gov.zhaoshang.enterprise.TestEnterprises.enterprise;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +42,14 @@ class ContactPrivacyTest {
 
     ApiClient officer;
     ApiClient reader;
+    String officerToken;
 
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
         ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        officer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        officerToken = idp.tokenFor("gg-officer", "450800", "officer");
+        officer = api.withToken(officerToken);
         reader = api.withToken(idp.tokenFor("gg-contacts", "450800", "viewer", "contacts-reader"));
     }
 
@@ -115,7 +121,7 @@ class ContactPrivacyTest {
     }
 
     @Test
-    void noProducedEventOfAnyTypeContainsAContactsPhoneOrName() {
+    void noProducedEventOfAnyTypeContainsAContactsPhoneOrName() throws Exception {
         String enterpriseId = register("钦州事件隐私测试石化有限公司");
         officer.post("/api/enterprises/" + enterpriseId + "/contacts",
                 Map.of("name", "王建国", "title", "总经理", "phone", "13700001111", "email", "wang.jianguo@example.cn"));
@@ -130,10 +136,21 @@ class ContactPrivacyTest {
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         String engagementId = recorded.json().get("id").asString();
 
+        // A change and a merge, so that every event type of the service is produced here.
+        HttpResponse<String> renamed = put("/api/enterprises/" + enterpriseId,
+                Map.of("version", 0, "nameZh", "钦州事件隐私测试石化集团有限公司", "listed", true));
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        String duplicateId = officer.post("/api/enterprises", Map.of("country", "SG", "registrationNumber",
+                "SG-" + System.nanoTime(), "nameZh", "钦州事件隐私测试石化(新加坡)有限公司")).json().get("enterprise").get("id").asString();
+        officer.post("/api/enterprises/" + duplicateId + "/contacts", Map.of("name", "王建国", "phone", "13700001111"));
+        assertThat(officer.post("/api/enterprises/" + enterpriseId + "/merges", Map.of("duplicateId", duplicateId)).status())
+                .isEqualTo(200);
+
         // Wait for this test's own events, then read every event on the topic.
         assertThat(TopicReader.await(PlatformServers.kafka().bootstrapServers(), Topics.ENTERPRISE,
-                record -> enterpriseId.equals(record.key()) || engagementId.equals(record.key()), 3, Duration.ofSeconds(30)))
-                .hasSize(3);
+                record -> enterpriseId.equals(record.key()) || engagementId.equals(record.key()) || duplicateId.equals(record.key()),
+                7, Duration.ofSeconds(30)))
+                .hasSize(7);
         List<ConsumerRecord<String, String>> all = TopicReader.await(PlatformServers.kafka().bootstrapServers(),
                 Topics.ENTERPRISE, record -> true, Integer.MAX_VALUE, Duration.ofSeconds(5));
 
@@ -144,6 +161,17 @@ class ContactPrivacyTest {
                 .doesNotContain("王建国", "13700001111", "wang.jianguo", "陈市长", "张伟明", "13812345678", "李秀英", "13987654321"));
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_record WHERE payload ~ '王建国|13700001111|wang\\.jianguo|陈市长'")
                 .query(Long.class).single()).isZero();
+    }
+
+    private HttpResponse<String> put(String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + officerToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private long unmaskedReadsOf(String contactId) {

@@ -180,7 +180,7 @@ class EnterpriseRegistryApiTest {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
             return String.join("\n", jdbc.sql("""
                     EXPLAIN SELECT id FROM enterprise e
-                    WHERE e.search_bigrams @> ARRAY['钢铁']""")
+                    WHERE name_bigrams(e.search_names) @> ARRAY['钢铁']""")
                     .query(String.class).list());
         });
         assertThat(twoCharacterPlan).contains("enterprise_search_bigrams");
