@@ -42,7 +42,7 @@ public class ContactBook {
 
     @Transactional
     public Contact add(UUID enterpriseId, String name, String title, String phone, String email, OrgScope scope) {
-        if (enterprises.find(enterpriseId).isEmpty()) {
+        if (enterprises.findActive(enterpriseId).isEmpty()) {
             throw new NotFoundException("enterprise", enterpriseId);
         }
         Contact contact = new Contact(UUID.randomUUID(), enterpriseId, name.strip(), title, phone, email,

@@ -143,7 +143,7 @@ public class EditionImports {
         if (before.match() != MatchKind.REVIEW) {
             throw new ConflictException("row " + rowNumber + " is not waiting for review", Map.of("match", before.match().name()));
         }
-        if (enterpriseId != null && enterprises.find(enterpriseId).isEmpty()) {
+        if (enterpriseId != null && enterprises.findActive(enterpriseId).isEmpty()) {
             throw new RequestValidationException(List.of(new FieldViolation("enterpriseId", "KnownEnterprise", "is not a registered enterprise")));
         }
         ImportRow chosen = new ImportRow(before.rowNumber(), before.serial(), before.rank(), before.name(), before.uscc(),

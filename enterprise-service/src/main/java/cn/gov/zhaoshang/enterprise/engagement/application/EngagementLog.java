@@ -70,7 +70,7 @@ public class EngagementLog {
         if (enterpriseIds.isEmpty() || (!command.kind().manyEnterprises() && enterpriseIds.size() != 1)) {
             violations.add(new FieldViolation("enterpriseIds", "Count", "a " + command.kind().labelZh() + " involves "
                     + (command.kind().manyEnterprises() ? "one or more enterprises" : "exactly one enterprise")));
-        } else if (enterpriseIds.stream().anyMatch(id -> enterprises.find(id).isEmpty())) {
+        } else if (enterpriseIds.stream().anyMatch(id -> enterprises.findActive(id).isEmpty())) {
             violations.add(new FieldViolation("enterpriseIds", "KnownEnterprise", "names an enterprise that is not registered"));
         }
         if (command.kind() == EngagementKind.LEADER_TRIP) {

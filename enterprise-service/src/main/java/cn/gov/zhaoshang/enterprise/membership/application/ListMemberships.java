@@ -80,8 +80,8 @@ public class ListMemberships {
             OrgScope scope) {
         ListEdition edition = edition(editionId);
         List<FieldViolation> violations = new ArrayList<>();
-        if (enterprises.find(enterpriseId).isEmpty()) {
-            violations.add(new FieldViolation("enterpriseId", "KnownEnterprise", "is not a registered enterprise"));
+        if (enterprises.findActive(enterpriseId).isEmpty()) {
+            violations.add(new FieldViolation("enterpriseId", "KnownEnterprise", "is not a registered enterprise (or was merged into another)"));
         }
         if (validUntil != null && edition.enterpriseClass().validityKind() != ValidityKind.STANDING) {
             violations.add(new FieldViolation("validUntil", "Null", "follows from the list ("

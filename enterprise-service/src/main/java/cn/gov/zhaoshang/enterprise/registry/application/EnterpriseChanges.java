@@ -77,7 +77,7 @@ public class EnterpriseChanges {
                     "a headquarters is either in China (admin code) or abroad (country), not both"));
         }
         if (command.parentId() != null) {
-            if (enterprises.find(command.parentId()).isEmpty()) {
+            if (enterprises.findActive(command.parentId()).isEmpty()) {
                 violations.add(new FieldViolation("parentId", "KnownEnterprise", "is not a registered enterprise"));
             } else if (enterprises.isInLineageOf(command.parentId(), id)) {
                 violations.add(new FieldViolation("parentId", "NoCycle", "an enterprise cannot be a group above itself"));

@@ -63,7 +63,12 @@ public class EnterpriseRegistration {
                 command.headquartersAdminCode(), command.headquartersCountry(), command.ownership(),
                 command.industryCode(), command.chainTags() == null ? List.of() : command.chainTags(),
                 command.listed(), command.parentId(), false, clock.instant(), scope.caller().username(), 0, null);
-        enterprises.insert(enterprise);
+        try {
+            enterprises.insert(enterprise);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // Registered by someone else between the check above and this insert.
+            throw new ConflictException("this enterprise was registered meanwhile; search for it");
+        }
         audit.record(scope.caller(), "enterprise", enterprise.id().toString(), "registered", null,
                 enterprise.registeredEvent());
         events.publish(EventTypes.ENTERPRISE_REGISTERED, enterprise.id().toString(), regionOf(scope),
@@ -135,7 +140,7 @@ public class EnterpriseRegistration {
             violations.add(new FieldViolation("headquartersCountry", "OneLocation",
                     "a headquarters is either in China (admin code) or abroad (country), not both"));
         }
-        if (command.parentId() != null && enterprises.find(command.parentId()).isEmpty()) {
+        if (command.parentId() != null && enterprises.findActive(command.parentId()).isEmpty()) {
             violations.add(new FieldViolation("parentId", "KnownEnterprise", "is not a registered enterprise"));
         }
         if (!violations.isEmpty()) {

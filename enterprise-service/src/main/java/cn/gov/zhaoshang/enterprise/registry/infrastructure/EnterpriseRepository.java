@@ -139,6 +139,14 @@ public class EnterpriseRepository {
                 .param("id", id).query(EnterpriseRepository::toEnterprise).optional();
     }
 
+    /**
+     * An enterprise that new records may refer to: registered and not merged into another (a merged
+     * record's memberships, engagements and contacts belong to its survivor).
+     */
+    public Optional<Enterprise> findActive(UUID id) {
+        return find(id).filter(enterprise -> enterprise.mergedInto() == null);
+    }
+
     public Optional<Enterprise> findByUscc(String uscc) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.uscc = :uscc")
                 .param("uscc", uscc).query(EnterpriseRepository::toEnterprise).optional();

@@ -37,12 +37,14 @@ class MembershipValidityTest {
 
     ApiClient officer;
     ApiClient viewer;
+    String officerToken;
 
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
         ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        officer = api.withToken(idp.tokenFor("gx-officer", "450000", "officer"));
+        officerToken = idp.tokenFor("gx-officer", "450000", "officer");
+        officer = api.withToken(officerToken);
         viewer = api.withToken(idp.tokenFor("gp-viewer", "450881", "viewer"));
     }
 
@@ -106,7 +108,7 @@ class MembershipValidityTest {
     }
 
     @Test
-    void aMembershipIsPublishedAsASchemaValidClassifiedEventAndCannotBeEnteredTwice() {
+    void aMembershipIsPublishedAsASchemaValidClassifiedEventCannotBeEnteredTwiceAndCanBeTakenBack() throws Exception {
         String edition = edition("CHINA_MANUFACTURING_500", "2025-test", "2025-09-10", null);
         String enterpriseId = register("柳州五菱汽车工业有限公司");
         member(edition, enterpriseId, 230);
@@ -125,6 +127,27 @@ class MembershipValidityTest {
         assertThat(data.get("enterpriseClass").asString()).isEqualTo("CHINA_MANUFACTURING_500");
         assertThat(data.get("rank").asInt()).isEqualTo(230);
         assertThat(data.get("validUntil").isNull()).isTrue();
+
+        // Taken back (entered by mistake): the class is gone and subscribers are told.
+        String membershipId = viewer.get("/api/enterprises/" + enterpriseId + "/classes?on=2025-10-01").json()
+                .get("classes").get(0).get("membershipId").asString();
+        assertThat(delete("/api/memberships/" + membershipId)).isEqualTo(204);
+        assertThat(classesOn(enterpriseId, "2025-10-01")).isEmpty();
+        List<ConsumerRecord<String, String>> removed = TopicReader.await(PlatformServers.kafka().bootstrapServers(),
+                Topics.ENTERPRISE, record -> enterpriseId.equals(record.key()) && record.value().contains("\"REMOVED\""),
+                1, Duration.ofSeconds(30));
+        assertThat(removed).hasSize(1);
+        assertThat(EventSchemaValidator.shared().validate(removed.getFirst().value())).isEmpty();
+    }
+
+    private int delete(String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + officerToken)
+                .DELETE().build();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
     }
 
     @Test

@@ -131,6 +131,12 @@ class EnterpriseChangeAndMergeTest {
         assertThat(EventSchemaValidator.shared().validate(records.getFirst().value())).isEmpty();
         assertThat(JSON.readTree(records.getFirst().value()).get("data").get("survivorId").asString()).isEqualTo(survivor);
         assertThat(records.getFirst().value()).doesNotContain("赵敏", "13600002222");
+
+        // Nothing new may refer to the merged record: it all belongs to the survivor now.
+        assertThat(officer.post("/api/engagements", Map.of("kind", "VISIT", "orgUnit", "450000", "occurredOn", "2026-03-03",
+                "enterpriseIds", List.of(duplicate), "outcome", "FOLLOW_UP")).status()).isEqualTo(400);
+        assertThat(officer.post("/api/list-editions/" + edition + "/members", Map.of("enterpriseId", duplicate)).status())
+                .isEqualTo(400);
     }
 
     @Test
