@@ -35,10 +35,26 @@ public final class EventTypes {
     /** A resident team was changed, given a target or closed; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
     public static final String TARGETS_TEAM_CHANGED = "cn.gov.zhaoshang.targets.team-changed.v1";
 
+    /** An enterprise entered the registry; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseRegistered}. */
+    public static final String ENTERPRISE_REGISTERED = "cn.gov.zhaoshang.enterprise.registered.v1";
+
+    /** A list membership was added or removed; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseClassified}. */
+    public static final String ENTERPRISE_CLASSIFIED = "cn.gov.zhaoshang.enterprise.classified.v1";
+
+    /** A docking, visit, leader-led trip or promotion event was recorded; data: {@link cn.gov.zhaoshang.contracts.enterprise.EngagementRecorded}. */
+    public static final String ENGAGEMENT_RECORDED = "cn.gov.zhaoshang.enterprise.engagement-recorded.v1";
+
+    /** An enterprise of the registry was changed; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged}. */
+    public static final String ENTERPRISE_CHANGED = "cn.gov.zhaoshang.enterprise.changed.v1";
+
+    /** A duplicate record was merged into another; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseMerged}. */
+    public static final String ENTERPRISE_MERGED = "cn.gov.zhaoshang.enterprise.merged.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
-            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED);
+            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
+            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
