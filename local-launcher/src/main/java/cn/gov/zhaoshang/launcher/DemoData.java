@@ -55,9 +55,13 @@ final class DemoData {
         int parks = loadParks(regionAdmin);
         int targets = loadTargets(regionAdmin, guigangOfficer);
         int teams = loadResidentTeams(guigangOfficer);
+        List<String> enterprises = loadEnterprises(regionAdmin);
+        int engagements = loadEngagements(guigangOfficer, enterprises);
         int projects = loadSignedProjects(guigangOfficer);
         List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
-                teams + " resident teams of Guigang", projects + " signed projects in Guigang");
+                teams + " resident teams of Guigang", enterprises.size() + " enterprises on "
+                        + DemoEnterprises.editions().size() + " list editions",
+                engagements + " dockings and visits by Guigang's teams", projects + " signed projects in Guigang");
         Files.writeString(marker, String.join("\n", loaded) + "\n");
         return loaded;
     }
@@ -100,6 +104,53 @@ final class DemoData {
         return teams.length;
     }
 
+    /** @return the ids of the registered enterprises, in demo order */
+    private List<String> loadEnterprises(String adminToken) throws IOException, InterruptedException {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            ids.add(JSON.readTree(post(adminToken, "/api/enterprises", DemoEnterprises.registration(n))).get("enterprise").get("id").asString());
+        }
+        for (DemoEnterprises.Edition edition : DemoEnterprises.editions()) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("enterpriseClass", edition.enterpriseClass());
+            request.put("edition", edition.edition());
+            request.put("publishedOn", edition.publishedOn());
+            if (edition.validYears() != null) {
+                request.put("validYears", edition.validYears());
+            }
+            String editionId = JSON.readTree(post(adminToken, "/api/list-editions", request)).get("id").asString();
+            int rank = 1;
+            for (int member : edition.members()) {
+                post(adminToken, "/api/list-editions/" + editionId + "/members", Map.of("enterpriseId", ids.get(member), "rank", rank++));
+            }
+        }
+        return ids;
+    }
+
+    /** The resident-team funnel: dockings with 40 enterprises, 18 of which came to visit, 6 with an intent. */
+    private int loadEngagements(String officerToken, List<String> enterpriseIds) throws IOException, InterruptedException {
+        String[] teams = {"贵港市驻粤港澳大湾区招商工作队（深圳）", "贵港市驻长三角招商工作队（上海）", "贵港市驻京津冀招商工作队（北京）"};
+        int recorded = 0;
+        for (int n = 0; n < 40; n++) {
+            LocalDate docked = LocalDate.of(2026, 1 + n % 10, 3 + n % 20);
+            post(officerToken, "/api/engagements", Map.of("kind", "DOCKING", "orgUnit", "450800", "team", teams[n % teams.length],
+                    "occurredOn", docked.toString(), "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", "FOLLOW_UP"));
+            recorded++;
+            if (n % 20 < 9) {
+                Map<String, Object> visit = new LinkedHashMap<>(Map.of("kind", "VISIT", "orgUnit", "450800",
+                        "team", teams[n % teams.length], "occurredOn", docked.plusDays(5).toString(),
+                        "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", n % 3 == 0 ? "INTENT" : "FOLLOW_UP"));
+                if (n % 3 == 0) {
+                    visit.put("intentAmount", (500_000_000L + n * 10_000_000L) + ".00");
+                    visit.put("intentIndustryCode", "C3841");
+                }
+                post(officerToken, "/api/engagements", visit);
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
     private int loadSignedProjects(String token) throws IOException, InterruptedException {
         Random random = new Random(450800);
         int loaded = 0;
@@ -120,7 +171,8 @@ final class DemoData {
         return loaded;
     }
 
-    private void post(String token, String path, Object body) throws IOException, InterruptedException {
+    /** @return the response body */
+    private String post(String token, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -130,6 +182,7 @@ final class DemoData {
             throw new LauncherException("loading demo data failed: POST " + path + " answered " + response.statusCode()
                     + " " + response.body());
         }
+        return response.body();
     }
 
     String passwordGrant(String username) throws IOException, InterruptedException {
