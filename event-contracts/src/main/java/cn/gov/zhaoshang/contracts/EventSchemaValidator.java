@@ -38,14 +38,19 @@ public final class EventSchemaValidator {
 
     // Event type -> schema of its data, relative to SCHEMA_ROOT. A new event type is added here
     // together with its schema file and its EventTypes constant.
-    private static final Map<String, String> DATA_SCHEMAS = Map.of(
-            EventTypes.PROJECT_REGISTERED, "project/registered.v1.json",
-            EventTypes.TARGETS_ORG_UNIT_DEFINED, "targets/org-unit-defined.v1.json",
-            EventTypes.TARGETS_ORG_UNIT_CHANGED, "targets/org-unit-changed.v1.json",
-            EventTypes.TARGETS_TARGET_SET, "targets/target-set.v1.json",
-            EventTypes.TARGETS_DEFINITION_PUBLISHED, "targets/definition-published.v1.json",
-            EventTypes.TARGETS_TEAM_DEFINED, "targets/team-defined.v1.json",
-            EventTypes.TARGETS_TEAM_CHANGED, "targets/team-changed.v1.json");
+    // Map.ofEntries: Map.of stops at ten pairs.
+    private static final Map<String, String> DATA_SCHEMAS = Map.ofEntries(
+            Map.entry(EventTypes.PROJECT_REGISTERED, "project/registered.v1.json"),
+            Map.entry(EventTypes.TARGETS_ORG_UNIT_DEFINED, "targets/org-unit-defined.v1.json"),
+            Map.entry(EventTypes.TARGETS_ORG_UNIT_CHANGED, "targets/org-unit-changed.v1.json"),
+            Map.entry(EventTypes.TARGETS_TARGET_SET, "targets/target-set.v1.json"),
+            Map.entry(EventTypes.TARGETS_DEFINITION_PUBLISHED, "targets/definition-published.v1.json"),
+            Map.entry(EventTypes.TARGETS_TEAM_DEFINED, "targets/team-defined.v1.json"),
+            Map.entry(EventTypes.TARGETS_TEAM_CHANGED, "targets/team-changed.v1.json"),
+            Map.entry(EventTypes.PROJECT_STAGE_CHANGED, "project/stage-changed.v1.json"),
+            Map.entry(EventTypes.PROJECT_TERMINATED, "project/terminated.v1.json"),
+            Map.entry(EventTypes.PROJECT_FUNDS_REPORTED, "project/funds-reported.v1.json"),
+            Map.entry(EventTypes.PROJECT_FUNDS_CORRECTED, "project/funds-corrected.v1.json"));
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

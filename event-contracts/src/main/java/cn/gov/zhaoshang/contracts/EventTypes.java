@@ -35,10 +35,23 @@ public final class EventTypes {
     /** A resident team was changed, given a target or closed; data: {@link cn.gov.zhaoshang.contracts.targets.TeamChanged}. */
     public static final String TARGETS_TEAM_CHANGED = "cn.gov.zhaoshang.targets.team-changed.v1";
 
+    /** A project moved to another stage (not TERMINATED); data: {@link cn.gov.zhaoshang.contracts.project.ProjectStageChanged}. */
+    public static final String PROJECT_STAGE_CHANGED = "cn.gov.zhaoshang.project.stage-changed.v1";
+
+    /** A project was terminated (退库); data: {@link cn.gov.zhaoshang.contracts.project.ProjectTerminated}. */
+    public static final String PROJECT_TERMINATED = "cn.gov.zhaoshang.project.terminated.v1";
+
+    /** A month's funds in place were first reported; data: {@link cn.gov.zhaoshang.contracts.project.FundsReported}. */
+    public static final String PROJECT_FUNDS_REPORTED = "cn.gov.zhaoshang.project.funds-reported.v1";
+
+    /** A month's funds in place were corrected by a new version; data: {@link cn.gov.zhaoshang.contracts.project.FundsCorrected}. */
+    public static final String PROJECT_FUNDS_CORRECTED = "cn.gov.zhaoshang.project.funds-corrected.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
-            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED);
+            TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
+            PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =
