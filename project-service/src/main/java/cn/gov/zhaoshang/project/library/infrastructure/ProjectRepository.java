@@ -19,7 +19,7 @@ public class ProjectRepository {
 
     private static final String COLUMNS = """
             id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-            registered_at, registered_by, version""";
+            registered_at, registered_by, version, start_date, interrupted_stage""";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +30,9 @@ public class ProjectRepository {
     public void insert(Project project) {
         jdbc.sql("""
                 INSERT INTO project (id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-                                     manufacturing, registered_at, registered_by, version)
+                                     manufacturing, registered_at, registered_by, version, start_date)
                 VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
-                        :manufacturing, :registeredAt, :registeredBy, :version)""")
+                        :manufacturing, :registeredAt, :registeredBy, :version, :startDate)""")
                 .param("id", project.id())
                 .param("name", project.name())
                 .param("orgUnit", project.orgUnit())
@@ -43,6 +43,35 @@ public class ProjectRepository {
                 .param("manufacturing", project.isManufacturing())
                 .param("registeredAt", java.sql.Timestamp.from(project.registeredAt()))
                 .param("registeredBy", project.registeredBy())
+                .param("version", project.version())
+                .param("startDate", project.startDate())
+                .update();
+    }
+
+    /**
+     * The project, locked until the transaction ends so that two moves of one project happen one
+     * after the other; empty when it does not exist or is outside the scope.
+     */
+    public Optional<Project> lockInScope(UUID id, OrgScope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE + " FOR UPDATE")
+                .param("id", id)
+                .param("callerPath", scope.path())
+                .query(ProjectRepository::toProject)
+                .optional();
+    }
+
+    /** Writes the lifecycle state of a project that was read with {@link #lockInScope}. */
+    public void updateLifecycle(Project project) {
+        jdbc.sql("""
+                UPDATE project SET stage = :stage, contract_amount = :amount, signing_date = :signingDate,
+                                   start_date = :startDate, interrupted_stage = :interrupted, version = :version
+                WHERE id = :id""")
+                .param("id", project.id())
+                .param("stage", project.stage().name())
+                .param("amount", project.contractAmount())
+                .param("signingDate", project.signingDate())
+                .param("startDate", project.startDate())
+                .param("interrupted", project.interruptedStage() == null ? null : project.interruptedStage().name())
                 .param("version", project.version())
                 .update();
     }
@@ -83,6 +112,8 @@ public class ProjectRepository {
                 new IndustryCode(rs.getString("industry_code")),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getObject("start_date", java.time.LocalDate.class),
+                rs.getString("interrupted_stage") == null ? null : ProjectStage.valueOf(rs.getString("interrupted_stage")));
     }
 }

@@ -3,14 +3,19 @@ package cn.gov.zhaoshang.project.library.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
+import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
+import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
 
 /**
  * A project of the library. Its decisions return what happened, so that the state change and
  * its event leave together, through the outbox, in one transaction.
+ *
+ * @param interruptedStage while SUSPENDED, the stage it interrupted; otherwise {@code null}
  */
 public record Project(
         UUID id,
@@ -22,7 +27,9 @@ public record Project(
         IndustryCode industryCode,
         Instant registeredAt,
         String registeredBy,
-        long version) {
+        long version,
+        LocalDate startDate,
+        ProjectStage interruptedStage) {
 
     public Project {
         Objects.requireNonNull(id);
@@ -30,6 +37,9 @@ public record Project(
         Objects.requireNonNull(orgUnit);
         Objects.requireNonNull(stage);
         Objects.requireNonNull(industryCode);
+        if ((stage == ProjectStage.SUSPENDED) != (interruptedStage != null)) {
+            throw new IllegalArgumentException("only a SUSPENDED project has an interrupted stage");
+        }
     }
 
     /** What registration produced: the project and its first event. */
@@ -37,18 +47,76 @@ public record Project(
     }
 
     /**
-     * Registers a project that has already been signed: it enters the library at SIGNED, with its
-     * contract amount and signing date, which is how existing projects are back-filled.
+     * What a move produced: the project after it, and exactly one of its events (a termination has
+     * its own event type, every other move a stage-changed event).
      */
-    public static Registered registerSigned(UUID id, String name, String orgUnit, BigDecimal contractAmount,
-            LocalDate signingDate, IndustryCode industryCode, Instant now, String actor) {
-        if (contractAmount == null || contractAmount.signum() <= 0) {
-            throw new IllegalArgumentException("a signed project has a positive contract amount");
+    public record Moved(Project project, ProjectStage from, ProjectStageChanged stageChanged, ProjectTerminated terminated) {
+    }
+
+    /**
+     * Registers a project at the stage it has already reached, which is how existing projects are
+     * back-filled. The facts must prove every stage up to it.
+     *
+     * @param requireEvidence false only for the original request form without a stage, which
+     *     registered signed projects without documents; see docs/projects.md
+     * @throws MissingRequirementsException listing every field and document missing
+     */
+    public static Registered register(UUID id, String name, String orgUnit, ProjectStage stage, StageFacts facts,
+            IndustryCode industryCode, Instant now, String actor, boolean requireEvidence) {
+        if (!Lifecycle.canRegisterAt(stage)) {
+            throw new MissingRequirementsException(List.of(new StageFacts.Missing("stage", "RegistrableStage",
+                    "a project is registered at an active stage (LEAD to PRODUCING), not " + stage)));
         }
-        Objects.requireNonNull(signingDate, "a signed project has a signing date");
-        Project project = new Project(id, name.strip(), orgUnit, ProjectStage.SIGNED,
-                contractAmount.setScale(2), signingDate, industryCode, now, actor, 0);
+        List<StageFacts.Missing> missing = facts.missingFor(stage).stream()
+                .filter(gap -> requireEvidence || !gap.field().equals("evidence"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new MissingRequirementsException(missing);
+        }
+        boolean signed = stage.hasReached(ProjectStage.SIGNED);
+        boolean started = stage.hasReached(ProjectStage.STARTED);
+        Project project = new Project(id, name.strip(), orgUnit, stage,
+                signed ? facts.contractAmount().setScale(2) : null, signed ? facts.signingDate() : null,
+                industryCode, now, actor, 0, started ? facts.startDate() : null, null);
         return new Registered(project, project.registeredEvent());
+    }
+
+    /**
+     * Moves the project to {@code to} on {@code movedOn}. A move into SIGNED takes its signing date
+     * from {@code movedOn}; a move into STARTED its start date.
+     *
+     * @param contractAmount needed only by a move into SIGNED
+     * @param evidence the document proving the move; required into SIGNED, LANDED and STARTED
+     * @throws IllegalMoveException naming the allowed moves
+     * @throws MissingRequirementsException listing what the target stage needs and lacks
+     */
+    public Moved move(ProjectStage to, LocalDate movedOn, BigDecimal contractAmount, Evidence evidence, Instant now) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(movedOn, "movedOn");
+        if (!Lifecycle.isAllowed(stage, interruptedStage, to)) {
+            throw new IllegalMoveException(stage, to, Lifecycle.allowedMoves(stage, interruptedStage));
+        }
+        boolean resuming = stage == ProjectStage.SUSPENDED;
+        BigDecimal amount = !resuming && to == ProjectStage.SIGNED ? contractAmount : this.contractAmount;
+        LocalDate signedOn = !resuming && to == ProjectStage.SIGNED ? movedOn : signingDate;
+        LocalDate startedOn = !resuming && to == ProjectStage.STARTED ? movedOn : startDate;
+        if (!resuming) {
+            List<StageFacts.Missing> missing = new StageFacts(amount, signedOn, startedOn,
+                    evidence == null ? List.of() : List.of(evidence)).missingAt(to);
+            if (!missing.isEmpty()) {
+                throw new MissingRequirementsException(missing);
+            }
+        }
+        Project after = new Project(id, name, orgUnit, to, amount == null ? null : amount.setScale(2), signedOn,
+                industryCode, registeredAt, registeredBy, version + 1, startedOn,
+                to == ProjectStage.SUSPENDED ? stage : null);
+        if (to == ProjectStage.TERMINATED) {
+            return new Moved(after, stage, null, new ProjectTerminated(id, orgUnit, stage.name(), movedOn, now));
+        }
+        ProjectStageChanged.Evidence document = evidence == null ? null
+                : new ProjectStageChanged.Evidence(evidence.type().name(), evidence.number(), evidence.date());
+        return new Moved(after, stage, new ProjectStageChanged(id, orgUnit, stage.name(), to.name(), movedOn, document,
+                after.contractAmount() == null ? null : after.contractAmount().toPlainString(), signedOn, now), null);
     }
 
     public boolean isManufacturing() {

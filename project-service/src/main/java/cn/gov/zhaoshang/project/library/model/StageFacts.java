@@ -20,29 +20,48 @@ public record StageFacts(BigDecimal contractAmount, LocalDate signingDate, Local
     public record Missing(String field, String rule, String message) {
     }
 
+    /** What a project registered at {@code stage} lacks: the requirements of every stage up to it. */
     public List<Missing> missingFor(ProjectStage stage) {
         List<Missing> missing = new ArrayList<>();
-        if (stage.hasReached(ProjectStage.SIGNED)) {
-            if (contractAmount == null || contractAmount.signum() <= 0) {
-                missing.add(new Missing("contractAmount", "RequiredForStage", "a SIGNED project has a positive contract amount"));
-            }
-            if (signingDate == null) {
-                missing.add(new Missing("signingDate", "RequiredForStage", "a SIGNED project has a signing date"));
-            }
-            if (!has(EvidenceType.AGREEMENT)) {
-                missing.add(new Missing("evidence", "RequiredForStage", "a SIGNED project needs its agreement (AGREEMENT) as evidence"));
+        for (ProjectStage proven : List.of(ProjectStage.SIGNED, ProjectStage.LANDED, ProjectStage.STARTED)) {
+            if (stage.hasReached(proven)) {
+                missing.addAll(missingAt(proven));
             }
         }
-        if (stage.hasReached(ProjectStage.LANDED) && !has(EvidenceType.BUSINESS_REGISTRATION) && !has(EvidenceType.LAND_GRANT)) {
-            missing.add(new Missing("evidence", "RequiredForStage",
-                    "a LANDED project needs a registration number (BUSINESS_REGISTRATION) or a land grant (LAND_GRANT) as evidence"));
-        }
-        if (stage.hasReached(ProjectStage.STARTED)) {
-            if (startDate == null) {
-                missing.add(new Missing("startDate", "RequiredForStage", "a STARTED project has a start date"));
+        return missing;
+    }
+
+    /** What a move into {@code stage} lacks: that stage's own requirements, proven by the move. */
+    public List<Missing> missingAt(ProjectStage stage) {
+        List<Missing> missing = new ArrayList<>();
+        switch (stage) {
+            case SIGNED -> {
+                if (contractAmount == null || contractAmount.signum() <= 0) {
+                    missing.add(new Missing("contractAmount", "RequiredForStage", "a SIGNED project has a positive contract amount"));
+                }
+                if (signingDate == null) {
+                    missing.add(new Missing("signingDate", "RequiredForStage", "a SIGNED project has a signing date"));
+                }
+                if (!has(EvidenceType.AGREEMENT)) {
+                    missing.add(new Missing("evidence", "RequiredForStage", "a SIGNED project needs its agreement (AGREEMENT) as evidence"));
+                }
             }
-            if (!has(EvidenceType.CONSTRUCTION_PERMIT)) {
-                missing.add(new Missing("evidence", "RequiredForStage", "a STARTED project needs its permit (CONSTRUCTION_PERMIT) as evidence"));
+            case LANDED -> {
+                if (!has(EvidenceType.BUSINESS_REGISTRATION) && !has(EvidenceType.LAND_GRANT)) {
+                    missing.add(new Missing("evidence", "RequiredForStage",
+                            "a LANDED project needs a registration number (BUSINESS_REGISTRATION) or a land grant (LAND_GRANT) as evidence"));
+                }
+            }
+            case STARTED -> {
+                if (startDate == null) {
+                    missing.add(new Missing("startDate", "RequiredForStage", "a STARTED project has a start date"));
+                }
+                if (!has(EvidenceType.CONSTRUCTION_PERMIT)) {
+                    missing.add(new Missing("evidence", "RequiredForStage", "a STARTED project needs its permit (CONSTRUCTION_PERMIT) as evidence"));
+                }
+            }
+            default -> {
+                // the other stages need no particular field or document
             }
         }
         return missing;
