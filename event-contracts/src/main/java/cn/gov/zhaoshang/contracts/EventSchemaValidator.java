@@ -50,7 +50,8 @@ public final class EventSchemaValidator {
             Map.entry(EventTypes.PROJECT_STAGE_CHANGED, "project/stage-changed.v1.json"),
             Map.entry(EventTypes.PROJECT_TERMINATED, "project/terminated.v1.json"),
             Map.entry(EventTypes.PROJECT_FUNDS_REPORTED, "project/funds-reported.v1.json"),
-            Map.entry(EventTypes.PROJECT_FUNDS_CORRECTED, "project/funds-corrected.v1.json"));
+            Map.entry(EventTypes.PROJECT_FUNDS_CORRECTED, "project/funds-corrected.v1.json"),
+            Map.entry(EventTypes.PROJECT_TRANSFERRED, "project/transferred.v1.json"));
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -47,11 +47,15 @@ public final class EventTypes {
     /** A month's funds in place were corrected by a new version; data: {@link cn.gov.zhaoshang.contracts.project.FundsCorrected}. */
     public static final String PROJECT_FUNDS_CORRECTED = "cn.gov.zhaoshang.project.funds-corrected.v1";
 
+    /** A project moved to another landing unit; data: {@link cn.gov.zhaoshang.contracts.project.ProjectTransferred}. */
+    public static final String PROJECT_TRANSFERRED = "cn.gov.zhaoshang.project.transferred.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
             TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
-            PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED);
+            PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED,
+            PROJECT_TRANSFERRED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

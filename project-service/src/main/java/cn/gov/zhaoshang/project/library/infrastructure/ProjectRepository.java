@@ -60,6 +60,15 @@ public class ProjectRepository {
                 .optional();
     }
 
+    /** Writes the owning unit of a project that was read with {@link #lockInScope}. */
+    public void updateOrgUnit(Project project) {
+        jdbc.sql("UPDATE project SET org_unit_code = :orgUnit, version = :version WHERE id = :id")
+                .param("id", project.id())
+                .param("orgUnit", project.orgUnit())
+                .param("version", project.version())
+                .update();
+    }
+
     /** Writes the lifecycle state of a project that was read with {@link #lockInScope}. */
     public void updateLifecycle(Project project) {
         jdbc.sql("""

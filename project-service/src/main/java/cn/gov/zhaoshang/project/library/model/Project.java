@@ -10,6 +10,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
 import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
+import cn.gov.zhaoshang.contracts.project.ProjectTransferred;
 
 /**
  * A project of the library. Its decisions return what happened, so that the state change and
@@ -117,6 +118,29 @@ public record Project(
                 : new ProjectStageChanged.Evidence(evidence.type().name(), evidence.number(), evidence.date());
         return new Moved(after, stage, new ProjectStageChanged(id, orgUnit, stage.name(), to.name(), movedOn, document,
                 after.contractAmount() == null ? null : after.contractAmount().toPlainString(), signedOn, now), null);
+    }
+
+    /** What a transfer produced: the project under its new unit, and its event. */
+    public record Transferred(Project project, ProjectTransferred event) {
+    }
+
+    /**
+     * Moves the project to another landing unit. Who may do it (a user of a common ancestor) is
+     * decided by the caller's scope, outside the model.
+     *
+     * @throws ProjectRuleException for a terminated project, which is out of the library, or the same unit
+     */
+    public Transferred transferTo(String unit, Instant now) {
+        Objects.requireNonNull(unit, "unit");
+        if (stage == ProjectStage.TERMINATED) {
+            throw new ProjectRuleException("a terminated project is out of the library and is not transferred");
+        }
+        if (unit.equals(orgUnit)) {
+            throw new ProjectRuleException("the project already belongs to " + unit);
+        }
+        Project after = new Project(id, name, unit, stage, contractAmount, signingDate, industryCode, registeredAt,
+                registeredBy, version + 1, startDate, interruptedStage);
+        return new Transferred(after, new ProjectTransferred(id, unit, orgUnit, unit, stage.name(), now));
     }
 
     public boolean isManufacturing() {

@@ -11,6 +11,7 @@ import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
+import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectSort;
 import jakarta.validation.Valid;
@@ -34,13 +35,15 @@ public class ProjectController {
 
     private final ProjectRegistration registration;
     private final ProjectLifecycle lifecycle;
+    private final ProjectTransfers transfers;
     private final ProjectRepository projects;
     private final CurrentCaller currentCaller;
 
-    public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectRepository projects,
-            CurrentCaller currentCaller) {
+    public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectTransfers transfers,
+            ProjectRepository projects, CurrentCaller currentCaller) {
         this.registration = registration;
         this.lifecycle = lifecycle;
+        this.transfers = transfers;
         this.projects = projects;
         this.currentCaller = currentCaller;
     }
@@ -57,6 +60,13 @@ public class ProjectController {
     @PreAuthorize("hasRole('officer')")
     public ProjectResponse move(@PathVariable UUID id, @Valid @RequestBody MoveStageRequest request) {
         return ProjectResponse.of(lifecycle.move(id, request.toCommand(), currentCaller.scope()));
+    }
+
+    /** Transfers a project to another county or park; only a user of a common ancestor of both may. */
+    @PostMapping("/{id}/transfers")
+    @PreAuthorize("hasRole('officer')")
+    public ProjectResponse transfer(@PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
+        return ProjectResponse.of(transfers.transfer(id, request.toOrgUnit(), request.reason(), currentCaller.scope()));
     }
 
     /** The stage history, registration first, with date, actor and evidence of every move. */

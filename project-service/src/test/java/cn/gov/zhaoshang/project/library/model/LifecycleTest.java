@@ -76,6 +76,17 @@ class LifecycleTest {
         assertThat(moved.terminated().fromStage()).isEqualTo("SIGNED");
     }
 
+    @Test
+    void aTransferKeepsTheStageAndRefusesATerminatedProjectOrTheSameUnit() {
+        Project.Transferred transferred = registered(LANDED).transferTo("450802", NOW);
+        assertThat(transferred.project().orgUnit()).isEqualTo("450802");
+        assertThat(transferred.project().stage()).isEqualTo(LANDED);
+        assertThat(transferred.event().fromOrgUnit()).isEqualTo("450881");
+        assertThatThrownBy(() -> registered(LANDED).transferTo("450881", NOW)).isInstanceOf(ProjectRuleException.class);
+        Project terminated = registered(SIGNED).move(TERMINATED, DAY, null, null, NOW).project();
+        assertThatThrownBy(() -> terminated.transferTo("450802", NOW)).isInstanceOf(ProjectRuleException.class);
+    }
+
     private static Evidence permit() {
         return new Evidence(EvidenceType.CONSTRUCTION_PERMIT, "SG-1", DAY);
     }
