@@ -118,6 +118,10 @@ public class FundsInPlace {
             throw new ConflictException("funds in place are reported for signed projects that are not terminated",
                     Map.of("stage", project.stage().name()));
         }
+        if (project.review() != cn.gov.zhaoshang.project.library.model.ReviewStatus.ACCEPTED) {
+            throw new ConflictException("the project waits in duplicate review and is not counted yet",
+                    Map.of("reviewStatus", project.review().name()));
+        }
         if (month.isAfter(YearMonth.now(clock))) {
             throw new RequestValidationException(List.of(new FieldViolation("month", "NotInFuture",
                     "funds cannot be reported for a month that has not begun")));

@@ -23,6 +23,7 @@ import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.IllegalMoveException;
 import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,8 @@ public class ProjectLifecycle {
             throw new ConflictException(illegal.getMessage(), details);
         } catch (MissingRequirementsException missing) {
             throw asValidationFailure(missing);
+        } catch (ProjectRuleException refused) {
+            throw new ConflictException(refused.getMessage(), Map.of("reviewStatus", before.review().name()));
         }
         Project after = moved.project();
         projects.updateLifecycle(after);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -21,6 +22,7 @@ import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectNames;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,11 +80,36 @@ public class ProjectRegistration {
         }
         Project project = registered.project();
         projects.insert(project);
+        String city = cityOf(unit);
+        String normalizedName = ProjectNames.normalize(project.name());
+        // L1 is looked for before this project's keys are written, so that it never finds itself.
+        var duplicate = city == null ? java.util.Optional.<UUID>empty()
+                : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName);
+        projects.recordDuplicateKeys(project.id(), city, command.projectCode(), normalizedName);
+        if (duplicate.isPresent()) {
+            project = project.inReviewPool();
+            projects.updateReview(project, duplicate.get(), "L1");
+        }
         moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
                 registeredOn(project, command), project.registeredAt(), project.registeredBy(), null, facts.evidence()));
         audit.record(scope.caller(), "project", project.id().toString(), "registered", null, registered.event());
-        events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
+        if (duplicate.isPresent()) {
+            // Not counted until a reviewer keeps it: its registered event waits for that decision.
+            audit.record(scope.caller(), "project", project.id().toString(), "pooled-for-review", null,
+                    Map.of("rule", "L1", "duplicateOf", duplicate.get().toString()));
+        } else {
+            events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
+        }
         return project;
+    }
+
+    // The city a county or park belongs to, whose projects L1 compares; null above city level.
+    private String cityOf(OrgUnit unit) {
+        OrgUnit current = unit;
+        while (current != null && current.level() != OrgLevel.CITY) {
+            current = current.parentCode() == null ? null : orgUnits.find(current.parentCode()).orElse(null);
+        }
+        return current == null ? null : current.code();
     }
 
     // The date the project reached its initial stage, as far as the request tells.
@@ -102,7 +129,7 @@ public class ProjectRegistration {
      *
      * @param stage {@code null} for the original request form: SIGNED, documents not required
      */
-    public record RegisterProject(String name, String orgUnit, ProjectStage stage, BigDecimal contractAmount,
+    public record RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
             LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode) {
 
         public RegisterProject {

@@ -67,7 +67,8 @@ public class ProjectTransfers {
         try {
             transferred = before.transferTo(target.code(), clock.instant());
         } catch (ProjectRuleException refused) {
-            throw new ConflictException(refused.getMessage(), Map.of("stage", before.stage().name(), "orgUnit", before.orgUnit()));
+            throw new ConflictException(refused.getMessage(), Map.of("stage", before.stage().name(), "orgUnit", before.orgUnit(),
+                    "reviewStatus", before.review().name()));
         }
         Project after = transferred.project();
         projects.updateOrgUnit(after);

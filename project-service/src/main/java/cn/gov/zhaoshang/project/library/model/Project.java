@@ -30,7 +30,8 @@ public record Project(
         String registeredBy,
         long version,
         LocalDate startDate,
-        ProjectStage interruptedStage) {
+        ProjectStage interruptedStage,
+        ReviewStatus review) {
 
     public Project {
         Objects.requireNonNull(id);
@@ -38,6 +39,7 @@ public record Project(
         Objects.requireNonNull(orgUnit);
         Objects.requireNonNull(stage);
         Objects.requireNonNull(industryCode);
+        Objects.requireNonNull(review);
         if ((stage == ProjectStage.SUSPENDED) != (interruptedStage != null)) {
             throw new IllegalArgumentException("only a SUSPENDED project has an interrupted stage");
         }
@@ -78,7 +80,7 @@ public record Project(
         boolean started = stage.hasReached(ProjectStage.STARTED);
         Project project = new Project(id, name.strip(), orgUnit, stage,
                 signed ? facts.contractAmount().setScale(2) : null, signed ? facts.signingDate() : null,
-                industryCode, now, actor, 0, started ? facts.startDate() : null, null);
+                industryCode, now, actor, 0, started ? facts.startDate() : null, null, ReviewStatus.ACCEPTED);
         return new Registered(project, project.registeredEvent());
     }
 
@@ -94,6 +96,7 @@ public record Project(
     public Moved move(ProjectStage to, LocalDate movedOn, BigDecimal contractAmount, Evidence evidence, Instant now) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(movedOn, "movedOn");
+        requireAccepted();
         if (!Lifecycle.isAllowed(stage, interruptedStage, to)) {
             throw new IllegalMoveException(stage, to, Lifecycle.allowedMoves(stage, interruptedStage));
         }
@@ -110,7 +113,7 @@ public record Project(
         }
         Project after = new Project(id, name, orgUnit, to, amount == null ? null : amount.setScale(2), signedOn,
                 industryCode, registeredAt, registeredBy, version + 1, startedOn,
-                to == ProjectStage.SUSPENDED ? stage : null);
+                to == ProjectStage.SUSPENDED ? stage : null, review);
         if (to == ProjectStage.TERMINATED) {
             return new Moved(after, stage, null, new ProjectTerminated(id, orgUnit, stage.name(), movedOn, now));
         }
@@ -132,6 +135,7 @@ public record Project(
      */
     public Transferred transferTo(String unit, Instant now) {
         Objects.requireNonNull(unit, "unit");
+        requireAccepted();
         if (stage == ProjectStage.TERMINATED) {
             throw new ProjectRuleException("a terminated project is out of the library and is not transferred");
         }
@@ -139,15 +143,42 @@ public record Project(
             throw new ProjectRuleException("the project already belongs to " + unit);
         }
         Project after = new Project(id, name, unit, stage, contractAmount, signingDate, industryCode, registeredAt,
-                registeredBy, version + 1, startDate, interruptedStage);
+                registeredBy, version + 1, startDate, interruptedStage, review);
         return new Transferred(after, new ProjectTransferred(id, unit, orgUnit, unit, stage.name(), now));
+    }
+
+    /** The project put into the duplicate review pool, where it is not counted. */
+    public Project inReviewPool() {
+        return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
+                registeredBy, version, startDate, interruptedStage, ReviewStatus.PENDING);
+    }
+
+    /**
+     * A reviewer's decision on a pooled project.
+     *
+     * @throws ProjectRuleException when the project is not in the pool
+     */
+    public Project decide(ReviewDecision decision) {
+        if (review != ReviewStatus.PENDING) {
+            throw new ProjectRuleException("the project is not in the review pool (it is " + review + ")");
+        }
+        return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
+                registeredBy, version + 1, startDate, interruptedStage, decision.outcome());
+    }
+
+    /** Only a project that passed duplicate review is moved, transferred or given funds. */
+    public void requireAccepted() {
+        if (review != ReviewStatus.ACCEPTED) {
+            throw new ProjectRuleException("the project is " + review + " in duplicate review and cannot change until it is accepted");
+        }
     }
 
     public boolean isManufacturing() {
         return industryCode.isManufacturing();
     }
 
-    private ProjectRegistered registeredEvent() {
+    /** The {@code registered} event: published at registration, or when a pooled project is kept as new. */
+    public ProjectRegistered registeredEvent() {
         return new ProjectRegistered(id, name, orgUnit, stage.name(),
                 contractAmount == null ? null : contractAmount.toPlainString(),
                 signingDate, industryCode.value(), isManufacturing(), registeredAt);

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
 public record RegisterProjectRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @KnownOrgUnit String orgUnit,
+        @Pattern(regexp = "^[0-9A-Za-z-]{1,32}$", message = "must be 1 to 32 letters, digits or hyphens") String projectCode,
         ProjectStage stage,
         @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
                 message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
@@ -37,7 +38,7 @@ public record RegisterProjectRequest(
         String industryCode) {
 
     RegisterProject toCommand() {
-        return new RegisterProject(name, orgUnit, stage, contractAmount == null ? null : new BigDecimal(contractAmount),
+        return new RegisterProject(name, orgUnit, projectCode, stage, contractAmount == null ? null : new BigDecimal(contractAmount),
                 signingDate, startDate,
                 evidence == null ? List.of() : evidence.stream().map(EvidenceRequest::toEvidence).toList(),
                 new IndustryCode(industryCode));

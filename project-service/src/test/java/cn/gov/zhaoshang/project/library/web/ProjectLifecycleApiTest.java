@@ -242,7 +242,7 @@ class ProjectLifecycleApiTest {
     }
 
     private String register(ProjectStage stage) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "生命周期项目 " + stage, "orgUnit", "450881",
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "生命周期项目 " + stage + " " + java.util.UUID.randomUUID(), "orgUnit", "450881",
                 "stage", stage.name(), "industryCode", "C3841"));
         body.putAll(fullProof());
         ApiClient.Response created = guipingOfficer.post("/api/projects", body);
