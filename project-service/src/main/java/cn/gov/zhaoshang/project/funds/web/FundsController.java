@@ -70,7 +70,7 @@ public class FundsController {
     }
 
     /** A month's funds in place over the caller's scope, each project with its latest version. */
-    @GetMapping("/api/funds/total")
+    @GetMapping("/api/projects/funds-total")
     @PreAuthorize(READERS)
     public MonthTotalResponse total(@RequestParam String month) {
         YearMonth parsed = parseMonth(month);

@@ -74,7 +74,7 @@ class FundsApiTest {
         assertThat(jdbc.sql("SELECT amount::text FROM project_funds WHERE project_id = :id::uuid AND version = 1")
                 .param("id", id).query(String.class).single()).isEqualTo("1000000.00");
 
-        JsonNode total = guipingOfficer.get("/api/funds/total?month=2021-03").json();
+        JsonNode total = guipingOfficer.get("/api/projects/funds-total?month=2021-03").json();
         assertThat(total.get("total").asString()).isEqualTo("1150000.50");
         assertThat(total.get("projects").asLong()).isEqualTo(1);
 
@@ -102,9 +102,9 @@ class FundsApiTest {
         guipingOfficer.post("/api/projects/" + guiping + "/funds/2020-07/corrections", funds(null, "350.00", "更正"));
         gangbeiOfficer.post("/api/projects/" + gangbei + "/funds", funds("2020-07", "1000.25", null));
 
-        assertThat(guipingOfficer.get("/api/funds/total?month=2020-07").json().get("total").asString()).isEqualTo("350.00");
-        assertThat(gangbeiOfficer.get("/api/funds/total?month=2020-07").json().get("total").asString()).isEqualTo("1000.25");
-        JsonNode city = guigangOfficer.get("/api/funds/total?month=2020-07").json();
+        assertThat(guipingOfficer.get("/api/projects/funds-total?month=2020-07").json().get("total").asString()).isEqualTo("350.00");
+        assertThat(gangbeiOfficer.get("/api/projects/funds-total?month=2020-07").json().get("total").asString()).isEqualTo("1000.25");
+        JsonNode city = guigangOfficer.get("/api/projects/funds-total?month=2020-07").json();
         assertThat(city.get("total").asString()).isEqualTo("1350.25");
         assertThat(city.get("projects").asLong()).isEqualTo(2);
 
@@ -113,7 +113,7 @@ class FundsApiTest {
 
         assertThat(guipingOfficer.post("/api/projects/" + guiping + "/stage-moves",
                 Map.of("to", "TERMINATED", "date", "2026-10-01")).status()).isEqualTo(200);
-        assertThat(guigangOfficer.get("/api/funds/total?month=2020-07").json().get("total").asString()).isEqualTo("1000.25");
+        assertThat(guigangOfficer.get("/api/projects/funds-total?month=2020-07").json().get("total").asString()).isEqualTo("1000.25");
     }
 
     @Test
