@@ -83,6 +83,9 @@ public class ProjectRegistration {
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
         // L1 is looked for before this project's keys are written, so that it never finds itself.
+        if (city != null) {
+            projects.lockCityForDuplicateCheck(city);
+        }
         var duplicate = city == null ? java.util.Optional.<UUID>empty()
                 : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName);
         projects.recordDuplicateKeys(project.id(), city, command.projectCode(), normalizedName);
