@@ -38,6 +38,7 @@ public final class EventSchemaValidator {
 
     // Event type -> schema of its data, relative to SCHEMA_ROOT. A new event type is added here
     // together with its schema file and its EventTypes constant.
+    // Map.ofEntries: Map.of stops at ten pairs.
     private static final Map<String, String> DATA_SCHEMAS = Map.ofEntries(
             Map.entry(EventTypes.PROJECT_REGISTERED, "project/registered.v1.json"),
             Map.entry(EventTypes.TARGETS_ORG_UNIT_DEFINED, "targets/org-unit-defined.v1.json"),
@@ -50,7 +51,12 @@ public final class EventSchemaValidator {
             Map.entry(EventTypes.ENTERPRISE_CLASSIFIED, "enterprise/classified.v1.json"),
             Map.entry(EventTypes.ENGAGEMENT_RECORDED, "enterprise/engagement-recorded.v1.json"),
             Map.entry(EventTypes.ENTERPRISE_CHANGED, "enterprise/changed.v1.json"),
-            Map.entry(EventTypes.ENTERPRISE_MERGED, "enterprise/merged.v1.json"));
+            Map.entry(EventTypes.ENTERPRISE_MERGED, "enterprise/merged.v1.json"),
+            Map.entry(EventTypes.PROJECT_STAGE_CHANGED, "project/stage-changed.v1.json"),
+            Map.entry(EventTypes.PROJECT_TERMINATED, "project/terminated.v1.json"),
+            Map.entry(EventTypes.PROJECT_FUNDS_REPORTED, "project/funds-reported.v1.json"),
+            Map.entry(EventTypes.PROJECT_FUNDS_CORRECTED, "project/funds-corrected.v1.json"),
+            Map.entry(EventTypes.PROJECT_TRANSFERRED, "project/transferred.v1.json"));
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -50,11 +50,28 @@ public final class EventTypes {
     /** A duplicate record was merged into another; data: {@link cn.gov.zhaoshang.contracts.enterprise.EnterpriseMerged}. */
     public static final String ENTERPRISE_MERGED = "cn.gov.zhaoshang.enterprise.merged.v1";
 
+    /** A project moved to another stage (not TERMINATED); data: {@link cn.gov.zhaoshang.contracts.project.ProjectStageChanged}. */
+    public static final String PROJECT_STAGE_CHANGED = "cn.gov.zhaoshang.project.stage-changed.v1";
+
+    /** A project was terminated (退库); data: {@link cn.gov.zhaoshang.contracts.project.ProjectTerminated}. */
+    public static final String PROJECT_TERMINATED = "cn.gov.zhaoshang.project.terminated.v1";
+
+    /** A month's funds in place were first reported; data: {@link cn.gov.zhaoshang.contracts.project.FundsReported}. */
+    public static final String PROJECT_FUNDS_REPORTED = "cn.gov.zhaoshang.project.funds-reported.v1";
+
+    /** A month's funds in place were corrected by a new version; data: {@link cn.gov.zhaoshang.contracts.project.FundsCorrected}. */
+    public static final String PROJECT_FUNDS_CORRECTED = "cn.gov.zhaoshang.project.funds-corrected.v1";
+
+    /** A project moved to another landing unit; data: {@link cn.gov.zhaoshang.contracts.project.ProjectTransferred}. */
+    public static final String PROJECT_TRANSFERRED = "cn.gov.zhaoshang.project.transferred.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
             TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
-            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED);
+            ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED,
+            PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED,
+            PROJECT_TRANSFERRED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -16,25 +17,33 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
+import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository;
+import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectNames;
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Enters projects into the library: the row, its audit entry and its event, in one transaction. */
+/** Enters projects into the library: the row, its first history entry, its audit entry and its event, in one transaction. */
 @Service
 public class ProjectRegistration {
 
     private final ProjectRepository projects;
+    private final StageMoveRepository moves;
     private final OrgUnitDirectory orgUnits;
     private final EventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ProjectRegistration(ProjectRepository projects, OrgUnitDirectory orgUnits, EventPublisher events,
-            AuditTrail audit, Clock clock) {
+    public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
+            EventPublisher events, AuditTrail audit, Clock clock) {
         this.projects = projects;
+        this.moves = moves;
         this.orgUnits = orgUnits;
         this.events = events;
         this.audit = audit;
@@ -42,10 +51,11 @@ public class ProjectRegistration {
     }
 
     /**
-     * @param command already checked for syntax; the unit is checked here against the caller's scope
+     * @param command already checked for syntax; the unit is checked here against the caller's scope,
+     *     and the stage's required fields and documents by the model
      */
     @Transactional
-    public Project registerSigned(RegisterSignedProject command, OrgScope scope) {
+    public Project register(RegisterProject command, OrgScope scope) {
         OrgUnit unit = orgUnits.find(command.orgUnit()).orElseThrow(() -> new RequestValidationException(
                 List.of(new FieldViolation("orgUnit", "KnownOrgUnit", "is not a known org unit code"))));
         if (!scope.contains(unit)) {
@@ -55,19 +65,78 @@ public class ProjectRegistration {
             throw new RequestValidationException(List.of(new FieldViolation("orgUnit", "LandingUnit",
                     "a project lands in a county or an industrial park, not a " + unit.level())));
         }
-        Project.Registered registered = Project.registerSigned(UUID.randomUUID(), command.name(), unit.code(),
-                command.contractAmount(), command.signingDate(), command.industryCode(), clock.instant(),
-                scope.caller().username());
-        projects.insert(registered.project());
-        audit.record(scope.caller(), "project", registered.project().id().toString(), "registered", null,
-                registered.event());
-        events.publish(EventTypes.PROJECT_REGISTERED, registered.project().id().toString(), unit.code(),
-                registered.event());
-        return registered.project();
+        // The original request form had no stage and registered signed projects without documents;
+        // it keeps working, and every request that names its stage proves it.
+        boolean stageGiven = command.stage() != null;
+        ProjectStage stage = stageGiven ? command.stage() : ProjectStage.SIGNED;
+        StageFacts facts = new StageFacts(command.contractAmount(), command.signingDate(), command.startDate(),
+                command.evidence());
+        Project.Registered registered;
+        try {
+            registered = Project.register(UUID.randomUUID(), command.name(), unit.code(), stage, facts,
+                    command.industryCode(), clock.instant(), scope.caller().username(), stageGiven);
+        } catch (MissingRequirementsException missing) {
+            throw ProjectLifecycle.asValidationFailure(missing);
+        }
+        Project project = registered.project();
+        projects.insert(project);
+        String city = cityOf(unit);
+        String normalizedName = ProjectNames.normalize(project.name());
+        // L1 is looked for before this project's keys are written, so that it never finds itself.
+        if (city != null) {
+            projects.lockCityForDuplicateCheck(city);
+        }
+        var duplicate = city == null ? java.util.Optional.<UUID>empty()
+                : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName);
+        projects.recordDuplicateKeys(project.id(), city, command.projectCode(), normalizedName);
+        if (duplicate.isPresent()) {
+            project = project.inReviewPool();
+            projects.updateReview(project, duplicate.get(), "L1");
+        }
+        moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
+                registeredOn(project, command), project.registeredAt(), project.registeredBy(), null, facts.evidence()));
+        audit.record(scope.caller(), "project", project.id().toString(), "registered", null, registered.event());
+        if (duplicate.isPresent()) {
+            // Not counted until a reviewer keeps it: its registered event waits for that decision.
+            audit.record(scope.caller(), "project", project.id().toString(), "pooled-for-review", null,
+                    Map.of("rule", "L1", "duplicateOf", duplicate.get().toString()));
+        } else {
+            events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
+        }
+        return project;
     }
 
-    /** A signed project to enter into the library. */
-    public record RegisterSignedProject(String name, String orgUnit, BigDecimal contractAmount,
-            LocalDate signingDate, IndustryCode industryCode) {
+    // The city a county or park belongs to, whose projects L1 compares; null above city level.
+    private String cityOf(OrgUnit unit) {
+        OrgUnit current = unit;
+        while (current != null && current.level() != OrgLevel.CITY) {
+            current = current.parentCode() == null ? null : orgUnits.find(current.parentCode()).orElse(null);
+        }
+        return current == null ? null : current.code();
+    }
+
+    // The date the project reached its initial stage, as far as the request tells.
+    private LocalDate registeredOn(Project project, RegisterProject command) {
+        if (project.startDate() != null) {
+            return project.startDate();
+        }
+        if (project.signingDate() != null && project.stage() == ProjectStage.SIGNED) {
+            return project.signingDate();
+        }
+        return command.evidence().stream().map(Evidence::date).max(LocalDate::compareTo)
+                .orElse(LocalDate.ofInstant(project.registeredAt(), clock.getZone()));
+    }
+
+    /**
+     * A project to enter into the library at the stage it has reached.
+     *
+     * @param stage {@code null} for the original request form: SIGNED, documents not required
+     */
+    public record RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
+            LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode) {
+
+        public RegisterProject {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
     }
 }

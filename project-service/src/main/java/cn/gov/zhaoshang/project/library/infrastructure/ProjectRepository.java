@@ -10,6 +10,7 @@ import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.ReviewStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +20,7 @@ public class ProjectRepository {
 
     private static final String COLUMNS = """
             id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-            registered_at, registered_by, version""";
+            registered_at, registered_by, version, start_date, interrupted_stage, review_status""";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +31,9 @@ public class ProjectRepository {
     public void insert(Project project) {
         jdbc.sql("""
                 INSERT INTO project (id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-                                     manufacturing, registered_at, registered_by, version)
+                                     manufacturing, registered_at, registered_by, version, start_date)
                 VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
-                        :manufacturing, :registeredAt, :registeredBy, :version)""")
+                        :manufacturing, :registeredAt, :registeredBy, :version, :startDate)""")
                 .param("id", project.id())
                 .param("name", project.name())
                 .param("orgUnit", project.orgUnit())
@@ -43,6 +44,115 @@ public class ProjectRepository {
                 .param("manufacturing", project.isManufacturing())
                 .param("registeredAt", java.sql.Timestamp.from(project.registeredAt()))
                 .param("registeredBy", project.registeredBy())
+                .param("version", project.version())
+                .param("startDate", project.startDate())
+                .update();
+    }
+
+    /**
+     * The project, locked until the transaction ends so that two moves of one project happen one
+     * after the other; empty when it does not exist or is outside the scope.
+     */
+    public Optional<Project> lockInScope(UUID id, OrgScope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE + " FOR UPDATE")
+                .param("id", id)
+                .param("callerPath", scope.path())
+                .query(ProjectRepository::toProject)
+                .optional();
+    }
+
+    /** The keys the duplicate rules compare: the project's code, its city and its normalised name. */
+    public void recordDuplicateKeys(UUID id, String cityCode, String projectCode, String normalizedName) {
+        jdbc.sql("UPDATE project SET city_code = :city, project_code = :code, normalized_name = :name WHERE id = :id")
+                .param("id", id)
+                .param("city", cityCode)
+                .param("code", projectCode)
+                .param("name", normalizedName)
+                .update();
+    }
+
+    /**
+     * Serialises duplicate checks within one city until the transaction ends, so that two
+     * registrations of the same project at the same moment cannot both find no duplicate.
+     */
+    public void lockCityForDuplicateCheck(String cityCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('project-duplicates:' || :city))")
+                .param("city", cityCode)
+                .query((rs, row) -> 1)
+                .list();
+    }
+
+    /** A hit of rule L1: the same code, or the same normalised name, in the same city, among projects that count or wait. */
+    public Optional<UUID> findSameCodeOrNameInCity(String cityCode, String projectCode, String normalizedName) {
+        return jdbc.sql("""
+                SELECT id FROM project
+                WHERE city_code = :city AND review_status IN ('ACCEPTED', 'PENDING') AND stage <> 'TERMINATED'
+                  AND (project_code = :code OR normalized_name = :name)
+                ORDER BY registered_at LIMIT 1""")
+                .param("city", cityCode)
+                .param("code", projectCode)
+                .param("name", normalizedName)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Writes the review state; {@code duplicateOf} and {@code rule} are kept when null. */
+    public void updateReview(Project project, UUID duplicateOf, String rule) {
+        jdbc.sql("""
+                UPDATE project SET review_status = :status, version = :version,
+                                   duplicate_of = coalesce(:duplicateOf, duplicate_of), duplicate_rule = coalesce(:rule, duplicate_rule)
+                WHERE id = :id""")
+                .param("id", project.id())
+                .param("status", project.review().name())
+                .param("version", project.version())
+                .param("duplicateOf", duplicateOf)
+                .param("rule", rule)
+                .update();
+    }
+
+    /** A pooled project with what it may duplicate. */
+    public record PooledProject(Project project, UUID duplicateOf, String rule) {
+    }
+
+    /** The review pool in scope, oldest first. */
+    public List<PooledProject> pageReviewPool(OrgScope scope, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + ", duplicate_of, duplicate_rule FROM project WHERE review_status = 'PENDING' AND "
+                        + OrgScope.WITHIN_SCOPE + " ORDER BY registered_at, id LIMIT :limit OFFSET :offset")
+                .param("callerPath", scope.path())
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new PooledProject(toProject(rs, row), rs.getObject("duplicate_of", UUID.class),
+                        rs.getString("duplicate_rule")))
+                .list();
+    }
+
+    public long countReviewPool(OrgScope scope) {
+        return jdbc.sql("SELECT count(*) FROM project WHERE review_status = 'PENDING' AND " + OrgScope.WITHIN_SCOPE)
+                .param("callerPath", scope.path())
+                .query(Long.class).single();
+    }
+
+    /** Writes the owning unit of a project that was read with {@link #lockInScope}. */
+    public void updateOrgUnit(Project project) {
+        jdbc.sql("UPDATE project SET org_unit_code = :orgUnit, version = :version WHERE id = :id")
+                .param("id", project.id())
+                .param("orgUnit", project.orgUnit())
+                .param("version", project.version())
+                .update();
+    }
+
+    /** Writes the lifecycle state of a project that was read with {@link #lockInScope}. */
+    public void updateLifecycle(Project project) {
+        jdbc.sql("""
+                UPDATE project SET stage = :stage, contract_amount = :amount, signing_date = :signingDate,
+                                   start_date = :startDate, interrupted_stage = :interrupted, version = :version
+                WHERE id = :id""")
+                .param("id", project.id())
+                .param("stage", project.stage().name())
+                .param("amount", project.contractAmount())
+                .param("signingDate", project.signingDate())
+                .param("startDate", project.startDate())
+                .param("interrupted", project.interruptedStage() == null ? null : project.interruptedStage().name())
                 .param("version", project.version())
                 .update();
     }
@@ -83,6 +193,9 @@ public class ProjectRepository {
                 new IndustryCode(rs.getString("industry_code")),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getObject("start_date", java.time.LocalDate.class),
+                rs.getString("interrupted_stage") == null ? null : ProjectStage.valueOf(rs.getString("interrupted_stage")),
+                ReviewStatus.valueOf(rs.getString("review_status")));
     }
 }

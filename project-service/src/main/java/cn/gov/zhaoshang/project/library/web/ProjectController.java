@@ -9,7 +9,9 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
+import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectSort;
 import jakarta.validation.Valid;
@@ -32,11 +34,16 @@ public class ProjectController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final ProjectRegistration registration;
+    private final ProjectLifecycle lifecycle;
+    private final ProjectTransfers transfers;
     private final ProjectRepository projects;
     private final CurrentCaller currentCaller;
 
-    public ProjectController(ProjectRegistration registration, ProjectRepository projects, CurrentCaller currentCaller) {
+    public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectTransfers transfers,
+            ProjectRepository projects, CurrentCaller currentCaller) {
         this.registration = registration;
+        this.lifecycle = lifecycle;
+        this.transfers = transfers;
         this.projects = projects;
         this.currentCaller = currentCaller;
     }
@@ -44,8 +51,29 @@ public class ProjectController {
     @PostMapping
     @PreAuthorize("hasRole('officer')")
     public ResponseEntity<ProjectResponse> register(@Valid @RequestBody RegisterProjectRequest request) {
-        ProjectResponse created = ProjectResponse.of(registration.registerSigned(request.toCommand(), currentCaller.scope()));
+        ProjectResponse created = ProjectResponse.of(registration.register(request.toCommand(), currentCaller.scope()));
         return ResponseEntity.created(URI.create("/api/projects/" + created.id())).body(created);
+    }
+
+    /** Moves a project to another stage; an illegal move gets 409 naming the allowed moves. */
+    @PostMapping("/{id}/stage-moves")
+    @PreAuthorize("hasRole('officer')")
+    public ProjectResponse move(@PathVariable UUID id, @Valid @RequestBody MoveStageRequest request) {
+        return ProjectResponse.of(lifecycle.move(id, request.toCommand(), currentCaller.scope()));
+    }
+
+    /** Transfers a project to another county or park; only a user of a common ancestor of both may. */
+    @PostMapping("/{id}/transfers")
+    @PreAuthorize("hasRole('officer')")
+    public ProjectResponse transfer(@PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
+        return ProjectResponse.of(transfers.transfer(id, request.toOrgUnit(), request.reason(), currentCaller.scope()));
+    }
+
+    /** The stage history, registration first, with date, actor and evidence of every move. */
+    @GetMapping("/{id}/stage-moves")
+    @PreAuthorize(READERS)
+    public List<StageMoveResponse> history(@PathVariable UUID id) {
+        return lifecycle.history(id, currentCaller.scope()).stream().map(StageMoveResponse::of).toList();
     }
 
     @GetMapping("/{id}")

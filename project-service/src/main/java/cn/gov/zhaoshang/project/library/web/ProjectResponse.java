@@ -18,12 +18,16 @@ public record ProjectResponse(
         boolean manufacturing,
         Instant registeredAt,
         String registeredBy,
-        long version) {
+        long version,
+        LocalDate startDate,
+        String interruptedStage,
+        String reviewStatus) {
 
     static ProjectResponse of(Project project) {
         return new ProjectResponse(project.id(), project.name(), project.orgUnit(), project.stage().name(),
                 project.contractAmount() == null ? null : project.contractAmount().toPlainString(),
                 project.signingDate(), project.industryCode().value(), project.isManufacturing(),
-                project.registeredAt(), project.registeredBy(), project.version());
+                project.registeredAt(), project.registeredBy(), project.version(), project.startDate(),
+                project.interruptedStage() == null ? null : project.interruptedStage().name(), project.review().name());
     }
 }

@@ -2,35 +2,45 @@ package cn.gov.zhaoshang.project.library.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.KnownOrgUnit;
-import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterSignedProject;
+import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A signed project to register. Amounts are decimal strings in yuan, so that no client rounds them.
+ * A project to register at the stage it has reached. Amounts are decimal strings in yuan, so that
+ * no client rounds them. Which fields and documents are required depends on the stage (see
+ * docs/projects.md); without a stage the project is registered as SIGNED, as the first version of
+ * this request did.
  */
 public record RegisterProjectRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @KnownOrgUnit String orgUnit,
-        @NotBlank
+        @Pattern(regexp = "^[0-9A-Za-z-]{1,32}$", message = "must be 1 to 32 letters, digits or hyphens") String projectCode,
+        ProjectStage stage,
         @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
                 message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
         @DecimalMin(value = "0.01", message = "must be positive")
         String contractAmount,
-        @NotNull @PastOrPresent LocalDate signingDate,
+        @PastOrPresent LocalDate signingDate,
+        @PastOrPresent LocalDate startDate,
+        @Size(max = 10) List<@Valid EvidenceRequest> evidence,
         @NotBlank
         @Pattern(regexp = IndustryCode.PATTERN, message = "must be a GB/T 4754 code such as C3963")
         String industryCode) {
 
-    RegisterSignedProject toCommand() {
-        return new RegisterSignedProject(name, orgUnit, new BigDecimal(contractAmount), signingDate,
+    RegisterProject toCommand() {
+        return new RegisterProject(name, orgUnit, projectCode, stage, contractAmount == null ? null : new BigDecimal(contractAmount),
+                signingDate, startDate,
+                evidence == null ? List.of() : evidence.stream().map(EvidenceRequest::toEvidence).toList(),
                 new IndustryCode(industryCode));
     }
 }

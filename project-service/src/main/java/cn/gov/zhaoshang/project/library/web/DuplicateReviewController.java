@@ -1,0 +1,55 @@
+package cn.gov.zhaoshang.project.library.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.application.DuplicateReview;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The duplicate review pool (查重待审) within the caller's scope. */
+@RestController
+public class DuplicateReviewController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final DuplicateReview review;
+    private final CurrentCaller currentCaller;
+
+    public DuplicateReviewController(DuplicateReview review, CurrentCaller currentCaller) {
+        this.review = review;
+        this.currentCaller = currentCaller;
+    }
+
+    /** Pooled projects, oldest first. */
+    @GetMapping("/api/projects/review-pool")
+    @PreAuthorize(ProjectController.READERS)
+    public ReviewPoolPage pool(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
+                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
+        }
+        OrgScope scope = currentCaller.scope();
+        List<ReviewPoolPage.Entry> items = review.pool(scope, page, size).stream()
+                .map(pooled -> new ReviewPoolPage.Entry(ProjectResponse.of(pooled.project()), pooled.duplicateOf(), pooled.rule()))
+                .toList();
+        return new ReviewPoolPage(items, page, size, review.poolSize(scope));
+    }
+
+    /** Keeps a pooled project as new (it then counts and its registered event is published), rejects or merges it. */
+    @PostMapping("/api/projects/{id}/review-decision")
+    @PreAuthorize("hasAnyRole('officer','leader')")
+    public ProjectResponse decide(@PathVariable UUID id, @Valid @RequestBody ReviewDecisionRequest request) {
+        return ProjectResponse.of(review.decide(id, request.decision(), request.note(), currentCaller.scope()));
+    }
+}

@@ -1,0 +1,99 @@
+package cn.gov.zhaoshang.project.library.model;
+
+import static cn.gov.zhaoshang.project.library.model.ProjectStage.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 10, 20);
+    private static final Instant NOW = Instant.parse("2026-10-21T02:00:00Z");
+
+    @Test
+    void activeStagesMoveForwardOneStepOrIntoSuspendedOrTerminated() {
+        assertThat(Lifecycle.allowedMoves(LEAD, null)).containsExactly(INTENT, SUSPENDED, TERMINATED);
+        assertThat(Lifecycle.allowedMoves(SIGNED, null)).containsExactly(LANDED, SUSPENDED, TERMINATED);
+        assertThat(Lifecycle.allowedMoves(PRODUCING, null)).containsExactly(SUSPENDED, TERMINATED);
+    }
+
+    @Test
+    void suspendedGoesBackOnlyToTheStageItInterruptedAndTerminatedNowhere() {
+        assertThat(Lifecycle.allowedMoves(SUSPENDED, LANDED)).containsExactly(LANDED);
+        assertThat(Lifecycle.allowedMoves(TERMINATED, null)).isEmpty();
+    }
+
+    @Test
+    void eachStageRequiresItsOwnAndEveryEarlierStagesProof() {
+        StageFacts nothing = new StageFacts(null, null, null, List.of());
+        assertThat(nothing.missingFor(NEGOTIATING)).isEmpty();
+        assertThat(nothing.missingFor(SIGNED)).extracting(StageFacts.Missing::field)
+                .containsExactly("contractAmount", "signingDate", "evidence");
+        assertThat(nothing.missingFor(STARTED)).extracting(StageFacts.Missing::field)
+                .containsExactly("contractAmount", "signingDate", "evidence", "evidence", "startDate", "evidence");
+
+        StageFacts landed = new StageFacts(new BigDecimal("100"), DAY, null, List.of(
+                new Evidence(EvidenceType.AGREEMENT, "XY-1", DAY), new Evidence(EvidenceType.LAND_GRANT, "GT-1", DAY)));
+        assertThat(landed.missingFor(LANDED)).isEmpty();
+        assertThat(landed.missingFor(STARTED)).extracting(StageFacts.Missing::field).containsExactly("startDate", "evidence");
+    }
+
+    @Test
+    void suspendingRemembersTheStageAndResumingRestoresIt() {
+        Project landed = registered(LANDED);
+        Project suspended = landed.move(SUSPENDED, DAY, null, null, NOW).project();
+        assertThat(suspended.interruptedStage()).isEqualTo(LANDED);
+
+        assertThatThrownBy(() -> suspended.move(STARTED, DAY, null, permit(), NOW))
+                .isInstanceOfSatisfying(IllegalMoveException.class, illegal -> assertThat(illegal.allowed()).containsExactly(LANDED));
+
+        Project.Moved resumed = suspended.move(LANDED, DAY, null, null, NOW);
+        assertThat(resumed.project().stage()).isEqualTo(LANDED);
+        assertThat(resumed.project().interruptedStage()).isNull();
+        assertThat(resumed.stageChanged().fromStage()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void startingTakesTheMoveDateAsStartDateAndNeedsThePermit() {
+        Project landed = registered(LANDED);
+        assertThatThrownBy(() -> landed.move(STARTED, DAY, null, null, NOW))
+                .isInstanceOfSatisfying(MissingRequirementsException.class,
+                        missing -> assertThat(missing.missing()).extracting(StageFacts.Missing::field).containsExactly("evidence"));
+        assertThat(landed.move(STARTED, DAY, null, permit(), NOW).project().startDate()).isEqualTo(DAY);
+    }
+
+    @Test
+    void terminationProducesOnlyTheTerminatedEvent() {
+        Project.Moved moved = registered(SIGNED).move(TERMINATED, DAY, null, null, NOW);
+        assertThat(moved.stageChanged()).isNull();
+        assertThat(moved.terminated().fromStage()).isEqualTo("SIGNED");
+    }
+
+    @Test
+    void aTransferKeepsTheStageAndRefusesATerminatedProjectOrTheSameUnit() {
+        Project.Transferred transferred = registered(LANDED).transferTo("450802", NOW);
+        assertThat(transferred.project().orgUnit()).isEqualTo("450802");
+        assertThat(transferred.project().stage()).isEqualTo(LANDED);
+        assertThat(transferred.event().fromOrgUnit()).isEqualTo("450881");
+        assertThatThrownBy(() -> registered(LANDED).transferTo("450881", NOW)).isInstanceOf(ProjectRuleException.class);
+        Project terminated = registered(SIGNED).move(TERMINATED, DAY, null, null, NOW).project();
+        assertThatThrownBy(() -> terminated.transferTo("450802", NOW)).isInstanceOf(ProjectRuleException.class);
+    }
+
+    private static Evidence permit() {
+        return new Evidence(EvidenceType.CONSTRUCTION_PERMIT, "SG-1", DAY);
+    }
+
+    private static Project registered(ProjectStage stage) {
+        StageFacts facts = new StageFacts(new BigDecimal("100"), DAY, DAY, List.of(
+                new Evidence(EvidenceType.AGREEMENT, "XY-1", DAY), new Evidence(EvidenceType.LAND_GRANT, "GT-1", DAY), permit()));
+        return Project.register(UUID.randomUUID(), "项目", "450881", stage, facts, new IndustryCode("C3841"), NOW, "u", true).project();
+    }
+}
