@@ -54,6 +54,9 @@ public final class PlatformServers {
         properties.put("spring.datasource.username", PostgresServer.USER);
         properties.put("spring.datasource.password", PostgresServer.PASSWORD);
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        // a test JVM ends right after its tests: do not wait long for an outbox cycle still sending
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
+        properties.put("namastack.outbox.processing.shutdown-timeout", "5s");
         properties.putAll(tokenValidationProperties());
         return properties;
     }
