@@ -22,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "zhaoshang.gateway.rate-limit.per-user.capacity=3",
         "zhaoshang.gateway.rate-limit.per-user.refill-tokens=1",
         "zhaoshang.gateway.rate-limit.per-user.refill-period=1h",
+        // set in part, as from the environment: the period defaults to a second
+        "zhaoshang.gateway.rate-limit.per-client.capacity=100000",
+        "zhaoshang.gateway.rate-limit.per-client.refill-tokens=100000",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000"})
 class GatewayPolicyTest {
 

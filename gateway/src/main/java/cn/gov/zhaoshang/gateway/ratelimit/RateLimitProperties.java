@@ -17,6 +17,14 @@ public record RateLimitProperties(Limit perUser, Limit perClient) {
         perClient = perClient == null ? new Limit(1000, 500, Duration.ofSeconds(1)) : perClient;
     }
 
+    /** A limit set in part (say only its capacity, from the environment) refills per second. */
     public record Limit(long capacity, long refillTokens, Duration refillPeriod) {
+        public Limit {
+            refillPeriod = refillPeriod == null ? Duration.ofSeconds(1) : refillPeriod;
+            if (capacity <= 0 || refillTokens <= 0 || refillPeriod.isZero() || refillPeriod.isNegative()) {
+                throw new IllegalArgumentException("a rate limit needs a positive capacity, refill and period: "
+                        + capacity + ", " + refillTokens + " per " + refillPeriod);
+            }
+        }
     }
 }
