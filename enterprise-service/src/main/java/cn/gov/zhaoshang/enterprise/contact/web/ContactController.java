@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 import cn.gov.zhaoshang.enterprise.contact.application.ContactBook;
 import cn.gov.zhaoshang.enterprise.contact.model.Contact;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ContactController {
 
-    private static final int MAX_PAGE_SIZE = 200;
     private static final int EXPORT_LIMIT = 10_000;
 
     private final ContactBook contacts;
@@ -75,10 +73,7 @@ public class ContactController {
     @PreAuthorize(EnterpriseController.READERS)
     public ContactPage list(@PathVariable UUID enterpriseId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        Paging.checkRange(page, size);
         ContactBook.Visible visible = contacts.ofEnterprise(enterpriseId, page, size, currentCaller.scope());
         return new ContactPage(visible.contacts().stream().map(contact -> ContactResponse.of(contact, visible.clear())).toList(),
                 page, size, visible.total(), !visible.clear());

@@ -12,6 +12,7 @@ import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionImportRep
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
+import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
@@ -176,9 +177,6 @@ public class EditionImportController {
     }
 
     private static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        Paging.checkRange(page, size, MAX_PAGE_SIZE);
     }
 }

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.enterprise.engagement.model.EngagementKind;
 import cn.gov.zhaoshang.enterprise.engagement.model.LeaderRole;
 import cn.gov.zhaoshang.enterprise.engagement.model.Outcome;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
+import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
@@ -40,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/engagements")
 public class EngagementController {
 
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final EngagementLog log;
     private final CurrentCaller currentCaller;
@@ -119,10 +119,7 @@ public class EngagementController {
     @GetMapping
     @PreAuthorize(EnterpriseController.READERS)
     public EngagementPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        Paging.checkRange(page, size);
         OrgScope scope = currentCaller.scope();
         EngagementLog.Page found = log.page(scope, page, size);
         return new EngagementPage(found.items().stream().map(EngagementResponse::of).toList(), page, size, found.total(),

@@ -15,12 +15,23 @@ import cn.gov.zhaoshang.enterprise.membership.infrastructure.MembershipValidity;
 import cn.gov.zhaoshang.enterprise.registry.model.Enterprise;
 import cn.gov.zhaoshang.enterprise.registry.model.EnterpriseName;
 import cn.gov.zhaoshang.enterprise.registry.model.Ownership;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Enterprises in PostgreSQL. The registry is region-wide reference data: reads are not unit-scoped. */
 @Repository
 public class EnterpriseRepository {
+
+    /** The orders a list of enterprises can be sorted by. */
+    public static final SortOrders SORT_ORDERS = SortOrders.of(
+            "nameZh,asc", "e.name_zh ASC",
+            "nameZh,desc", "e.name_zh DESC",
+            "registeredAt,desc", "e.registered_at DESC",
+            "registeredAt,asc", "e.registered_at ASC",
+            "industryCode,asc", "e.industry_code ASC NULLS LAST",
+            "industryCode,desc", "e.industry_code DESC NULLS LAST");
+
 
     private static final String COLUMNS = """
             e.id, e.uscc, e.country, e.registration_number, e.name_zh, e.name_en, e.former_names,
@@ -190,7 +201,7 @@ public class EnterpriseRepository {
      * One page of the matches, in the given order (a whitelisted column), with the total counted in the
      * same scan: a second query would find the matches all over again.
      */
-    public SearchResult search(EnterpriseSearch search, EnterpriseSort sort, int page, int size) {
+    public SearchResult search(EnterpriseSearch search, SortOrders.Order sort, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(search, params);
         params.put("limit", size);

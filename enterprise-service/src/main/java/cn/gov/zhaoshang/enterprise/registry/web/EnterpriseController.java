@@ -11,7 +11,8 @@ import cn.gov.zhaoshang.enterprise.membership.model.EnterpriseClass;
 import cn.gov.zhaoshang.enterprise.registry.application.EnterpriseRegistration;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseSearch;
-import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseSort;
+import cn.gov.zhaoshang.platform.paging.Paging;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
@@ -38,7 +39,6 @@ public class EnterpriseController {
     public static final String READERS =
             "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','contacts-reader')";
     public static final String WRITERS = "hasAnyRole('officer','admin')";
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final EnterpriseRegistration registration;
     private final cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes;
@@ -112,14 +112,8 @@ public class EnterpriseController {
             @RequestParam(defaultValue = "nameZh,asc") String sort) {
         currentCaller.scope();
         List<FieldViolation> violations = new ArrayList<>();
-        EnterpriseSort order = EnterpriseSort.fromApiName(sort).orElse(null);
-        if (order == null) {
-            violations.add(new FieldViolation("sort", "AllowedValue", "sort by one of nameZh, registeredAt, industryCode, with ,asc or ,desc"));
-        }
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            violations.add(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE));
-        }
+        SortOrders.Order order = EnterpriseRepository.SORT_ORDERS.find(sort, violations);
+        violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
         if (enterpriseClass != null && EnterpriseClass.find(enterpriseClass).isEmpty()) {
             violations.add(new FieldViolation("class", "AllowedValue", "is not an enterprise class of the glossary"));
         }

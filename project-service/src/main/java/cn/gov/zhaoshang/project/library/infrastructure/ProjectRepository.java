@@ -11,12 +11,25 @@ import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.ReviewStatus;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Projects in PostgreSQL. Every read is limited to a caller's {@link OrgScope}. */
 @Repository
 public class ProjectRepository {
+
+    /** The orders a list of projects can be sorted by. */
+    public static final SortOrders SORT_ORDERS = SortOrders.of(
+            "signingDate,desc", "signing_date DESC NULLS LAST",
+            "signingDate,asc", "signing_date ASC NULLS LAST",
+            "contractAmount,desc", "contract_amount DESC NULLS LAST",
+            "contractAmount,asc", "contract_amount ASC NULLS LAST",
+            "name,asc", "name ASC",
+            "name,desc", "name DESC",
+            "registeredAt,desc", "registered_at DESC",
+            "registeredAt,asc", "registered_at ASC");
+
 
     private static final String COLUMNS = """
             id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
@@ -166,7 +179,7 @@ public class ProjectRepository {
     }
 
     /** One page of the projects in scope, in the given order (a whitelisted column). */
-    public List<Project> pageInScope(OrgScope scope, ProjectSort sort, int page, int size) {
+    public List<Project> pageInScope(OrgScope scope, SortOrders.Order sort, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE " + OrgScope.WITHIN_SCOPE
                         + " ORDER BY " + sort.orderBy() + ", id LIMIT :limit OFFSET :offset")
                 .param("callerPath", scope.path())

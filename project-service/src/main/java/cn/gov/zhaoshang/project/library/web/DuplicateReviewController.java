@@ -3,8 +3,7 @@ package cn.gov.zhaoshang.project.library.web;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.application.DuplicateReview;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DuplicateReviewController {
 
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final DuplicateReview review;
     private final CurrentCaller currentCaller;
@@ -35,10 +33,7 @@ public class DuplicateReviewController {
     @GetMapping("/api/projects/review-pool")
     @PreAuthorize(ProjectController.READERS)
     public ReviewPoolPage pool(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        Paging.checkRange(page, size);
         OrgScope scope = currentCaller.scope();
         List<ReviewPoolPage.Entry> items = review.pool(scope, page, size).stream()
                 .map(pooled -> new ReviewPoolPage.Entry(ProjectResponse.of(pooled.project()), pooled.duplicateOf(), pooled.rule()))

@@ -4,16 +4,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.paging.Paging;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
-import cn.gov.zhaoshang.project.library.infrastructure.ProjectSort;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectController {
 
     static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final ProjectRegistration registration;
     private final ProjectLifecycle lifecycle;
@@ -89,12 +87,7 @@ public class ProjectController {
     public ProjectPage list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "registeredAt,desc") String sort) {
-        ProjectSort order = ProjectSort.fromApiName(sort).orElseThrow(() -> new RequestValidationException(List.of(
-                new FieldViolation("sort", "AllowedValue", "sort by one of signingDate, contractAmount, name, registeredAt, with ,asc or ,desc"))));
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        SortOrders.Order order = Paging.check(page, size, sort, ProjectRepository.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
         List<ProjectResponse> items = projects.pageInScope(scope, order, page, size).stream().map(ProjectResponse::of).toList();
         return new ProjectPage(items, page, size, projects.countInScope(scope), order.apiName());

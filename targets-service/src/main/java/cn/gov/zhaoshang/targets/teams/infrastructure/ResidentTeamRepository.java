@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.targets.teams.model.ResidentTeam;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,16 @@ import org.springframework.stereotype.Repository;
 /** Resident teams in PostgreSQL; every read is limited to a caller's scope through the owning unit's path. */
 @Repository
 public class ResidentTeamRepository {
+
+    /** The orders a list of teams can be sorted by. */
+    public static final SortOrders SORT_ORDERS = SortOrders.of(
+            "name,asc", "t.name ASC",
+            "name,desc", "t.name DESC",
+            "activeFrom,desc", "t.active_from DESC",
+            "activeFrom,asc", "t.active_from ASC",
+            "memberCount,desc", "t.member_count DESC",
+            "memberCount,asc", "t.member_count ASC");
+
 
     private static final String SELECT = """
             SELECT t.id, t.owning_unit_id, r.code AS unit_code, t.lead_department, t.name, t.key_area_code,
@@ -76,7 +87,7 @@ public class ResidentTeamRepository {
                 .query(this::toTeam).optional();
     }
 
-    public List<ResidentTeam> pageInScope(OrgScope scope, TeamSort sort, int page, int size) {
+    public List<ResidentTeam> pageInScope(OrgScope scope, SortOrders.Order sort, int page, int size) {
         return jdbc.sql(SELECT + " WHERE " + IN_SCOPE + " ORDER BY " + sort.orderBy() + ", t.id LIMIT :limit OFFSET :offset")
                 .param("callerPath", scope.path()).param("limit", size).param("offset", (long) page * size)
                 .query(this::toTeam).list();

@@ -5,13 +5,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.paging.Paging;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.targets.teams.application.TeamAdministration;
 import cn.gov.zhaoshang.targets.teams.infrastructure.ResidentTeamRepository;
-import cn.gov.zhaoshang.targets.teams.infrastructure.TeamSort;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +27,6 @@ public class TeamController {
 
     static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
     static final String EDITORS = "hasAnyRole('officer','admin')";
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final TeamAdministration administration;
     private final ResidentTeamRepository teams;
@@ -51,12 +49,7 @@ public class TeamController {
     @PreAuthorize(READERS)
     public TeamResponse.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
-        TeamSort order = TeamSort.fromApiName(sort).orElseThrow(() -> new RequestValidationException(List.of(
-                new FieldViolation("sort", "AllowedValue", "sort by one of name, activeFrom, memberCount, with ,asc or ,desc"))));
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RequestValidationException(List.of(new FieldViolation(page < 0 ? "page" : "size", "Range",
-                    "page is 0 or more; size is between 1 and " + MAX_PAGE_SIZE)));
-        }
+        SortOrders.Order order = Paging.check(page, size, sort, ResidentTeamRepository.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
         return new TeamResponse.Page(teams.pageInScope(scope, order, page, size).stream().map(TeamResponse::of).toList(),
                 page, size, teams.countInScope(scope), order.apiName());
