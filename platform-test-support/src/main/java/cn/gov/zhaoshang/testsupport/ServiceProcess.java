@@ -102,10 +102,6 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() {
         process.destroy();

@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.platform.orgunits;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,10 +91,6 @@ public class OrgUnitDirectory {
         jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
     }
 
-    List<OrgUnit> all() {
-        return jdbc.sql("SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit ORDER BY path")
-                .query(OrgUnitDirectory::toOrgUnit).list();
-    }
 
     private static OrgUnit toOrgUnit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new OrgUnit(rs.getString("code"), rs.getString("parent_code"), OrgLevel.valueOf(rs.getString("level")),
