@@ -56,7 +56,12 @@ public final class EventSchemaValidator {
             Map.entry(EventTypes.PROJECT_TERMINATED, "project/terminated.v1.json"),
             Map.entry(EventTypes.PROJECT_FUNDS_REPORTED, "project/funds-reported.v1.json"),
             Map.entry(EventTypes.PROJECT_FUNDS_CORRECTED, "project/funds-corrected.v1.json"),
-            Map.entry(EventTypes.PROJECT_TRANSFERRED, "project/transferred.v1.json"));
+            Map.entry(EventTypes.PROJECT_TRANSFERRED, "project/transferred.v1.json"),
+            Map.entry(EventTypes.PROJECT_SIGNING_CONFIRMED, "project/signing-confirmed.v1.json"),
+            Map.entry(EventTypes.PROJECT_AMENDED, "project/amended.v1.json"),
+            Map.entry(EventTypes.PROJECT_WARNING_RAISED, "project/warning-raised.v1.json"),
+            Map.entry(EventTypes.PROJECT_WARNING_CLEARED, "project/warning-cleared.v1.json"),
+            Map.entry(EventTypes.REPORT_PUBLISHED, "report/published.v1.json"));
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -65,13 +65,29 @@ public final class EventTypes {
     /** A project moved to another landing unit; data: {@link cn.gov.zhaoshang.contracts.project.ProjectTransferred}. */
     public static final String PROJECT_TRANSFERRED = "cn.gov.zhaoshang.project.transferred.v1";
 
+    /** A leader confirmed a SIGNED-pending signing; data: {@link cn.gov.zhaoshang.contracts.project.SigningConfirmed}. */
+    public static final String PROJECT_SIGNING_CONFIRMED = "cn.gov.zhaoshang.project.signing-confirmed.v1";
+
+    /** The amount or industry of a signed project was amended; data: {@link cn.gov.zhaoshang.contracts.project.ProjectAmended}. */
+    public static final String PROJECT_AMENDED = "cn.gov.zhaoshang.project.amended.v1";
+
+    /** A project warning was raised; data: {@link cn.gov.zhaoshang.contracts.project.ProjectWarningRaised}. */
+    public static final String PROJECT_WARNING_RAISED = "cn.gov.zhaoshang.project.warning-raised.v1";
+
+    /** A project warning no longer holds; data: {@link cn.gov.zhaoshang.contracts.project.ProjectWarningCleared}. */
+    public static final String PROJECT_WARNING_CLEARED = "cn.gov.zhaoshang.project.warning-cleared.v1";
+
+    /** A unit closed a month and its report was frozen; data: {@link cn.gov.zhaoshang.contracts.report.ReportPublished}. */
+    public static final String REPORT_PUBLISHED = "cn.gov.zhaoshang.report.published.v1";
+
     /** Every event type above. */
     public static final List<String> ALL = List.of(PROJECT_REGISTERED,
             TARGETS_ORG_UNIT_DEFINED, TARGETS_ORG_UNIT_CHANGED, TARGETS_TARGET_SET,
             TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
             ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED,
             PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED,
-            PROJECT_TRANSFERRED);
+            PROJECT_TRANSFERRED, PROJECT_SIGNING_CONFIRMED, PROJECT_AMENDED, PROJECT_WARNING_RAISED,
+            PROJECT_WARNING_CLEARED, REPORT_PUBLISHED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

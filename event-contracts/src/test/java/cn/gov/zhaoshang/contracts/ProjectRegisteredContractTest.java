@@ -34,7 +34,9 @@ class ProjectRegisteredContractTest {
 
         assertThat(data.propertyNames()).containsExactlyInAnyOrder(
                 "projectId", "name", "orgUnit", "stage", "contractAmount", "signingDate",
-                "industryCode", "manufacturing", "registeredAt");
+                "industryCode", "manufacturing", "registeredAt", "projectCode", "stageReachedOn",
+                "signingConfirmed", "investorEnterpriseId", "investorClasses", "channel", "residentTeamId",
+                "sourceKeyArea", "industryChainTags", "fdiContractUsd", "reinvestment", "plannedStartDate");
         assertThat(data.get("projectId").isString()).isTrue();
         assertThat(data.get("contractAmount").isString()).isTrue();
         assertThat(data.get("contractAmount").asString()).isEqualTo("89015000000.00");
