@@ -101,6 +101,16 @@ class MetricDefinitionsTest {
                 .as("a city admin does not define the region's metrics").isEqualTo(403);
 
         ((ObjectNode) content.get("warnings")).put("yellowBelowGapPoints", "-8");
+        ObjectNode ranking = (ObjectNode) content.get("ranking");
+        ranking.put("method", "BY_FEELING");
+        ApiClient.Response unknownMethod = regionAdmin.post("/api/metric-definitions",
+                Map.of("effectiveFrom", "2027-01-01", "content", content));
+        assertThat(unknownMethod.status()).as(unknownMethod.toString()).isEqualTo(400);
+        assertThat(unknownMethod.json().get("errors").get(0).get("field").asString()).isEqualTo("content.ranking.method");
+        ranking.put("method", "WEIGHTED_SCORE");
+        ranking.putObject("weights").put("CONTRACT_INVESTMENT", "0.6").put("FUNDS_IN_PLACE", "0.4");
+        ranking.put("cap", "1.2");
+        ((ObjectNode) content.get("close")).put("deadlineDayOfNextMonth", 8);
         ApiClient.Response draft = regionAdmin.post("/api/metric-definitions", Map.of("effectiveFrom", "2027-01-01", "content", content));
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         int version = draft.json().get("version").asInt();
@@ -134,6 +144,21 @@ class MetricDefinitionsTest {
         assertThat(second.get("type").asString()).isEqualTo(EventTypes.TARGETS_DEFINITION_PUBLISHED);
         assertThat(second.get("data").get("version").asInt()).isEqualTo(version);
         assertThat(second.get("data").get("effectiveFrom").asString()).isEqualTo("2027-01-01");
+
+        JsonNode defaultRules = JSON.readTree(events.get(0).value()).get("data").get("rules");
+        assertThat(defaultRules.get("yellowBelowGapPoints").asString()).isEqualTo("-10");
+        assertThat(defaultRules.get("redBelowGapPoints").asString()).isEqualTo("-20");
+        assertThat(defaultRules.get("rankingMethod").asString()).isEqualTo("COMPLETION_RATE");
+        assertThat(defaultRules.get("rankingCap").isNull()).isTrue();
+        assertThat(defaultRules.get("closeDeadlineDayOfNextMonth").asInt()).isEqualTo(5);
+        JsonNode rules = second.get("data").get("rules");
+        assertThat(rules.get("yellowBelowGapPoints").asString()).isEqualTo("-8");
+        assertThat(rules.get("redBelowGapPoints").asString()).isEqualTo("-18");
+        assertThat(rules.get("rankingMethod").asString()).isEqualTo("WEIGHTED_SCORE");
+        assertThat(rules.get("rankingWeights").get("CONTRACT_INVESTMENT").asString()).isEqualTo("0.6");
+        assertThat(rules.get("rankingWeights").get("FUNDS_IN_PLACE").asString()).isEqualTo("0.4");
+        assertThat(rules.get("rankingCap").asString()).isEqualTo("1.2");
+        assertThat(rules.get("closeDeadlineDayOfNextMonth").asInt()).isEqualTo(8);
     }
 
     private static String metricsMd() throws IOException {

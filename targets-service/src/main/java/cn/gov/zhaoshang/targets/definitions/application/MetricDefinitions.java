@@ -105,8 +105,23 @@ public class MetricDefinitions {
         audit.record(actor, ENTITY, String.valueOf(draft.version()), "published", draft, published);
         events.publish(EventTypes.TARGETS_DEFINITION_PUBLISHED, AGGREGATE_ID, regionCode, new DefinitionPublished(
                 published.version(), published.effectiveFrom(), now,
-                published.content().figures().stream().map(DefinitionContent.FigureDefinition::code).toList()));
+                published.content().figures().stream().map(DefinitionContent.FigureDefinition::code).toList(),
+                rulesOf(published.content())));
         return published;
+    }
+
+    /**
+     * The rules reporting applies travel with the event, so that its read model of versions can be
+     * rebuilt by replaying the topic without asking this service.
+     */
+    static DefinitionPublished.Rules rulesOf(DefinitionContent content) {
+        return new DefinitionPublished.Rules(
+                content.warnings().yellowBelowGapPoints(),
+                content.warnings().redBelowGapPoints(),
+                content.ranking().method(),
+                Map.copyOf(content.ranking().weights()),
+                content.ranking().cap(),
+                content.close().deadlineDayOfNextMonth());
     }
 
     private void requireDraft(DefinitionVersion version) {

@@ -62,8 +62,9 @@ public record DefinitionContent(
     }
 
     /** Weighted score Σ weight × min(actual ÷ target, cap); a null cap means no cap. */
+    /** @param method COMPLETION_RATE or WEIGHTED_SCORE, the two the event contract knows */
     public record Ranking(
-            @NotBlank String method,
+            @NotBlank @Pattern(regexp = "^(COMPLETION_RATE|WEIGHTED_SCORE)$") String method,
             @NotEmpty Map<String, @Pattern(regexp = DECIMAL) String> weights,
             @Pattern(regexp = DECIMAL) String cap,
             @NotBlank String ties,
