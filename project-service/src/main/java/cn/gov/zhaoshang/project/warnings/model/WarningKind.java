@@ -1,0 +1,9 @@
+package cn.gov.zhaoshang.project.warnings.model;
+
+/** The project warnings of the glossary (项目预警). */
+public enum WarningKind {
+    /** No update for 30 days in NEGOTIATING, or for 20 days in SIGNED or LANDED. */
+    STALE,
+    /** Signed, and not started by its planned start date. */
+    NOT_STARTED
+}

@@ -1,0 +1,85 @@
+package cn.gov.zhaoshang.project.warnings.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.platform.paging.Paging;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
+import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.warnings.infrastructure.WarningRepository;
+import cn.gov.zhaoshang.project.warnings.model.WarningKind;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Project warnings per unit, within the caller's scope (under {@code /api/projects}, the gateway's
+ * route to this service).
+ */
+@RestController
+@RequestMapping("/api/projects/warnings")
+public class WarningController {
+
+    private final WarningRepository warnings;
+    private final OrgUnitDirectory orgUnits;
+    private final CurrentCaller currentCaller;
+
+    public WarningController(WarningRepository warnings, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+        this.warnings = warnings;
+        this.orgUnits = orgUnits;
+        this.currentCaller = currentCaller;
+    }
+
+    /**
+     * @param orgUnit the unit whose projects (its own and those of the units below it) are listed;
+     *     the caller's own unit when absent. A unit outside the scope is answered like an unknown one: 404.
+     * @param status OPEN (default), CLEARED or ALL
+     * @param kind STALE or NOT_STARTED; both when absent
+     */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')")
+    @Transactional(readOnly = true)
+    public WarningPage list(@RequestParam(required = false) String orgUnit,
+            @RequestParam(defaultValue = "OPEN") String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "raisedAt,desc") String sort) {
+        List<FieldViolation> violations = new ArrayList<>();
+        SortOrders.Order order = WarningRepository.SORT_ORDERS.find(sort, violations);
+        violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
+        Boolean open = switch (status.toUpperCase(Locale.ROOT)) {
+            case "OPEN" -> Boolean.TRUE;
+            case "CLEARED" -> Boolean.FALSE;
+            case "ALL" -> null;
+            default -> {
+                violations.add(new FieldViolation("status", "AllowedValue", "status is OPEN, CLEARED or ALL"));
+                yield null;
+            }
+        };
+        WarningKind warningKind = null;
+        if (kind != null) {
+            try {
+                warningKind = WarningKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                violations.add(new FieldViolation("kind", "AllowedValue", "kind is STALE or NOT_STARTED"));
+            }
+        }
+        Paging.throwIfAny(violations);
+        OrgScope scope = currentCaller.scope();
+        OrgUnit unit = orgUnit == null ? scope.unit()
+                : orgUnits.find(orgUnit).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", orgUnit));
+        WarningRepository.Filter filter = new WarningRepository.Filter(unit.path(), open, warningKind);
+        List<WarningResponse> items = warnings.page(scope, filter, order, page, size).stream().map(WarningResponse::of).toList();
+        return new WarningPage(items, page, size, warnings.count(scope, filter), order.apiName());
+    }
+}
