@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.platform.privacy.Masking;
+
 /** A contact person of an enterprise: personal data, shown masked unless the caller may read contacts. */
 public record Contact(UUID id, UUID enterpriseId, String name, String title, String phone, String email,
         Instant recordedAt, String recordedBy) {

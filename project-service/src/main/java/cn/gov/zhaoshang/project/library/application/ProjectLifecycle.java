@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.platform.errors.ConflictException;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
@@ -25,6 +26,7 @@ import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.Signing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +38,18 @@ public class ProjectLifecycle {
     private final StageMoveRepository moves;
     private final EventPublisher events;
     private final AuditTrail audit;
+    private final SigningRules signingRules;
+    private final OrgUnitDirectory orgUnits;
     private final Clock clock;
 
     public ProjectLifecycle(ProjectRepository projects, StageMoveRepository moves, EventPublisher events,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, SigningRules signingRules, OrgUnitDirectory orgUnits, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.events = events;
         this.audit = audit;
+        this.signingRules = signingRules;
+        this.orgUnits = orgUnits;
         this.clock = clock;
     }
 
@@ -55,9 +61,16 @@ public class ProjectLifecycle {
     @Transactional
     public Project move(UUID projectId, MoveStage command, OrgScope scope) {
         Project before = projects.lockInScope(projectId, scope).orElseThrow(() -> new NotFoundException("project", projectId));
+        // Only a signing (not a resumption back to SIGNED) takes the unit's rule and the class snapshot.
+        Signing signing = command.to() == ProjectStage.SIGNED && before.stage() != ProjectStage.SUSPENDED
+                ? orgUnits.find(before.orgUnit())
+                        .map(unit -> signingRules.signing(unit, before.details().investorEnterpriseId(), command.movedOn()))
+                        .orElse(Signing.NOTHING_REQUIRED)
+                : Signing.NOTHING_REQUIRED;
         Project.Moved moved;
         try {
-            moved = before.move(command.to(), command.movedOn(), command.contractAmount(), command.evidence(), clock.instant());
+            moved = before.move(command.to(), command.movedOn(), command.contractAmount(), command.evidence(), signing,
+                    clock.instant());
         } catch (IllegalMoveException illegal) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("from", illegal.from().name());

@@ -16,14 +16,18 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.investor.application.InvestorClasses;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository;
 import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectNames;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.Signing;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,15 +42,19 @@ public class ProjectRegistration {
     private final OrgUnitDirectory orgUnits;
     private final EventPublisher events;
     private final AuditTrail audit;
+    private final SigningRules signingRules;
+    private final InvestorClasses investorClasses;
     private final Clock clock;
 
     public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
-            EventPublisher events, AuditTrail audit, Clock clock) {
+            EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.orgUnits = orgUnits;
         this.events = events;
         this.audit = audit;
+        this.signingRules = signingRules;
+        this.investorClasses = investorClasses;
         this.clock = clock;
     }
 
@@ -71,15 +79,22 @@ public class ProjectRegistration {
         ProjectStage stage = stageGiven ? command.stage() : ProjectStage.SIGNED;
         StageFacts facts = new StageFacts(command.contractAmount(), command.signingDate(), command.startDate(),
                 command.evidence());
+        // An investor merged away in the registry is recorded as its survivor; one not seen yet is
+        // recorded as given, since enterprise events may lag behind (docs/projects.md).
+        ProjectDetails details = command.details().withInvestor(investorClasses.current(command.details().investorEnterpriseId()));
+        Signing signing = stage.hasReached(ProjectStage.SIGNED)
+                ? signingRules.signing(unit, details.investorEnterpriseId(), command.signingDate())
+                : Signing.NOTHING_REQUIRED;
         Project.Registered registered;
         try {
             registered = Project.register(UUID.randomUUID(), command.name(), unit.code(), stage, facts,
-                    command.industryCode(), clock.instant(), scope.caller().username(), stageGiven);
+                    command.industryCode(), details, signing, clock.instant(), scope.caller().username(), stageGiven);
         } catch (MissingRequirementsException missing) {
             throw ProjectLifecycle.asValidationFailure(missing);
         }
         Project project = registered.project();
-        projects.insert(project);
+        InvestorContact contact = command.contact() == null ? new InvestorContact(null, null) : command.contact();
+        projects.insert(project, contact.name(), contact.phone());
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
         // L1 is looked for before this project's keys are written, so that it never finds itself.
@@ -94,7 +109,8 @@ public class ProjectRegistration {
             projects.updateReview(project, duplicate.get(), "L1");
         }
         moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
-                registeredOn(project, command), project.registeredAt(), project.registeredBy(), null, facts.evidence()));
+                project.stageReachedOn() != null ? project.stageReachedOn() : LocalDate.ofInstant(project.registeredAt(), clock.getZone()),
+                project.registeredAt(), project.registeredBy(), null, facts.evidence()));
         audit.record(scope.caller(), "project", project.id().toString(), "registered", null, registered.event());
         if (duplicate.isPresent()) {
             // Not counted until a reviewer keeps it: its registered event waits for that decision.
@@ -115,28 +131,25 @@ public class ProjectRegistration {
         return current == null ? null : current.code();
     }
 
-    // The date the project reached its initial stage, as far as the request tells.
-    private LocalDate registeredOn(Project project, RegisterProject command) {
-        if (project.startDate() != null) {
-            return project.startDate();
-        }
-        if (project.signingDate() != null && project.stage() == ProjectStage.SIGNED) {
-            return project.signingDate();
-        }
-        return command.evidence().stream().map(Evidence::date).max(LocalDate::compareTo)
-                .orElse(LocalDate.ofInstant(project.registeredAt(), clock.getZone()));
-    }
-
     /**
      * A project to enter into the library at the stage it has reached.
      *
      * @param stage {@code null} for the original request form: SIGNED, documents not required
      */
     public record RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
-            LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode) {
+            LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode,
+            ProjectDetails details, InvestorContact contact) {
 
         public RegisterProject {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            ProjectDetails given = details == null ? ProjectDetails.NONE : details;
+            details = java.util.Objects.equals(given.projectCode(), projectCode) ? given : given.withProjectCode(projectCode);
+        }
+
+        /** The original request form's fields only. */
+        public RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
+                LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode) {
+            this(name, orgUnit, projectCode, stage, contractAmount, signingDate, startDate, evidence, industryCode, null, null);
         }
     }
 }

@@ -6,14 +6,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.ProjectDetails;
+import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.ReviewStatus;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Projects in PostgreSQL. Every read is limited to a caller's {@link OrgScope}. */
 @Repository
@@ -31,22 +37,57 @@ public class ProjectRepository {
             "registeredAt,asc", "registered_at ASC");
 
 
-    private static final String COLUMNS = """
+    // The investor's contact (contact_name, contact_phone) is deliberately not among them: see InvestorContacts.
+    public static final String COLUMNS = """
             id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-            registered_at, registered_by, version, start_date, interrupted_stage, review_status""";
+            registered_at, registered_by, version, start_date, interrupted_stage, review_status,
+            project_code, investor_enterprise_id, industry_chain_tags, source_key_area, channel, resident_team_id,
+            fdi_contract_usd, reinvestment, planned_start_date, site_address, stage_reached_on, signing_confirmed,
+            investor_classes""";
+
+    private static final TypeReference<List<InvestorClass>> CLASS_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public ProjectRepository(JdbcClient jdbc) {
+    public ProjectRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    public void insert(Project project) {
+    /**
+     * @param contactName the investor's contact, personal data; {@code null} when none
+     * @param contactPhone the contact's phone; {@code null} when none
+     */
+    public void insert(Project project, String contactName, String contactPhone) {
+        ProjectDetails details = project.details();
         jdbc.sql("""
                 INSERT INTO project (id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
-                                     manufacturing, registered_at, registered_by, version, start_date)
+                                     manufacturing, registered_at, registered_by, version, start_date,
+                                     project_code, investor_enterprise_id, industry_chain_tags, source_key_area, channel,
+                                     resident_team_id, fdi_contract_usd, reinvestment, planned_start_date, site_address,
+                                     stage_reached_on, signing_confirmed, investor_classes, contact_name, contact_phone)
                 VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
-                        :manufacturing, :registeredAt, :registeredBy, :version, :startDate)""")
+                        :manufacturing, :registeredAt, :registeredBy, :version, :startDate,
+                        :projectCode, :investor, CAST(:tags AS jsonb), :keyArea, :channel,
+                        :team, :fdi, :reinvestment, :plannedStart, :site,
+                        :reachedOn, :confirmed, CAST(:classes AS jsonb), :contactName, :contactPhone)""")
+                .param("projectCode", details.projectCode())
+                .param("investor", details.investorEnterpriseId())
+                .param("tags", json.writeValueAsString(details.industryChainTags()))
+                .param("keyArea", details.sourceKeyArea() == null ? null : details.sourceKeyArea().name())
+                .param("channel", details.channel() == null ? null : details.channel().name())
+                .param("team", details.residentTeamId())
+                .param("fdi", details.fdiContractUsd())
+                .param("reinvestment", details.reinvestment())
+                .param("plannedStart", details.plannedStartDate())
+                .param("site", details.siteAddress())
+                .param("reachedOn", project.stageReachedOn())
+                .param("confirmed", project.signingConfirmed())
+                .param("classes", json.writeValueAsString(project.investorClasses()))
+                .param("contactName", contactName)
+                .param("contactPhone", contactPhone)
                 .param("id", project.id())
                 .param("name", project.name())
                 .param("orgUnit", project.orgUnit())
@@ -70,7 +111,7 @@ public class ProjectRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE + " FOR UPDATE")
                 .param("id", id)
                 .param("callerPath", scope.path())
-                .query(ProjectRepository::toProject)
+                .query(this::toProject)
                 .optional();
     }
 
@@ -158,8 +199,11 @@ public class ProjectRepository {
     public void updateLifecycle(Project project) {
         jdbc.sql("""
                 UPDATE project SET stage = :stage, contract_amount = :amount, signing_date = :signingDate,
-                                   start_date = :startDate, interrupted_stage = :interrupted, version = :version
+                                   start_date = :startDate, interrupted_stage = :interrupted, version = :version,
+                                   signing_confirmed = :confirmed, investor_classes = CAST(:classes AS jsonb)
                 WHERE id = :id""")
+                .param("confirmed", project.signingConfirmed())
+                .param("classes", json.writeValueAsString(project.investorClasses()))
                 .param("id", project.id())
                 .param("stage", project.stage().name())
                 .param("amount", project.contractAmount())
@@ -174,7 +218,7 @@ public class ProjectRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE)
                 .param("id", id)
                 .param("callerPath", scope.path())
-                .query(ProjectRepository::toProject)
+                .query(this::toProject)
                 .optional();
     }
 
@@ -185,7 +229,7 @@ public class ProjectRepository {
                 .param("callerPath", scope.path())
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query(ProjectRepository::toProject)
+                .query(this::toProject)
                 .list();
     }
 
@@ -195,7 +239,8 @@ public class ProjectRepository {
                 .query(Long.class).single();
     }
 
-    private static Project toProject(ResultSet rs, int row) throws SQLException {
+    /** Maps a row selected with {@link #COLUMNS}. */
+    public Project toProject(ResultSet rs, int row) throws SQLException {
         return new Project(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
@@ -209,6 +254,20 @@ public class ProjectRepository {
                 rs.getLong("version"),
                 rs.getObject("start_date", java.time.LocalDate.class),
                 rs.getString("interrupted_stage") == null ? null : ProjectStage.valueOf(rs.getString("interrupted_stage")),
-                ReviewStatus.valueOf(rs.getString("review_status")));
+                ReviewStatus.valueOf(rs.getString("review_status")),
+                new ProjectDetails(
+                        rs.getString("project_code"),
+                        rs.getObject("investor_enterprise_id", UUID.class),
+                        json.readValue(rs.getString("industry_chain_tags"), STRING_LIST),
+                        rs.getString("source_key_area") == null ? null : SourceKeyArea.valueOf(rs.getString("source_key_area")),
+                        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+                        rs.getObject("resident_team_id", UUID.class),
+                        rs.getBigDecimal("fdi_contract_usd"),
+                        rs.getBoolean("reinvestment"),
+                        rs.getObject("planned_start_date", java.time.LocalDate.class),
+                        rs.getString("site_address")),
+                rs.getObject("stage_reached_on", java.time.LocalDate.class),
+                rs.getBoolean("signing_confirmed"),
+                json.readValue(rs.getString("investor_classes"), CLASS_LIST));
     }
 }

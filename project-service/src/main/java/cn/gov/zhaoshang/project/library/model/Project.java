@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.contracts.project.InvestorClass;
+import cn.gov.zhaoshang.contracts.project.ProjectAmended;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
 import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
 import cn.gov.zhaoshang.contracts.project.ProjectTransferred;
+import cn.gov.zhaoshang.contracts.project.SigningConfirmed;
 
 /**
  * A project of the library. Its decisions return what happened, so that the state change and
  * its event leave together, through the outbox, in one transaction.
  *
  * @param interruptedStage while SUSPENDED, the stage it interrupted; otherwise {@code null}
+ * @param stageReachedOn the date the initial stage was reached, {@code null} when not known
+ * @param signingConfirmed {@code false} while a signing waits for a leader's confirmation (SIGNED-pending)
+ * @param investorClasses the investor's classes on the signing date, stored at signing; empty before
  */
 public record Project(
         UUID id,
@@ -31,7 +37,11 @@ public record Project(
         long version,
         LocalDate startDate,
         ProjectStage interruptedStage,
-        ReviewStatus review) {
+        ReviewStatus review,
+        ProjectDetails details,
+        LocalDate stageReachedOn,
+        boolean signingConfirmed,
+        List<InvestorClass> investorClasses) {
 
     public Project {
         Objects.requireNonNull(id);
@@ -40,6 +50,8 @@ public record Project(
         Objects.requireNonNull(stage);
         Objects.requireNonNull(industryCode);
         Objects.requireNonNull(review);
+        Objects.requireNonNull(details);
+        investorClasses = investorClasses == null ? List.of() : List.copyOf(investorClasses);
         if ((stage == ProjectStage.SUSPENDED) != (interruptedStage != null)) {
             throw new IllegalArgumentException("only a SUSPENDED project has an interrupted stage");
         }
@@ -65,14 +77,16 @@ public record Project(
      * @throws MissingRequirementsException listing every field and document missing
      */
     public static Registered register(UUID id, String name, String orgUnit, ProjectStage stage, StageFacts facts,
-            IndustryCode industryCode, Instant now, String actor, boolean requireEvidence) {
+            IndustryCode industryCode, ProjectDetails details, Signing signing, Instant now, String actor,
+            boolean requireEvidence) {
         if (!Lifecycle.canRegisterAt(stage)) {
             throw new MissingRequirementsException(List.of(new StageFacts.Missing("stage", "RegistrableStage",
                     "a project is registered at an active stage (LEAD to PRODUCING), not " + stage)));
         }
-        List<StageFacts.Missing> missing = facts.missingFor(stage).stream()
+        List<StageFacts.Missing> missing = new java.util.ArrayList<>(facts.missingFor(stage).stream()
                 .filter(gap -> requireEvidence || !gap.field().equals("evidence"))
-                .toList();
+                .toList());
+        missing.addAll(details.violations());
         if (!missing.isEmpty()) {
             throw new MissingRequirementsException(missing);
         }
@@ -80,7 +94,9 @@ public record Project(
         boolean started = stage.hasReached(ProjectStage.STARTED);
         Project project = new Project(id, name.strip(), orgUnit, stage,
                 signed ? facts.contractAmount().setScale(2) : null, signed ? facts.signingDate() : null,
-                industryCode, now, actor, 0, started ? facts.startDate() : null, null, ReviewStatus.ACCEPTED);
+                industryCode, now, actor, 0, started ? facts.startDate() : null, null, ReviewStatus.ACCEPTED,
+                details, facts.reachedOn(stage), !(signed && signing.confirmationRequired()),
+                signed ? signing.investorClasses() : List.of());
         return new Registered(project, project.registeredEvent());
     }
 
@@ -90,10 +106,13 @@ public record Project(
      *
      * @param contractAmount needed only by a move into SIGNED
      * @param evidence the document proving the move; required into SIGNED, LANDED and STARTED
+     * @param signing used only by a move into SIGNED: the confirmation its unit requires and the
+     *     investor's classes on {@code movedOn}
      * @throws IllegalMoveException naming the allowed moves
      * @throws MissingRequirementsException listing what the target stage needs and lacks
      */
-    public Moved move(ProjectStage to, LocalDate movedOn, BigDecimal contractAmount, Evidence evidence, Instant now) {
+    public Moved move(ProjectStage to, LocalDate movedOn, BigDecimal contractAmount, Evidence evidence, Signing signing,
+            Instant now) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(movedOn, "movedOn");
         requireAccepted();
@@ -111,16 +130,25 @@ public record Project(
                 throw new MissingRequirementsException(missing);
             }
         }
+        boolean signingNow = !resuming && to == ProjectStage.SIGNED;
         Project after = new Project(id, name, orgUnit, to, amount == null ? null : amount.setScale(2), signedOn,
                 industryCode, registeredAt, registeredBy, version + 1, startedOn,
-                to == ProjectStage.SUSPENDED ? stage : null, review);
+                to == ProjectStage.SUSPENDED ? stage : null, review, details, stageReachedOn,
+                signingNow ? !signing.confirmationRequired() : signingConfirmed,
+                signingNow ? signing.investorClasses() : investorClasses);
         if (to == ProjectStage.TERMINATED) {
             return new Moved(after, stage, null, new ProjectTerminated(id, orgUnit, stage.name(), movedOn, now));
         }
         ProjectStageChanged.Evidence document = evidence == null ? null
                 : new ProjectStageChanged.Evidence(evidence.type().name(), evidence.number(), evidence.date());
-        return new Moved(after, stage, new ProjectStageChanged(id, orgUnit, stage.name(), to.name(), movedOn, document,
-                after.contractAmount() == null ? null : after.contractAmount().toPlainString(), signedOn, now), null);
+        String amountText = after.contractAmount() == null ? null : after.contractAmount().toPlainString();
+        // A move to SIGNED (a signing, or a resumption back to it) says whether the signing is confirmed
+        // and carries the class snapshot; other moves carry neither.
+        ProjectStageChanged changed = to == ProjectStage.SIGNED
+                ? new ProjectStageChanged(id, orgUnit, stage.name(), to.name(), movedOn, document, amountText, signedOn, now,
+                        after.signingConfirmed(), after.investorClasses())
+                : new ProjectStageChanged(id, orgUnit, stage.name(), to.name(), movedOn, document, amountText, signedOn, now);
+        return new Moved(after, stage, changed, null);
     }
 
     /** What a transfer produced: the project under its new unit, and its event. */
@@ -143,14 +171,16 @@ public record Project(
             throw new ProjectRuleException("the project already belongs to " + unit);
         }
         Project after = new Project(id, name, unit, stage, contractAmount, signingDate, industryCode, registeredAt,
-                registeredBy, version + 1, startDate, interruptedStage, review);
+                registeredBy, version + 1, startDate, interruptedStage, review, details, stageReachedOn, signingConfirmed,
+                investorClasses);
         return new Transferred(after, new ProjectTransferred(id, unit, orgUnit, unit, stage.name(), now));
     }
 
     /** The project put into the duplicate review pool, where it is not counted. */
     public Project inReviewPool() {
         return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
-                registeredBy, version, startDate, interruptedStage, ReviewStatus.PENDING);
+                registeredBy, version, startDate, interruptedStage, ReviewStatus.PENDING, details, stageReachedOn,
+                signingConfirmed, investorClasses);
     }
 
     /**
@@ -163,7 +193,8 @@ public record Project(
             throw new ProjectRuleException("the project is not in the review pool (it is " + review + ")");
         }
         return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
-                registeredBy, version + 1, startDate, interruptedStage, decision.outcome());
+                registeredBy, version + 1, startDate, interruptedStage, decision.outcome(), details, stageReachedOn,
+                signingConfirmed, investorClasses);
     }
 
     /** Only a project that passed duplicate review is moved, transferred or given funds. */
@@ -177,10 +208,82 @@ public record Project(
         return industryCode.isManufacturing();
     }
 
+    /** Whether the project is signed: SIGNED or beyond, or suspended after signing. */
+    public boolean isSigned() {
+        return stage.hasReached(ProjectStage.SIGNED)
+                || (stage == ProjectStage.SUSPENDED && interruptedStage.hasReached(ProjectStage.SIGNED));
+    }
+
+    /** What a confirmation produced: the confirmed project and its event. */
+    public record Confirmed(Project project, SigningConfirmed event) {
+    }
+
+    /**
+     * A leader's confirmation of a SIGNED-pending signing; from now on the project counts at its signing date.
+     *
+     * @throws ProjectRuleException when no confirmation is awaited
+     */
+    public Confirmed confirmSigning(Instant now) {
+        requireAccepted();
+        if (signingConfirmed || !isSigned()) {
+            throw new ProjectRuleException("the project's signing is not waiting for a confirmation");
+        }
+        if (stage == ProjectStage.TERMINATED) {
+            throw new ProjectRuleException("a terminated project is out of the library");
+        }
+        Project after = new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
+                registeredBy, version + 1, startDate, interruptedStage, review, details, stageReachedOn, true, investorClasses);
+        return new Confirmed(after, new SigningConfirmed(id, orgUnit, signingDate, now));
+    }
+
+    /** The terms an amendment may change: contract amount, FDI and industry. */
+    public ProjectAmended.Terms terms() {
+        return new ProjectAmended.Terms(contractAmount == null ? null : contractAmount.toPlainString(),
+                details.fdiContractUsd() == null ? null : details.fdiContractUsd().toPlainString(),
+                industryCode.value(), isManufacturing());
+    }
+
+    /** What an amendment produced: the project with its new terms, and its event. */
+    public record Amended(Project project, ProjectAmended event) {
+    }
+
+    /**
+     * A new version of the terms of a signed project. A {@code null} argument keeps that term; the
+     * signing date does not move.
+     *
+     * @param termsVersion the version the new terms get (the terms at signing are 1)
+     * @throws ProjectRuleException when the project is not signed, or is terminated
+     * @throws MissingRequirementsException when nothing would change
+     */
+    public Amended amend(BigDecimal newAmount, BigDecimal newFdi, IndustryCode newIndustry, String reason, int termsVersion,
+            Instant now) {
+        requireAccepted();
+        if (!isSigned()) {
+            throw new ProjectRuleException("only the terms of a signed project are amended; before signing they are simply entered at signing");
+        }
+        BigDecimal amount = newAmount == null ? contractAmount : newAmount.setScale(2);
+        BigDecimal fdi = newFdi == null ? details.fdiContractUsd() : newFdi.setScale(2);
+        IndustryCode industry = newIndustry == null ? industryCode : newIndustry;
+        if (amount.compareTo(contractAmount) == 0 && java.util.Objects.equals(fdi, details.fdiContractUsd())
+                && industry.equals(industryCode)) {
+            throw new MissingRequirementsException(List.of(new StageFacts.Missing("terms", "AmendmentChangesATerm",
+                    "an amendment changes the contract amount, the FDI or the industry code")));
+        }
+        Project after = new Project(id, name, orgUnit, stage, amount, signingDate, industry, registeredAt, registeredBy,
+                version + 1, startDate, interruptedStage, review, details.withFdi(fdi), stageReachedOn, signingConfirmed,
+                investorClasses);
+        return new Amended(after, new ProjectAmended(id, orgUnit, termsVersion, reason, terms(), after.terms(), now));
+    }
+
     /** The {@code registered} event: published at registration, or when a pooled project is kept as new. */
     public ProjectRegistered registeredEvent() {
         return new ProjectRegistered(id, name, orgUnit, stage.name(),
                 contractAmount == null ? null : contractAmount.toPlainString(),
-                signingDate, industryCode.value(), isManufacturing(), registeredAt);
+                signingDate, industryCode.value(), isManufacturing(), registeredAt,
+                details.projectCode(), stageReachedOn, signingConfirmed, details.investorEnterpriseId(), investorClasses,
+                details.channel() == null ? null : details.channel().name(), details.residentTeamId(),
+                details.sourceKeyArea() == null ? null : details.sourceKeyArea().name(), details.industryChainTags(),
+                details.fdiContractUsd() == null ? null : details.fdiContractUsd().toPlainString(),
+                details.reinvestment(), details.plannedStartDate());
     }
 }

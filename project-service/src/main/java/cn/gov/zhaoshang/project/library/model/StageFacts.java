@@ -67,6 +67,21 @@ public record StageFacts(BigDecimal contractAmount, LocalDate signingDate, Local
         return missing;
     }
 
+    /**
+     * The date a project registered at {@code stage} reached it, as far as these facts tell: the start
+     * date from STARTED on, the signing date at SIGNED, else the latest document's date; {@code null}
+     * when nothing tells (a lead registered without documents).
+     */
+    public LocalDate reachedOn(ProjectStage stage) {
+        if (stage.hasReached(ProjectStage.STARTED) && startDate != null) {
+            return startDate;
+        }
+        if (stage == ProjectStage.SIGNED && signingDate != null) {
+            return signingDate;
+        }
+        return evidence.stream().map(Evidence::date).max(LocalDate::compareTo).orElse(null);
+    }
+
     private boolean has(EvidenceType type) {
         return evidence.stream().anyMatch(document -> document.type() == type);
     }

@@ -7,6 +7,7 @@ import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.application.DuplicateReview;
+import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +23,12 @@ public class DuplicateReviewController {
 
 
     private final DuplicateReview review;
+    private final ProjectViews views;
     private final CurrentCaller currentCaller;
 
-    public DuplicateReviewController(DuplicateReview review, CurrentCaller currentCaller) {
+    public DuplicateReviewController(DuplicateReview review, ProjectViews views, CurrentCaller currentCaller) {
         this.review = review;
+        this.views = views;
         this.currentCaller = currentCaller;
     }
 
@@ -35,8 +38,11 @@ public class DuplicateReviewController {
     public ReviewPoolPage pool(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.checkRange(page, size);
         OrgScope scope = currentCaller.scope();
-        List<ReviewPoolPage.Entry> items = review.pool(scope, page, size).stream()
-                .map(pooled -> new ReviewPoolPage.Entry(ProjectResponse.of(pooled.project()), pooled.duplicateOf(), pooled.rule()))
+        var pooled = review.pool(scope, page, size);
+        var shown = views.of(pooled.stream().map(entry -> entry.project()).toList(), scope.caller());
+        List<ReviewPoolPage.Entry> items = java.util.stream.IntStream.range(0, pooled.size())
+                .mapToObj(i -> new ReviewPoolPage.Entry(ProjectResponse.of(shown.get(i)), pooled.get(i).duplicateOf(),
+                        pooled.get(i).rule()))
                 .toList();
         return new ReviewPoolPage(items, page, size, review.poolSize(scope));
     }
@@ -45,6 +51,7 @@ public class DuplicateReviewController {
     @PostMapping("/api/projects/{id}/review-decision")
     @PreAuthorize("hasAnyRole('officer','leader')")
     public ProjectResponse decide(@PathVariable UUID id, @Valid @RequestBody ReviewDecisionRequest request) {
-        return ProjectResponse.of(review.decide(id, request.decision(), request.note(), currentCaller.scope()));
+        OrgScope scope = currentCaller.scope();
+        return ProjectResponse.of(views.of(List.of(review.decide(id, request.decision(), request.note(), scope)), scope.caller()).getFirst());
     }
 }

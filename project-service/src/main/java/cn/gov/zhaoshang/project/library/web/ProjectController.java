@@ -12,6 +12,8 @@ import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
+import cn.gov.zhaoshang.project.library.application.ProjectViews;
+import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -35,21 +37,29 @@ public class ProjectController {
     private final ProjectLifecycle lifecycle;
     private final ProjectTransfers transfers;
     private final ProjectRepository projects;
+    private final ProjectViews views;
     private final CurrentCaller currentCaller;
 
     public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectTransfers transfers,
-            ProjectRepository projects, CurrentCaller currentCaller) {
+            ProjectRepository projects, ProjectViews views, CurrentCaller currentCaller) {
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.transfers = transfers;
         this.projects = projects;
+        this.views = views;
         this.currentCaller = currentCaller;
+    }
+
+    /** The project after a write, shown to the caller as a read would show it (contact masked or audited). */
+    private ProjectResponse shown(Project project, OrgScope scope) {
+        return ProjectResponse.of(views.of(List.of(project), scope.caller()).getFirst());
     }
 
     @PostMapping
     @PreAuthorize("hasRole('officer')")
     public ResponseEntity<ProjectResponse> register(@Valid @RequestBody RegisterProjectRequest request) {
-        ProjectResponse created = ProjectResponse.of(registration.register(request.toCommand(), currentCaller.scope()));
+        OrgScope scope = currentCaller.scope();
+        ProjectResponse created = shown(registration.register(request.toCommand(), scope), scope);
         return ResponseEntity.created(URI.create("/api/projects/" + created.id())).body(created);
     }
 
@@ -57,14 +67,16 @@ public class ProjectController {
     @PostMapping("/{id}/stage-moves")
     @PreAuthorize("hasRole('officer')")
     public ProjectResponse move(@PathVariable UUID id, @Valid @RequestBody MoveStageRequest request) {
-        return ProjectResponse.of(lifecycle.move(id, request.toCommand(), currentCaller.scope()));
+        OrgScope scope = currentCaller.scope();
+        return shown(lifecycle.move(id, request.toCommand(), scope), scope);
     }
 
     /** Transfers a project to another county or park; only a user of a common ancestor of both may. */
     @PostMapping("/{id}/transfers")
     @PreAuthorize("hasRole('officer')")
     public ProjectResponse transfer(@PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
-        return ProjectResponse.of(transfers.transfer(id, request.toOrgUnit(), request.reason(), currentCaller.scope()));
+        OrgScope scope = currentCaller.scope();
+        return shown(transfers.transfer(id, request.toOrgUnit(), request.reason(), scope), scope);
     }
 
     /** The stage history, registration first, with date, actor and evidence of every move. */
@@ -77,9 +89,7 @@ public class ProjectController {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     public ProjectResponse get(@PathVariable UUID id) {
-        return projects.findInScope(id, currentCaller.scope())
-                .map(ProjectResponse::of)
-                .orElseThrow(() -> new NotFoundException("project", id));
+        return ProjectResponse.of(views.one(id, currentCaller.scope()));
     }
 
     @GetMapping
@@ -89,7 +99,7 @@ public class ProjectController {
             @RequestParam(defaultValue = "registeredAt,desc") String sort) {
         SortOrders.Order order = Paging.check(page, size, sort, ProjectRepository.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
-        List<ProjectResponse> items = projects.pageInScope(scope, order, page, size).stream().map(ProjectResponse::of).toList();
+        List<ProjectResponse> items = views.page(scope, order, page, size).stream().map(ProjectResponse::of).toList();
         return new ProjectPage(items, page, size, projects.countInScope(scope), order.apiName());
     }
 }

@@ -2,11 +2,17 @@ package cn.gov.zhaoshang.project.library.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.project.library.application.ProjectViews.ProjectView;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 
-/** A project as the API shows it; amounts are decimal strings in yuan. */
+/**
+ * A project as the API shows it; amounts are decimal strings (yuan, and US dollars for FDI). The
+ * investor's contact is masked unless the caller is a {@code contacts-reader}.
+ */
 public record ProjectResponse(
         UUID id,
         String name,
@@ -21,13 +27,47 @@ public record ProjectResponse(
         long version,
         LocalDate startDate,
         String interruptedStage,
-        String reviewStatus) {
+        String reviewStatus,
+        String projectCode,
+        UUID investorEnterpriseId,
+        List<String> industryChainTags,
+        String sourceKeyArea,
+        String channel,
+        UUID residentTeamId,
+        String fdiContractUsd,
+        boolean reinvestment,
+        LocalDate plannedStartDate,
+        String siteAddress,
+        LocalDate stageReachedOn,
+        boolean signingConfirmed,
+        List<InvestorClassResponse> investorClasses,
+        ContactResponse investorContact) {
 
-    static ProjectResponse of(Project project) {
+    /** A class of the investor on the signing date, as stored at signing. */
+    public record InvestorClassResponse(String enterpriseClass, String edition) {
+    }
+
+    /** The investor's contact; {@code masked} says whether name and phone are masked. */
+    public record ContactResponse(String name, String phone, boolean masked) {
+    }
+
+    static ProjectResponse of(ProjectView view) {
+        Project project = view.project();
+        ProjectDetails details = project.details();
         return new ProjectResponse(project.id(), project.name(), project.orgUnit(), project.stage().name(),
                 project.contractAmount() == null ? null : project.contractAmount().toPlainString(),
                 project.signingDate(), project.industryCode().value(), project.isManufacturing(),
                 project.registeredAt(), project.registeredBy(), project.version(), project.startDate(),
-                project.interruptedStage() == null ? null : project.interruptedStage().name(), project.review().name());
+                project.interruptedStage() == null ? null : project.interruptedStage().name(), project.review().name(),
+                details.projectCode(), details.investorEnterpriseId(), details.industryChainTags(),
+                details.sourceKeyArea() == null ? null : details.sourceKeyArea().name(),
+                details.channel() == null ? null : details.channel().name(), details.residentTeamId(),
+                details.fdiContractUsd() == null ? null : details.fdiContractUsd().toPlainString(),
+                details.reinvestment(), details.plannedStartDate(), details.siteAddress(), project.stageReachedOn(),
+                project.signingConfirmed(),
+                project.investorClasses().stream()
+                        .map(held -> new InvestorClassResponse(held.enterpriseClass(), held.edition())).toList(),
+                view.contact() == null ? null
+                        : new ContactResponse(view.contact().name(), view.contact().phone(), view.contactMasked()));
     }
 }

@@ -48,13 +48,13 @@ class LifecycleTest {
     @Test
     void suspendingRemembersTheStageAndResumingRestoresIt() {
         Project landed = registered(LANDED);
-        Project suspended = landed.move(SUSPENDED, DAY, null, null, NOW).project();
+        Project suspended = landed.move(SUSPENDED, DAY, null, null, Signing.NOTHING_REQUIRED, NOW).project();
         assertThat(suspended.interruptedStage()).isEqualTo(LANDED);
 
-        assertThatThrownBy(() -> suspended.move(STARTED, DAY, null, permit(), NOW))
+        assertThatThrownBy(() -> suspended.move(STARTED, DAY, null, permit(), Signing.NOTHING_REQUIRED, NOW))
                 .isInstanceOfSatisfying(IllegalMoveException.class, illegal -> assertThat(illegal.allowed()).containsExactly(LANDED));
 
-        Project.Moved resumed = suspended.move(LANDED, DAY, null, null, NOW);
+        Project.Moved resumed = suspended.move(LANDED, DAY, null, null, Signing.NOTHING_REQUIRED, NOW);
         assertThat(resumed.project().stage()).isEqualTo(LANDED);
         assertThat(resumed.project().interruptedStage()).isNull();
         assertThat(resumed.stageChanged().fromStage()).isEqualTo("SUSPENDED");
@@ -63,15 +63,15 @@ class LifecycleTest {
     @Test
     void startingTakesTheMoveDateAsStartDateAndNeedsThePermit() {
         Project landed = registered(LANDED);
-        assertThatThrownBy(() -> landed.move(STARTED, DAY, null, null, NOW))
+        assertThatThrownBy(() -> landed.move(STARTED, DAY, null, null, Signing.NOTHING_REQUIRED, NOW))
                 .isInstanceOfSatisfying(MissingRequirementsException.class,
                         missing -> assertThat(missing.missing()).extracting(StageFacts.Missing::field).containsExactly("evidence"));
-        assertThat(landed.move(STARTED, DAY, null, permit(), NOW).project().startDate()).isEqualTo(DAY);
+        assertThat(landed.move(STARTED, DAY, null, permit(), Signing.NOTHING_REQUIRED, NOW).project().startDate()).isEqualTo(DAY);
     }
 
     @Test
     void terminationProducesOnlyTheTerminatedEvent() {
-        Project.Moved moved = registered(SIGNED).move(TERMINATED, DAY, null, null, NOW);
+        Project.Moved moved = registered(SIGNED).move(TERMINATED, DAY, null, null, Signing.NOTHING_REQUIRED, NOW);
         assertThat(moved.stageChanged()).isNull();
         assertThat(moved.terminated().fromStage()).isEqualTo("SIGNED");
     }
@@ -83,8 +83,59 @@ class LifecycleTest {
         assertThat(transferred.project().stage()).isEqualTo(LANDED);
         assertThat(transferred.event().fromOrgUnit()).isEqualTo("450881");
         assertThatThrownBy(() -> registered(LANDED).transferTo("450881", NOW)).isInstanceOf(ProjectRuleException.class);
-        Project terminated = registered(SIGNED).move(TERMINATED, DAY, null, null, NOW).project();
+        Project terminated = registered(SIGNED).move(TERMINATED, DAY, null, null, Signing.NOTHING_REQUIRED, NOW).project();
         assertThatThrownBy(() -> terminated.transferTo("450802", NOW)).isInstanceOf(ProjectRuleException.class);
+    }
+
+    @Test
+    void aSigningUnderConfirmationIsPendingAndCarriesTheClassSnapshotInItsEvent() {
+        Project negotiating = registered(NEGOTIATING);
+        List<cn.gov.zhaoshang.contracts.project.InvestorClass> classes =
+                List.of(new cn.gov.zhaoshang.contracts.project.InvestorClass("CHINA_500", "2025"));
+        Project.Moved signed = negotiating.move(SIGNED, DAY, new BigDecimal("100"),
+                new Evidence(EvidenceType.AGREEMENT, "XY-9", DAY), new Signing(true, classes), NOW);
+        assertThat(signed.project().signingConfirmed()).isFalse();
+        assertThat(signed.project().investorClasses()).isEqualTo(classes);
+        assertThat(signed.stageChanged().signingConfirmed()).isFalse();
+        assertThat(signed.stageChanged().investorClasses()).isEqualTo(classes);
+
+        Project.Confirmed confirmed = signed.project().confirmSigning(NOW);
+        assertThat(confirmed.project().signingConfirmed()).isTrue();
+        assertThat(confirmed.event().signingDate()).isEqualTo(DAY);
+        assertThatThrownBy(() -> confirmed.project().confirmSigning(NOW)).isInstanceOf(ProjectRuleException.class);
+
+        // later moves keep the snapshot and carry neither flag nor classes
+        Project.Moved landed = confirmed.project().move(LANDED, DAY, null,
+                new Evidence(EvidenceType.LAND_GRANT, "GT-9", DAY), new Signing(false, List.of()), NOW);
+        assertThat(landed.project().investorClasses()).isEqualTo(classes);
+        assertThat(landed.stageChanged().investorClasses()).isNull();
+        assertThat(landed.stageChanged().signingConfirmed()).isNull();
+    }
+
+    @Test
+    void anAmendmentIsANewVersionOfTheTermsOfASignedProjectOnly() {
+        Project signed = registered(SIGNED);
+        Project.Amended amended = signed.amend(new BigDecimal("150"), new BigDecimal("20"), new IndustryCode("I6510"), "扩建", 2, NOW);
+        assertThat(amended.event().before().contractAmount()).isEqualTo("100.00");
+        assertThat(amended.event().after().contractAmount()).isEqualTo("150.00");
+        assertThat(amended.event().after().fdiContractUsd()).isEqualTo("20.00");
+        assertThat(amended.event().before().manufacturing()).isTrue();
+        assertThat(amended.event().after().manufacturing()).isFalse();
+        assertThat(amended.project().signingDate()).isEqualTo(signed.signingDate());
+        assertThatThrownBy(() -> signed.amend(new BigDecimal("100.00"), null, null, "无变化", 2, NOW))
+                .isInstanceOf(MissingRequirementsException.class);
+        assertThatThrownBy(() -> registered(NEGOTIATING).amend(new BigDecimal("1"), null, null, "r", 2, NOW))
+                .isInstanceOf(ProjectRuleException.class);
+    }
+
+    @Test
+    void aResidentTeamIsRequiredExactlyForTheResidentTeamChannel() {
+        ProjectDetails withoutTeam = new ProjectDetails(null, null, List.of(), null, Channel.RESIDENT_TEAM, null, null, false, null, null);
+        ProjectDetails teamWithoutChannel = new ProjectDetails(null, null, List.of(), null, Channel.EXPO, UUID.randomUUID(), null, false, null, null);
+        assertThat(withoutTeam.violations()).extracting(StageFacts.Missing::rule).containsExactly("RequiredForChannel");
+        assertThat(teamWithoutChannel.violations()).extracting(StageFacts.Missing::rule).containsExactly("OnlyForResidentTeamChannel");
+        assertThat(new ProjectDetails(null, null, List.of(" 汽车", "汽车 ", "新材料"), null, Channel.RESIDENT_TEAM, UUID.randomUUID(),
+                null, false, null, null).industryChainTags()).containsExactly("汽车", "新材料");
     }
 
     private static Evidence permit() {
@@ -94,6 +145,7 @@ class LifecycleTest {
     private static Project registered(ProjectStage stage) {
         StageFacts facts = new StageFacts(new BigDecimal("100"), DAY, DAY, List.of(
                 new Evidence(EvidenceType.AGREEMENT, "XY-1", DAY), new Evidence(EvidenceType.LAND_GRANT, "GT-1", DAY), permit()));
-        return Project.register(UUID.randomUUID(), "项目", "450881", stage, facts, new IndustryCode("C3841"), NOW, "u", true).project();
+        return Project.register(UUID.randomUUID(), "项目", "450881", stage, facts, new IndustryCode("C3841"), ProjectDetails.NONE,
+                Signing.NOTHING_REQUIRED, NOW, "u", true).project();
     }
 }

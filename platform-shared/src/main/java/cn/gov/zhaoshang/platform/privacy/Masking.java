@@ -1,6 +1,9 @@
-package cn.gov.zhaoshang.enterprise.contact.model;
+package cn.gov.zhaoshang.platform.privacy;
 
-/** How personal data is shown to callers without the {@code contacts-reader} role. */
+/**
+ * How personal data (contact names, phones, e-mails) is shown to callers without the
+ * {@code contacts-reader} role; every service that holds contacts masks them the same way.
+ */
 public final class Masking {
 
     private Masking() {

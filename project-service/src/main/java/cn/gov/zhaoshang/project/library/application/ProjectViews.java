@@ -1,0 +1,77 @@
+package cn.gov.zhaoshang.project.library.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.audit.AuditTrail;
+import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
+import cn.gov.zhaoshang.platform.security.Caller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.Roles;
+import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository;
+import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
+import cn.gov.zhaoshang.project.library.model.InvestorContact;
+import cn.gov.zhaoshang.project.library.model.Project;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Projects as a caller may see them. The investor's contact is masked as enterprise-service masks
+ * contacts, unless the caller has {@code contacts-reader}; then every contact shown in clear is
+ * audited (who, when, which project), and the audit row holds no contact data itself.
+ */
+@Service
+public class ProjectViews {
+
+    private final ProjectRepository projects;
+    private final InvestorContactRepository contacts;
+    private final AuditTrail audit;
+
+    public ProjectViews(ProjectRepository projects, InvestorContactRepository contacts, AuditTrail audit) {
+        this.projects = projects;
+        this.contacts = contacts;
+        this.audit = audit;
+    }
+
+    /**
+     * A project with its contact as the caller may see it.
+     *
+     * @param contact {@code null} when the project has none
+     * @param contactMasked whether the contact is masked
+     */
+    public record ProjectView(Project project, InvestorContact contact, boolean contactMasked) {
+    }
+
+    /** @throws NotFoundException when the project does not exist or is outside the scope */
+    @Transactional
+    public ProjectView one(UUID id, OrgScope scope) {
+        Project project = projects.findInScope(id, scope).orElseThrow(() -> new NotFoundException("project", id));
+        return of(List.of(project), scope.caller()).getFirst();
+    }
+
+    @Transactional
+    public List<ProjectView> page(OrgScope scope, SortOrders.Order sort, int page, int size) {
+        return of(projects.pageInScope(scope, sort, page, size), scope.caller());
+    }
+
+    /** The views of projects already known to be in the caller's scope, in the same order. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<ProjectView> of(List<Project> found, Caller caller) {
+        Map<UUID, InvestorContact> known = contacts.of(found.stream().map(Project::id).toList());
+        boolean clear = caller.hasRole(Roles.CONTACTS_READER);
+        return found.stream().map(project -> {
+            InvestorContact contact = known.get(project.id());
+            if (contact == null) {
+                return new ProjectView(project, null, !clear);
+            }
+            if (!clear) {
+                return new ProjectView(project, contact.masked(), true);
+            }
+            audit.record(caller, "project", project.id().toString(), "contact-read-unmasked", null, null);
+            return new ProjectView(project, contact, false);
+        }).toList();
+    }
+}

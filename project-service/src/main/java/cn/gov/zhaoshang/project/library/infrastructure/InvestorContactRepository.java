@@ -1,0 +1,41 @@
+package cn.gov.zhaoshang.project.library.infrastructure;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.project.library.model.InvestorContact;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The investor's contact of each project: personal data, read only here and only for projects the
+ * caller has already been allowed to see.
+ */
+@Repository
+public class InvestorContactRepository {
+
+    private final JdbcClient jdbc;
+
+    public InvestorContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The contacts of these projects; a project without a contact is absent from the map. */
+    public Map<UUID, InvestorContact> of(Collection<UUID> projectIds) {
+        Map<UUID, InvestorContact> contacts = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return contacts;
+        }
+        jdbc.sql("""
+                SELECT id, contact_name, contact_phone FROM project
+                WHERE id IN (:ids) AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL)""")
+                .param("ids", projectIds)
+                .query(rs -> {
+                    contacts.put(rs.getObject("id", UUID.class),
+                            new InvestorContact(rs.getString("contact_name"), rs.getString("contact_phone")));
+                });
+        return contacts;
+    }
+}
