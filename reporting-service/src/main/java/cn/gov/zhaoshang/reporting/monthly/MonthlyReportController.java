@@ -7,6 +7,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.reporting.report.Amounts;
+import cn.gov.zhaoshang.reporting.report.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.UnitReport;
+import cn.gov.zhaoshang.reporting.report.UnitReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,17 +18,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/reports/monthly?orgUnit=450800&month=2026-11}: the month's signings. */
+/**
+ * {@code GET /api/reports/monthly?orgUnit=450800&month=2026-11}: the month's signings, the first
+ * report of the platform, kept for its callers (gateway tests, launcher demo). The same figures are
+ * in {@code GET /api/reports/units/450800?period=2026-11} with everything else.
+ */
 @RestController
 @RequestMapping("/api/reports")
 public class MonthlyReportController {
 
-    private final MonthlyFigures figures;
+    private final UnitReports reports;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public MonthlyReportController(MonthlyFigures figures, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
-        this.figures = figures;
+    public MonthlyReportController(UnitReports reports, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+        this.reports = reports;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
     }
@@ -37,8 +45,8 @@ public class MonthlyReportController {
         OrgScope scope = currentCaller.scope();
         OrgUnit unit = orgUnits.find(orgUnit).filter(scope::contains)
                 .orElseThrow(() -> new NotFoundException("org unit", orgUnit));
-        MonthlyFigures.Signings signings = figures.signings(unit, month, scope);
-        return new MonthlyReport(unit.code(), unit.nameZh(), month.toString(), signings.signedCount(),
-                signings.contractInvestment().setScale(2).toPlainString());
+        UnitReport report = reports.of(unit.code(), ReportPeriod.month(month));
+        return new MonthlyReport(unit.code(), unit.nameZh(), month.toString(), report.signedCount().actual().longValueExact(),
+                Amounts.yuan(report.contractInvestment().actual()));
     }
 }

@@ -1,0 +1,69 @@
+package cn.gov.zhaoshang.reporting.orgunits;
+
+import java.util.Optional;
+
+import cn.gov.zhaoshang.contracts.targets.OrgUnitChanged;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The org units as the read models name them: the shared local tree, plus the former codes of
+ * recoded units, so that an event written before a recode (or replayed after it) lands on the
+ * unit's current code.
+ */
+@Component
+public class LocalOrgUnits {
+
+    /** Tables whose rows name a unit by code. */
+    private static final String[][] UNIT_COLUMNS = {
+            {"project_fact", "org_unit_code"}, {"unit_month_signing", "org_unit_code"},
+            {"team_month_signing", "org_unit_code"}, {"unit_stage_reached", "org_unit_code"},
+            {"unit_month_intake", "org_unit_code"}, {"unit_month_funds", "org_unit_code"},
+            {"unit_target", "org_unit_code"}, {"resident_team", "org_unit_code"},
+            {"engagement_enterprise", "org_unit_code"}, {"engagement_fact", "org_unit_code"},
+            {"engagement_fact", "leader_unit"}, {"project_warning", "org_unit_code"}};
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory directory;
+
+    public LocalOrgUnits(JdbcClient jdbc, OrgUnitDirectory directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /** The unit's current code, or empty when neither the tree nor the aliases know it. */
+    public Optional<String> resolve(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        if (directory.exists(code)) {
+            return Optional.of(code);
+        }
+        return jdbc.sql("SELECT current_code FROM org_unit_alias WHERE former_code = :code")
+                .param("code", code).query(String.class).optional()
+                .filter(directory::exists);
+    }
+
+    /**
+     * A unit got a new code: remember the old one and re-key every row under it. Idempotent by
+     * nature (a second time finds nothing under the old code), so it needs no processed-event row,
+     * which the shared org-unit listener already holds for the same event.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void recoded(OrgUnitChanged unit) {
+        if (unit.previousCode() == null || unit.previousCode().equals(unit.code())) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO org_unit_alias (former_code, current_code) VALUES (:old, :new)
+                ON CONFLICT (former_code) DO UPDATE SET current_code = EXCLUDED.current_code""")
+                .param("old", unit.previousCode()).param("new", unit.code()).update();
+        jdbc.sql("UPDATE org_unit_alias SET current_code = :new WHERE current_code = :old")
+                .param("old", unit.previousCode()).param("new", unit.code()).update();
+        for (String[] column : UNIT_COLUMNS) {
+            jdbc.sql("UPDATE " + column[0] + " SET " + column[1] + " = :new WHERE " + column[1] + " = :old")
+                    .param("old", unit.previousCode()).param("new", unit.code()).update();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.gov.zhaoshang.reporting.report;
+
+import java.util.List;
+
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/units/{code}?period=2022-10-YTD}: every figure of metrics.md for a unit
+ * and everything under it; {@code GET /api/reports/units/{code}/children?period=...}: the same for
+ * each direct child. A unit outside the caller's scope is answered like an unknown one: 404.
+ */
+@RestController
+@RequestMapping("/api/reports/units")
+public class UnitReportController {
+
+    private final UnitReports reports;
+    private final OrgUnitDirectory orgUnits;
+    private final CurrentCaller currentCaller;
+
+    public UnitReportController(UnitReports reports, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+        this.reports = reports;
+        this.orgUnits = orgUnits;
+        this.currentCaller = currentCaller;
+    }
+
+    @GetMapping("/{code}")
+    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    public UnitReportResponse report(@PathVariable String code, @RequestParam String period) {
+        ReportPeriod reportPeriod = parse(period);
+        OrgUnit unit = inScope(code);
+        return UnitReportResponse.of(reports.of(unit.code(), reportPeriod));
+    }
+
+    @GetMapping("/{code}/children")
+    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    public List<UnitReportResponse> children(@PathVariable String code, @RequestParam String period) {
+        ReportPeriod reportPeriod = parse(period);
+        OrgUnit unit = inScope(code);
+        return reports.children(unit.code(), reportPeriod).stream().map(UnitReportResponse::of).toList();
+    }
+
+    private OrgUnit inScope(String code) {
+        return orgUnits.find(code).filter(currentCaller.scope()::contains)
+                .orElseThrow(() -> new NotFoundException("org unit", code));
+    }
+
+    private static ReportPeriod parse(String period) {
+        try {
+            return ReportPeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new RequestValidationException(List.of(new FieldViolation("period", "ReportPeriod",
+                    "must be a month (2022-10), quarter (2022-Q3), half year (2022-H1), year (2022) or year to date (2022-10-YTD)")));
+        }
+    }
+}

@@ -1,0 +1,451 @@
+package cn.gov.zhaoshang.reporting.report;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.reporting.report.UnitReport.Fdi;
+import cn.gov.zhaoshang.reporting.report.UnitReport.Funnel;
+import cn.gov.zhaoshang.reporting.report.UnitReport.KeyAreaFunnel;
+import cn.gov.zhaoshang.reporting.report.UnitReport.LeaderActivity;
+import cn.gov.zhaoshang.reporting.report.UnitReport.ResidentTeams;
+import cn.gov.zhaoshang.reporting.report.UnitReport.Share;
+import cn.gov.zhaoshang.reporting.report.UnitReport.SizeBands;
+import cn.gov.zhaoshang.reporting.report.UnitReport.TeamFunnel;
+import cn.gov.zhaoshang.reporting.report.UnitReport.Top500;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The unit reports, read from the pre-aggregated read models (docs/reporting.md). It does not check
+ * who asks: callers (the report API, exports, period close) check the caller's org scope first.
+ */
+@Component
+public class UnitReports {
+
+    /** The key areas leader trips count for (glossary; the same list as enterprise-service's). */
+    public static final List<String> LEADER_TRIP_KEY_AREAS = List.of("GBA", "YRD", "BTH");
+
+    static final String ACTUALLY_USED_FDI_MISSING =
+            "no event carries actually used foreign investment (实际利用外资); the contracts have only the contracted FDI of a project";
+    static final String PER_PERSON_MISSING =
+            "engagement-recorded events carry the leader's unit and role but not who the leader is (no personal data), so trips are counted per unit and role, not per person";
+
+    private static final String UNITS = "WITH units AS (SELECT code FROM org_unit WHERE path <@ CAST(:path AS ltree)) ";
+
+    /** Columns of unit_month_signing, summed for a span. */
+    private static final List<String> SIGNING_COLUMNS = List.of("signed_count", "contract_investment",
+            "manufacturing_count", "manufacturing_investment", "resident_team_count", "resident_team_investment",
+            "fdi_contract_usd", "over_100m", "over_1b", "over_10b", "over_20b", "fortune_global_500", "china_500",
+            "china_private_500", "china_manufacturing_500", "top500_three_classes", "top500_four_classes");
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory orgUnits;
+
+    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits) {
+        this.jdbc = jdbc;
+        this.orgUnits = orgUnits;
+    }
+
+    /** The report of a unit and everything under it, or empty when the unit is unknown. */
+    @Transactional(readOnly = true)
+    public Optional<UnitReport> find(String orgUnitCode, ReportPeriod period) {
+        return orgUnits.find(orgUnitCode).map(unit -> report(unit, period));
+    }
+
+    /**
+     * The report of a unit and everything under it.
+     *
+     * @throws IllegalArgumentException when the unit is unknown
+     */
+    @Transactional(readOnly = true)
+    public UnitReport of(String orgUnitCode, ReportPeriod period) {
+        return find(orgUnitCode, period).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + orgUnitCode));
+    }
+
+    /** The reports of the unit's direct children (the rows of the monthly statistics table), by code. */
+    @Transactional(readOnly = true)
+    public List<UnitReport> children(String orgUnitCode, ReportPeriod period) {
+        List<String> codes = jdbc.sql("SELECT code FROM org_unit WHERE parent_code = :code ORDER BY code")
+                .param("code", orgUnitCode).query(String.class).list();
+        List<UnitReport> reports = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            reports.add(of(code, period));
+        }
+        return reports;
+    }
+
+    private UnitReport report(OrgUnit unit, ReportPeriod period) {
+        ReportPeriod lastYear = period.sameLastYear();
+        ReportPeriod yearToDate = period.yearToDateAtEnd();
+        Ratio timeProgress = period.timeProgress();
+        Map<String, BigDecimal> targets = targets(unit.code(), period.year());
+
+        Map<String, BigDecimal> now = signings(unit, period);
+        Map<String, BigDecimal> before = signings(unit, lastYear);
+        Map<String, BigDecimal> ytd = period.kind() == ReportPeriod.Kind.YEAR_TO_DATE ? now : signings(unit, yearToDate);
+        FigureFactory figures = new FigureFactory(now, before, targets, timeProgress);
+
+        Figure contract = figures.of("contract_investment", "CONTRACT_INVESTMENT");
+        Figure manufacturingInvestment = figures.of("manufacturing_investment", null);
+        Share manufacturingShare = Share.of(Ratio.of(manufacturingInvestment.actual(), contract.actual()),
+                targets.get("MANUFACTURING_SHARE"));
+
+        BigDecimal fundsNow = funds(unit, period);
+        BigDecimal fundsBefore = funds(unit, lastYear);
+        Figure fundsInPlace = Figure.of("FUNDS_IN_PLACE", fundsNow, fundsBefore, targets.get("FUNDS_IN_PLACE"), timeProgress);
+        Ratio fundsToContract = Ratio.of(fundsOfProjectsSignedIn(unit, yearToDate), ytd.get("contract_investment"));
+
+        Map<String, BigDecimal> reached = stagesReached(unit, yearToDate);
+        BigDecimal signedThisYear = ytd.get("signed_count");
+        Share landing = Share.of(Ratio.of(reached.get("LANDED"), signedThisYear), targets.get("LANDING_RATE"));
+        Share start = Share.of(Ratio.of(reached.get("STARTED"), signedThisYear), targets.get("START_RATE"));
+
+        Figure intake = Figure.of("LIBRARY_INTAKE", intake(unit, period), intake(unit, lastYear),
+                targets.get("LIBRARY_INTAKE"), timeProgress);
+
+        Fdi fdi = new Fdi(now.get("fdi_contract_usd"), before.get("fdi_contract_usd"),
+                Ratio.growth(now.get("fdi_contract_usd"), before.get("fdi_contract_usd")), null, ACTUALLY_USED_FDI_MISSING);
+
+        return new UnitReport(unit.code(), unit.nameZh(), unit.level().name(), period,
+                definitionVersion(period.to()), timeProgress,
+                figures.of("signed_count", "SIGNED_COUNT"), contract,
+                figures.of("manufacturing_count", null), manufacturingInvestment, manufacturingShare,
+                fundsInPlace, fundsToContract,
+                new Top500(figures.of("fortune_global_500", "TOP500_FORTUNE_GLOBAL_500"),
+                        figures.of("china_500", "TOP500_CHINA_500"),
+                        figures.of("china_private_500", "TOP500_CHINA_PRIVATE_500"),
+                        figures.of("china_manufacturing_500", "TOP500_CHINA_MANUFACTURING_500"),
+                        figures.of("top500_three_classes", "TOP500_THREE_CLASSES"),
+                        figures.of("top500_four_classes", "TOP500_FOUR_CLASSES")),
+                new SizeBands(figures.of("over_100m", "PROJECTS_OVER_100M"), figures.of("over_1b", "PROJECTS_OVER_1B"),
+                        figures.of("over_10b", "PROJECTS_OVER_10B"), figures.of("over_20b", "PROJECTS_OVER_20B")),
+                landing, start, intake, fdi,
+                residentTeams(unit, period, figures, timeProgress),
+                leaderActivities(unit, period));
+    }
+
+    /** Builds figures from the sums of this period and last year's and the unit's targets. */
+    private record FigureFactory(Map<String, BigDecimal> now, Map<String, BigDecimal> before,
+            Map<String, BigDecimal> targets, Ratio timeProgress) {
+
+        Figure of(String column, String targetCode) {
+            return Figure.of(targetCode, now.get(column), before.get(column),
+                    targetCode == null ? null : targets.get(targetCode), timeProgress);
+        }
+    }
+
+    private Map<String, BigDecimal> signings(OrgUnit unit, ReportPeriod period) {
+        StringBuilder select = new StringBuilder();
+        for (String column : SIGNING_COLUMNS) {
+            select.append(select.isEmpty() ? "" : ", ").append("coalesce(sum(").append(column).append("), 0) AS ").append(column);
+        }
+        return jdbc.sql(UNITS + "SELECT " + select + " FROM unit_month_signing"
+                        + " WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .query((rs, row) -> {
+                    Map<String, BigDecimal> sums = new HashMap<>();
+                    for (String column : SIGNING_COLUMNS) {
+                        sums.put(column, rs.getBigDecimal(column));
+                    }
+                    return sums;
+                })
+                .single();
+    }
+
+    private BigDecimal funds(OrgUnit unit, ReportPeriod period) {
+        return jdbc.sql(UNITS + """
+                SELECT coalesce(sum(amount), 0) FROM unit_month_funds
+                WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)""")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .query(BigDecimal.class).single();
+    }
+
+    /** Funds in place up to the period's end of the projects signed in the period's year. */
+    private BigDecimal fundsOfProjectsSignedIn(OrgUnit unit, ReportPeriod yearToDate) {
+        return jdbc.sql(UNITS + """
+                SELECT coalesce(sum(amount), 0) FROM unit_month_funds
+                WHERE signing_year = :year AND month <= :to AND org_unit_code IN (SELECT code FROM units)""")
+                .param("path", unit.path()).param("year", yearToDate.year()).param("to", yearToDate.to())
+                .query(BigDecimal.class).single();
+    }
+
+    /** Of the projects signed in the year to date, how many reached LANDED and STARTED (or beyond) by its end. */
+    private Map<String, BigDecimal> stagesReached(OrgUnit unit, ReportPeriod yearToDate) {
+        Map<String, BigDecimal> reached = new HashMap<>(Map.of("LANDED", BigDecimal.ZERO, "STARTED", BigDecimal.ZERO));
+        jdbc.sql(UNITS + """
+                SELECT stage, sum(project_count) AS projects FROM unit_stage_reached
+                WHERE signing_month BETWEEN :from AND :to AND reached_month <= :to
+                  AND org_unit_code IN (SELECT code FROM units)
+                GROUP BY stage""")
+                .param("path", unit.path()).param("from", yearToDate.from()).param("to", yearToDate.to())
+                .query((rs, row) -> reached.put(rs.getString("stage"), rs.getBigDecimal("projects")))
+                .list();
+        return reached;
+    }
+
+    private BigDecimal intake(OrgUnit unit, ReportPeriod period) {
+        return jdbc.sql(UNITS + """
+                SELECT coalesce(sum(project_count), 0) FROM unit_month_intake
+                WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)""")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .query(BigDecimal.class).single();
+    }
+
+    /** The unit's own annual targets (targets are set per unit, never summed from children). */
+    private Map<String, BigDecimal> targets(String orgUnitCode, int year) {
+        Map<String, BigDecimal> targets = new HashMap<>();
+        jdbc.sql("SELECT figure, value FROM unit_target WHERE org_unit_code = :code AND year = :year")
+                .param("code", orgUnitCode).param("year", year)
+                .query((rs, row) -> targets.put(rs.getString("figure"), rs.getBigDecimal("value").stripTrailingZeros()))
+                .list();
+        return targets;
+    }
+
+    private Integer definitionVersion(LocalDate onDay) {
+        return jdbc.sql("SELECT max(version) FROM metric_definition WHERE effective_from <= :day")
+                .param("day", onDay).query(Integer.class).optional().orElse(null);
+    }
+
+    private ResidentTeams residentTeams(OrgUnit unit, ReportPeriod period, FigureFactory figures, Ratio timeProgress) {
+        LocalDate yearStart = period.yearToDateAtEnd().from();
+        // the unit: every team's engagements recorded under it; teams: grouped by team; key areas:
+        // grouped by the area the team is stationed in (teams unknown to reporting have no area)
+        Map<String, long[]> funnelCounts = new LinkedHashMap<>();
+        jdbc.sql(UNITS + """
+                , team_engagement AS (
+                    SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
+                    FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team
+                    WHERE e.team IS NOT NULL AND e.org_unit_code IN (SELECT code FROM units)
+                      AND e.occurred_on BETWEEN :yearStart AND :to),
+                docked AS (
+                    SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement
+                    WHERE kind = 'DOCKING' AND occurred_on BETWEEN :from AND :to),
+                docked_in_year AS (
+                    SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement WHERE kind = 'DOCKING'),
+                visits AS (
+                    SELECT DISTINCT enterprise_id FROM engagement_enterprise
+                    WHERE kind = 'VISIT' AND occurred_on BETWEEN :from AND :to
+                      AND org_unit_code IN (SELECT code FROM units))
+                SELECT 'UNIT' AS grouping, '' AS key,
+                       (SELECT count(DISTINCT enterprise_id) FROM docked) AS docked,
+                       (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited
+                UNION ALL
+                SELECT 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period), count(DISTINCT enterprise_id) FILTER (WHERE visited)
+                FROM (SELECT d.enterprise_id, d.team,
+                             EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.team = d.team) AS in_period,
+                             EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
+                      FROM docked_in_year d) per_team
+                GROUP BY team
+                UNION ALL
+                SELECT 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period), count(DISTINCT enterprise_id) FILTER (WHERE visited)
+                FROM (SELECT d.enterprise_id, d.key_area,
+                             EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.key_area = d.key_area) AS in_period,
+                             EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
+                      FROM docked_in_year d WHERE d.key_area IS NOT NULL) per_area
+                GROUP BY key_area""")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .param("yearStart", yearStart)
+                .query((rs, row) -> funnelCounts.put(rs.getString("grouping") + ":" + rs.getString("key"),
+                        new long[] {rs.getLong("docked"), rs.getLong("visited")}))
+                .list();
+
+        Map<String, Object[]> intents = new LinkedHashMap<>();
+        jdbc.sql(UNITS + """
+                SELECT 'UNIT' AS grouping, '' AS key, count(*) AS intents, coalesce(sum(intent_amount), 0) AS amount
+                FROM engagement_fact e
+                WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
+                  AND e.org_unit_code IN (SELECT code FROM units)
+                UNION ALL
+                SELECT 'TEAM', e.team, count(*), coalesce(sum(intent_amount), 0)
+                FROM engagement_fact e
+                WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
+                  AND e.org_unit_code IN (SELECT code FROM units)
+                GROUP BY e.team
+                UNION ALL
+                SELECT 'AREA', t.key_area, count(*), coalesce(sum(intent_amount), 0)
+                FROM engagement_fact e JOIN resident_team t ON t.team_id::text = e.team
+                WHERE e.outcome = 'INTENT' AND e.occurred_on BETWEEN :from AND :to
+                  AND e.org_unit_code IN (SELECT code FROM units)
+                GROUP BY t.key_area""")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .query((rs, row) -> intents.put(rs.getString("grouping") + ":" + rs.getString("key"),
+                        new Object[] {rs.getLong("intents"), rs.getBigDecimal("amount")}))
+                .list();
+
+        Map<String, BigDecimal[]> teamSignings = teamSignings(unit, period);
+        Map<String, TeamRow> teams = teams(unit, teamSignings.keySet(), funnelCounts.keySet(), intents.keySet());
+
+        Funnel total = funnel(funnelCounts.get("UNIT:"), intents.get("UNIT:"),
+                figures.of("resident_team_count", null), figures.of("resident_team_investment", "RESIDENT_TEAM_CONTRACT"));
+
+        List<TeamFunnel> teamFunnels = new ArrayList<>();
+        Map<String, BigDecimal[]> areaSignings = new LinkedHashMap<>();
+        for (TeamRow team : teams.values()) {
+            BigDecimal[] signed = teamSignings.getOrDefault(team.id, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal target = team.contractTargets.get(String.valueOf(period.year()));
+            Funnel funnel = funnel(funnelCounts.get("TEAM:" + team.id), intents.get("TEAM:" + team.id),
+                    Figure.of(null, signed[0], signed[2], null, timeProgress),
+                    Figure.of(null, signed[1], signed[3], target, timeProgress));
+            teamFunnels.add(new TeamFunnel(team.teamId(), team.name, team.orgUnit, team.keyArea, funnel));
+            if (team.keyArea != null) {
+                areaSignings.merge(team.keyArea, signed, (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1]),
+                        a[2].add(b[2]), a[3].add(b[3])});
+            }
+        }
+        List<KeyAreaFunnel> areas = new ArrayList<>();
+        areaSignings.keySet().stream().sorted().forEach(area -> {
+            BigDecimal[] signed = areaSignings.get(area);
+            areas.add(new KeyAreaFunnel(area, funnel(funnelCounts.get("AREA:" + area), intents.get("AREA:" + area),
+                    Figure.of(null, signed[0], signed[2], null, timeProgress),
+                    Figure.of(null, signed[1], signed[3], null, timeProgress))));
+        });
+        return new ResidentTeams(total, teamFunnels, areas);
+    }
+
+    private static Funnel funnel(long[] counts, Object[] intents, Figure signedCount, Figure signedInvestment) {
+        long docked = counts == null ? 0 : counts[0];
+        long visited = counts == null ? 0 : counts[1];
+        long intentCount = intents == null ? 0 : (Long) intents[0];
+        BigDecimal intentAmount = intents == null ? BigDecimal.ZERO : (BigDecimal) intents[1];
+        return new Funnel(docked, visited, Ratio.of(BigDecimal.valueOf(visited), BigDecimal.valueOf(docked)),
+                intentCount, intentAmount, signedCount, signedInvestment);
+    }
+
+    /** Per team: signed count and investment this period, and the same last year. */
+    private Map<String, BigDecimal[]> teamSignings(OrgUnit unit, ReportPeriod period) {
+        ReportPeriod lastYear = period.sameLastYear();
+        Map<String, BigDecimal[]> byTeam = new LinkedHashMap<>();
+        jdbc.sql(UNITS + """
+                SELECT team_id::text AS team,
+                       coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS signed_count,
+                       coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :from AND :to), 0) AS investment,
+                       coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_signed_count,
+                       coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_investment
+                FROM team_month_signing
+                WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo)
+                  AND org_unit_code IN (SELECT code FROM units)
+                GROUP BY team_id""")
+                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .param("lyFrom", lastYear.from()).param("lyTo", lastYear.to())
+                .query((rs, row) -> byTeam.put(rs.getString("team"), new BigDecimal[] {rs.getBigDecimal("signed_count"),
+                        rs.getBigDecimal("investment"), rs.getBigDecimal("ly_signed_count"), rs.getBigDecimal("ly_investment")}))
+                .list();
+        return byTeam;
+    }
+
+    private record TeamRow(String id, String name, String orgUnit, String keyArea, Map<String, BigDecimal> contractTargets) {
+        UUID teamId() {
+            try {
+                return UUID.fromString(id);
+            } catch (IllegalArgumentException notAnId) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The teams of the report: those owned by a unit under it, and those whose engagements or
+     * signings fall under it; a team that reporting has not heard of is shown by its id alone.
+     */
+    private Map<String, TeamRow> teams(OrgUnit unit, java.util.Set<String> signingTeams, java.util.Set<String> funnelKeys,
+            java.util.Set<String> intentKeys) {
+        Map<String, TeamRow> teams = new java.util.TreeMap<>();
+        jdbc.sql(UNITS + """
+                SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets FROM resident_team
+                WHERE org_unit_code IN (SELECT code FROM units)""")
+                .param("path", unit.path())
+                .query((rs, row) -> teams.put(rs.getString("id"), teamRow(rs)))
+                .list();
+        java.util.Set<String> mentioned = new java.util.TreeSet<>(signingTeams);
+        for (String key : funnelKeys) {
+            if (key.startsWith("TEAM:")) {
+                mentioned.add(key.substring(5));
+            }
+        }
+        for (String key : intentKeys) {
+            if (key.startsWith("TEAM:")) {
+                mentioned.add(key.substring(5));
+            }
+        }
+        mentioned.removeAll(teams.keySet());
+        for (String id : mentioned) {
+            TeamRow known = jdbc.sql("""
+                    SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets
+                    FROM resident_team WHERE team_id::text = :id""")
+                    .param("id", id).query((rs, row) -> teamRow(rs)).optional()
+                    .orElse(new TeamRow(id, null, null, null, Map.of()));
+            teams.put(id, known);
+        }
+        return teams;
+    }
+
+    private static TeamRow teamRow(ResultSet rs) throws SQLException {
+        Map<String, BigDecimal> targets = new HashMap<>();
+        String json = rs.getString("targets");
+        // {"2022": "35000000000.00"}: flat strings only, as the team contract says
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d{4})\"\\s*:\\s*\"([0-9.]+)\"").matcher(json);
+        while (m.find()) {
+            targets.put(m.group(1), new BigDecimal(m.group(2)));
+        }
+        return new TeamRow(rs.getString("id"), rs.getString("name"), rs.getString("org_unit_code"), rs.getString("key_area"), targets);
+    }
+
+    private List<LeaderActivity> leaderActivities(OrgUnit unit, ReportPeriod period) {
+        ReportPeriod half = period.halfYearAtEnd();
+        return jdbc.sql(UNITS + """
+                SELECT e.leader_unit, e.leader_role, o.level, count(*) AS trips
+                FROM engagement_fact e JOIN org_unit o ON o.code = e.leader_unit
+                WHERE e.kind = 'LEADER_TRIP' AND e.destination_area IN (:areas)
+                  AND e.occurred_on BETWEEN :from AND :to
+                  AND e.leader_unit IN (SELECT code FROM units)
+                GROUP BY e.leader_unit, e.leader_role, o.level
+                ORDER BY e.leader_unit, e.leader_role DESC""")
+                .param("path", unit.path()).param("areas", LEADER_TRIP_KEY_AREAS)
+                .param("from", half.from()).param("to", period.to())
+                .query((rs, row) -> leaderActivity(rs.getString("leader_unit"), rs.getString("leader_role"),
+                        OrgLevel.valueOf(rs.getString("level")), half, rs.getLong("trips")))
+                .list();
+    }
+
+    private LeaderActivity leaderActivity(String leaderUnit, String role, OrgLevel level, ReportPeriod half, long trips) {
+        String targetCode = switch (level) {
+            case CITY -> "PRINCIPAL".equals(role) ? "LEADER_TRIPS_CITY_PRINCIPAL" : "LEADER_TRIPS_CITY_DEPUTY";
+            case COUNTY, PARK -> "PRINCIPAL".equals(role) ? "LEADER_TRIPS_COUNTY_PARK_PRINCIPAL" : null;
+            case REGION -> null;
+        };
+        BigDecimal target = targetCode == null ? null : targets(leaderUnit, half.year()).get(targetCode);
+        if (target != null) {
+            return new LeaderActivity(leaderUnit, role, half, trips, target, "TARGET", PER_PERSON_MISSING);
+        }
+        return new LeaderActivity(leaderUnit, role, half, trips, planMinimum(level, role),
+                planMinimum(level, role) == null ? null : "PLAN_MINIMUM", PER_PERSON_MISSING);
+    }
+
+    /**
+     * The glossary's requirement per person and half year: city principals and the principals of the
+     * region's lead departments at least 1; city deputies and county and park principals at least 2.
+     * The plan sets none for county deputies.
+     */
+    static BigDecimal planMinimum(OrgLevel level, String role) {
+        boolean principal = "PRINCIPAL".equals(role);
+        return switch (level) {
+            case REGION -> principal ? BigDecimal.ONE : null;
+            case CITY -> principal ? BigDecimal.ONE : BigDecimal.TWO;
+            case COUNTY, PARK -> principal ? BigDecimal.TWO : null;
+        };
+    }
+}

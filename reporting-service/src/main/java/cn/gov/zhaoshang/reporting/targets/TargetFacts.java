@@ -1,0 +1,66 @@
+package cn.gov.zhaoshang.reporting.targets;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import cn.gov.zhaoshang.contracts.targets.DefinitionPublished;
+import cn.gov.zhaoshang.contracts.targets.TargetSet;
+import cn.gov.zhaoshang.contracts.targets.TeamChanged;
+import cn.gov.zhaoshang.platform.events.EventJson;
+import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.projects.ProjectFacts.UnknownOrgUnitException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Targets in force, resident teams and metric-definition versions, as targets-service publishes them. */
+@Component
+public class TargetFacts {
+
+    private final JdbcClient jdbc;
+    private final LocalOrgUnits orgUnits;
+    private final EventJson json;
+
+    public TargetFacts(JdbcClient jdbc, LocalOrgUnits orgUnits, EventJson json) {
+        this.jdbc = jdbc;
+        this.orgUnits = orgUnits;
+        this.json = json;
+    }
+
+    /** The unit's targets for the year become exactly {@code after}: a figure absent there has no target. */
+    public void targetSet(TargetSet event) {
+        String unit = orgUnits.resolve(event.orgUnit()).orElseThrow(() -> new UnknownOrgUnitException(event.orgUnit()));
+        jdbc.sql("DELETE FROM unit_target WHERE org_unit_code = :unit AND year = :year")
+                .param("unit", unit).param("year", event.year()).update();
+        for (Map.Entry<String, String> figure : event.after().entrySet()) {
+            jdbc.sql("INSERT INTO unit_target (org_unit_code, year, figure, value) VALUES (:unit, :year, :figure, :value)")
+                    .param("unit", unit).param("year", event.year()).param("figure", figure.getKey())
+                    .param("value", new BigDecimal(figure.getValue()))
+                    .update();
+        }
+    }
+
+    public void team(TeamChanged team) {
+        String unit = orgUnits.resolve(team.orgUnit()).orElseThrow(() -> new UnknownOrgUnitException(team.orgUnit()));
+        jdbc.sql("""
+                INSERT INTO resident_team (team_id, org_unit_code, name, key_area, member_count, closed, contract_targets)
+                VALUES (:id, :unit, :name, :keyArea, :members, :closed, CAST(:targets AS jsonb))
+                ON CONFLICT (team_id) DO UPDATE SET org_unit_code = EXCLUDED.org_unit_code, name = EXCLUDED.name,
+                    key_area = EXCLUDED.key_area, member_count = EXCLUDED.member_count, closed = EXCLUDED.closed,
+                    contract_targets = EXCLUDED.contract_targets""")
+                .param("id", team.teamId()).param("unit", unit).param("name", team.name()).param("keyArea", team.keyArea())
+                .param("members", team.memberCount()).param("closed", team.closed())
+                .param("targets", json.toTree(team.contractTargets() == null ? Map.of() : team.contractTargets()).toString())
+                .update();
+    }
+
+    public void definitionPublished(DefinitionPublished definition) {
+        jdbc.sql("""
+                INSERT INTO metric_definition (version, effective_from, figure_codes, rules)
+                VALUES (:version, :from, CAST(:codes AS text[]), CAST(:rules AS jsonb))
+                ON CONFLICT (version) DO NOTHING""")
+                .param("version", definition.version()).param("from", definition.effectiveFrom())
+                .param("codes", "{" + String.join(",", definition.figureCodes()) + "}")
+                .param("rules", definition.rules() == null ? null : json.toTree(definition.rules()).toString())
+                .update();
+    }
+}
