@@ -108,13 +108,6 @@ CREATE TABLE resident_team (
     contract_targets jsonb       NOT NULL DEFAULT '{}'
 );
 
-CREATE TABLE metric_definition (
-    version        integer PRIMARY KEY,
-    effective_from date    NOT NULL,
-    figure_codes   text[]  NOT NULL,
-    rules          jsonb
-);
-
 -- Engagements, one row per (engagement, enterprise): the funnel counts distinct enterprises.
 CREATE TABLE engagement_enterprise (
     engagement_id uuid        NOT NULL,

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
+import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.DefinitionVersions;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.report.UnitReport.Fdi;
@@ -53,10 +55,12 @@ public class UnitReports {
 
     private final JdbcClient jdbc;
     private final OrgUnitDirectory orgUnits;
+    private final DefinitionVersions definitions;
 
-    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits) {
+    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits, DefinitionVersions definitions) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
+        this.definitions = definitions;
     }
 
     /** The report of a unit and everything under it, or empty when the unit is unknown. */
@@ -215,8 +219,7 @@ public class UnitReports {
     }
 
     private Integer definitionVersion(LocalDate onDay) {
-        return jdbc.sql("SELECT max(version) FROM metric_definition WHERE effective_from <= :day")
-                .param("day", onDay).query(Integer.class).optional().orElse(null);
+        return definitions.inForceOn(onDay).map(DefinitionRules::version).orElse(null);
     }
 
     private ResidentTeams residentTeams(OrgUnit unit, ReportPeriod period, FigureFactory figures, Ratio timeProgress) {

@@ -3,7 +3,6 @@ package cn.gov.zhaoshang.reporting.targets;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import cn.gov.zhaoshang.contracts.targets.DefinitionPublished;
 import cn.gov.zhaoshang.contracts.targets.TargetSet;
 import cn.gov.zhaoshang.contracts.targets.TeamChanged;
 import cn.gov.zhaoshang.platform.events.EventJson;
@@ -12,7 +11,10 @@ import cn.gov.zhaoshang.reporting.projects.ProjectFacts.UnknownOrgUnitException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Targets in force, resident teams and metric-definition versions, as targets-service publishes them. */
+/**
+ * Targets in force and resident teams, as targets-service publishes them. (Definition versions are
+ * kept by {@code definitions.DefinitionVersions}, from the same topic.)
+ */
 @Component
 public class TargetFacts {
 
@@ -50,17 +52,6 @@ public class TargetFacts {
                 .param("id", team.teamId()).param("unit", unit).param("name", team.name()).param("keyArea", team.keyArea())
                 .param("members", team.memberCount()).param("closed", team.closed())
                 .param("targets", json.toTree(team.contractTargets() == null ? Map.of() : team.contractTargets()).toString())
-                .update();
-    }
-
-    public void definitionPublished(DefinitionPublished definition) {
-        jdbc.sql("""
-                INSERT INTO metric_definition (version, effective_from, figure_codes, rules)
-                VALUES (:version, :from, CAST(:codes AS text[]), CAST(:rules AS jsonb))
-                ON CONFLICT (version) DO NOTHING""")
-                .param("version", definition.version()).param("from", definition.effectiveFrom())
-                .param("codes", "{" + String.join(",", definition.figureCodes()) + "}")
-                .param("rules", definition.rules() == null ? null : json.toTree(definition.rules()).toString())
                 .update();
     }
 }

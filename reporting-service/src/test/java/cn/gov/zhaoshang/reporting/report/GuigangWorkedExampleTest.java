@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +60,9 @@ class GuigangWorkedExampleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient guigang;
     String kafka;
@@ -124,6 +129,56 @@ class GuigangWorkedExampleTest {
         assertThat(report("450800").toString()).isEqualTo(before);
         assertThat(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body()).isEqualTo(children.getFirst());
         assertGuigangFigures(report("450800"));
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildFromTheTopicsGivesTheSameFiguresAndReconcilesWithThem() {
+        String city = report("450800").toString();
+        String children = guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body();
+        String lastYear = guigang.get("/api/reports/units/450800?period=2021").body();
+        ApiClient admin = ApiClient.at("http://127.0.0.1:" + port)
+                .withToken(PlatformServers.identityProvider().tokenFor("gx-admin", "450000", "admin"));
+        assertThat(guigang.post("/actuator/readmodels/rebuild", "{}").status()).isEqualTo(403);
+
+        ApiClient.Response rebuilt = admin.post("/actuator/readmodels/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.json().get("applied").asLong()).isGreaterThanOrEqualTo(events.size());
+
+        assertThat(report("450800").toString()).isEqualTo(city);
+        assertThat(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body()).isEqualTo(children);
+        assertThat(guigang.get("/api/reports/units/450800?period=2021").body()).isEqualTo(lastYear);
+        assertGuigangFigures(report("450800"));
+
+        ApiClient.Response reconciled = admin.get("/actuator/readmodels/reconcile");
+        assertThat(reconciled.status()).as(reconciled.toString()).isEqualTo(200);
+        assertThat(reconciled.json().get("unitYearsCompared").asInt()).isGreaterThanOrEqualTo(10);
+        assertThat(reconciled.json().get("differences")).as(reconciled.body()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void reconcileNamesAUnitYearWhoseAggregateDriftedFromTheTopic() {
+        ApiClient admin = ApiClient.at("http://127.0.0.1:" + port)
+                .withToken(PlatformServers.identityProvider().tokenFor("gx-admin", "450000", "admin"));
+        int changed = jdbc.sql("""
+                UPDATE unit_month_signing SET contract_investment = contract_investment + 0.01
+                WHERE org_unit_code = '450804' AND month = DATE '2022-03-01'""").update();
+        assertThat(changed).isEqualTo(1);
+        try {
+            JsonNode differences = admin.get("/actuator/readmodels/reconcile").json().get("differences");
+            assertThat(differences).hasSize(1);
+            JsonNode difference = differences.get(0);
+            assertThat(difference.get("orgUnit").asString()).isEqualTo("450804");
+            assertThat(difference.get("year").asInt()).isEqualTo(2022);
+            assertThat(new BigDecimal(difference.get("aggregates").get("contractInvestment").asString())
+                    .subtract(new BigDecimal(difference.get("source").get("contractInvestment").asString())))
+                    .isEqualByComparingTo("0.01");
+        } finally {
+            jdbc.sql("""
+                    UPDATE unit_month_signing SET contract_investment = contract_investment - 0.01
+                    WHERE org_unit_code = '450804' AND month = DATE '2022-03-01'""").update();
+        }
     }
 
     private void assertGuigangFigures(JsonNode r) {
