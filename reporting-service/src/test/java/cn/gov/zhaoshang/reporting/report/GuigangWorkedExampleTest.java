@@ -181,6 +181,22 @@ class GuigangWorkedExampleTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aDatabaseMarkedByTheUpgradeIsRebuiltOnceAndKeepsItsFigures(
+            @Autowired cn.gov.zhaoshang.reporting.readmodel.RebuildAfterUpgrade upgrade) {
+        String city = report("450800").toString();
+        jdbc.sql("INSERT INTO read_model_state (name) VALUES ('rebuild-required')").update();
+        // as if the slice had never applied what came after project.registered
+        jdbc.sql("TRUNCATE unit_month_funds, project_funds").update();
+        assertThat(report("450800").get("fundsInPlace").get("actual").asString()).isEqualTo("0.00");
+
+        upgrade.rebuildIfMarked();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM read_model_state").query(Long.class).single()).isZero();
+        assertThat(report("450800").toString()).isEqualTo(city);
+    }
+
     private void assertGuigangFigures(JsonNode r) {
         assertThat(r.get("period").asString()).isEqualTo(PERIOD);
         assertThat(r.get("timeProgress").get("percent").asString()).isEqualTo("83.33");
