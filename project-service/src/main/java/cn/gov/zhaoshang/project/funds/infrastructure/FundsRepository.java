@@ -66,7 +66,8 @@ public class FundsRepository {
 
     /**
      * The month's funds in place of the projects in scope, each project counted with its latest
-     * version only; terminated projects and projects not accepted in duplicate review are out of every count.
+     * version only; terminated projects, projects not accepted in duplicate review and SIGNED-pending
+     * projects (waiting for a leader's confirmation) are out of every count.
      */
     public MonthTotal totalInScope(YearMonth month, OrgScope scope) {
         return jdbc.sql("""
@@ -74,7 +75,7 @@ public class FundsRepository {
                 FROM (SELECT DISTINCT ON (f.project_id) f.project_id, f.amount
                       FROM project_funds f
                       JOIN project p ON p.id = f.project_id
-                      WHERE f.month = :month AND p.stage <> 'TERMINATED' AND p.review_status = 'ACCEPTED' AND p.""" + OrgScope.WITHIN_SCOPE + """
+                      WHERE f.month = :month AND p.stage <> 'TERMINATED' AND p.review_status = 'ACCEPTED' AND p.signing_confirmed AND p.""" + OrgScope.WITHIN_SCOPE + """
 
                       ORDER BY f.project_id, f.version DESC) latest""")
                 .param("month", month.atDay(1))

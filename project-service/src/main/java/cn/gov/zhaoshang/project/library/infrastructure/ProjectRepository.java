@@ -214,6 +214,35 @@ public class ProjectRepository {
                 .update();
     }
 
+    /** Writes the confirmation of a project that was read with {@link #lockInScope}. */
+    public void updateSigningConfirmed(Project project) {
+        jdbc.sql("UPDATE project SET signing_confirmed = :confirmed, version = :version WHERE id = :id")
+                .param("id", project.id())
+                .param("confirmed", project.signingConfirmed())
+                .param("version", project.version())
+                .update();
+    }
+
+    // SIGNED-pending: signed, waiting for a leader, counted by nobody yet; pooled and terminated ones excluded
+    private static final String SIGNING_PENDING = "NOT signing_confirmed AND stage <> 'TERMINATED' AND review_status = 'ACCEPTED' AND ";
+
+    /** One page of the SIGNED-pending projects under the unit of {@code path} (already checked to be in scope). */
+    public List<Project> pageSigningPending(String path, SortOrders.Order sort, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE " + SIGNING_PENDING + OrgScope.WITHIN_SCOPE
+                        + " ORDER BY " + sort.orderBy() + ", id LIMIT :limit OFFSET :offset")
+                .param("callerPath", path)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(this::toProject)
+                .list();
+    }
+
+    public long countSigningPending(String path) {
+        return jdbc.sql("SELECT count(*) FROM project WHERE " + SIGNING_PENDING + OrgScope.WITHIN_SCOPE)
+                .param("callerPath", path)
+                .query(Long.class).single();
+    }
+
     public Optional<Project> findInScope(UUID id, OrgScope scope) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE)
                 .param("id", id)
