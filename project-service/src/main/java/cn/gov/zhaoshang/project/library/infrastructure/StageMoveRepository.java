@@ -19,9 +19,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StageMoveRepository {
 
-    /** One recorded move; {@code from} is {@code null} for the registration. */
+    /**
+     * One recorded move; {@code from} is {@code null} for the registration.
+     *
+     * @param documents the evidence as stored, with its ids and files; empty for a move about to be inserted
+     */
     public record RecordedMove(UUID id, ProjectStage from, ProjectStage to, LocalDate movedOn, Instant movedAt,
-            String movedBy, String reason, List<Evidence> evidence) {
+            String movedBy, String reason, List<Evidence> evidence, List<StoredEvidence> documents) {
+
+        /** A move to insert: its documents get their ids when stored. */
+        public RecordedMove(UUID id, ProjectStage from, ProjectStage to, LocalDate movedOn, Instant movedAt,
+                String movedBy, String reason, List<Evidence> evidence) {
+            this(id, from, to, movedOn, movedAt, movedBy, reason, evidence, List.of());
+        }
+    }
+
+    /** A stored document with its id, and the description of its file, {@code null} when none was uploaded. */
+    public record StoredEvidence(UUID id, Evidence document, StoredFileInfo file) {
+    }
+
+    /** An evidence file's description. */
+    public record StoredFileInfo(String contentType, String fileName, long sizeBytes, String sha256) {
     }
 
     private final JdbcClient jdbc;
@@ -59,15 +77,20 @@ public class StageMoveRepository {
 
     /** The moves of a project, oldest first. The caller has already checked the project is in scope. */
     public List<RecordedMove> historyOf(UUID projectId) {
-        Map<UUID, List<Evidence>> evidenceByMove = new LinkedHashMap<>();
+        Map<UUID, List<StoredEvidence>> evidenceByMove = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT move_id, document_type, document_number, document_date FROM project_evidence
-                WHERE project_id = :projectId ORDER BY document_date, document_number""")
+                SELECT e.id, e.move_id, e.document_type, e.document_number, e.document_date,
+                       f.content_type, f.file_name, f.size_bytes, f.sha256
+                FROM project_evidence e LEFT JOIN project_evidence_file f ON f.evidence_id = e.id
+                WHERE e.project_id = :projectId ORDER BY e.document_date, e.document_number""")
                 .param("projectId", projectId)
                 .query(rs -> {
+                    Evidence document = new Evidence(EvidenceType.valueOf(rs.getString("document_type")),
+                            rs.getString("document_number"), rs.getObject("document_date", LocalDate.class));
+                    StoredFileInfo file = rs.getString("sha256") == null ? null : new StoredFileInfo(rs.getString("content_type"),
+                            rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"));
                     evidenceByMove.computeIfAbsent(rs.getObject("move_id", UUID.class), key -> new ArrayList<>())
-                            .add(new Evidence(EvidenceType.valueOf(rs.getString("document_type")),
-                                    rs.getString("document_number"), rs.getObject("document_date", LocalDate.class)));
+                            .add(new StoredEvidence(rs.getObject("id", UUID.class), document, file));
                 });
         return jdbc.sql("""
                 SELECT id, from_stage, to_stage, moved_on, moved_at, moved_by, reason FROM project_stage_move
@@ -76,10 +99,11 @@ public class StageMoveRepository {
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     String from = rs.getString("from_stage");
+                    List<StoredEvidence> documents = List.copyOf(evidenceByMove.getOrDefault(id, List.of()));
                     return new RecordedMove(id, from == null ? null : ProjectStage.valueOf(from),
                             ProjectStage.valueOf(rs.getString("to_stage")), rs.getObject("moved_on", LocalDate.class),
                             rs.getTimestamp("moved_at").toInstant(), rs.getString("moved_by"), rs.getString("reason"),
-                            List.copyOf(evidenceByMove.getOrDefault(id, List.of())));
+                            documents.stream().map(StoredEvidence::document).toList(), documents);
                 })
                 .list();
     }

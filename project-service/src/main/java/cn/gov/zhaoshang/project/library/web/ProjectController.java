@@ -83,7 +83,7 @@ public class ProjectController {
     @GetMapping("/{id}/stage-moves")
     @PreAuthorize(READERS)
     public List<StageMoveResponse> history(@PathVariable UUID id) {
-        return lifecycle.history(id, currentCaller.scope()).stream().map(StageMoveResponse::of).toList();
+        return lifecycle.history(id, currentCaller.scope()).stream().map(move -> StageMoveResponse.of(id, move)).toList();
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.project.library.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository.RecordedMove;
 
@@ -10,14 +11,24 @@ import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository.Recor
 public record StageMoveResponse(String from, String to, LocalDate date, Instant recordedAt, String actor,
         String reason, List<EvidenceResponse> evidence) {
 
-    /** A document of a move. */
-    public record EvidenceResponse(String documentType, String documentNumber, LocalDate documentDate) {
+    /**
+     * A document of a move, with its id (to upload or download its file) and its file's description,
+     * {@code null} while none was uploaded.
+     */
+    public record EvidenceResponse(UUID id, String documentType, String documentNumber, LocalDate documentDate, FileResponse file) {
     }
 
-    static StageMoveResponse of(RecordedMove move) {
+    /** An evidence file: download it at {@code href}. */
+    public record FileResponse(String contentType, String fileName, long sizeBytes, String sha256, String href) {
+    }
+
+    static StageMoveResponse of(UUID projectId, RecordedMove move) {
         return new StageMoveResponse(move.from() == null ? null : move.from().name(), move.to().name(), move.movedOn(),
-                move.movedAt(), move.movedBy(), move.reason(), move.evidence().stream()
-                        .map(document -> new EvidenceResponse(document.type().name(), document.number(), document.date()))
+                move.movedAt(), move.movedBy(), move.reason(), move.documents().stream()
+                        .map(stored -> new EvidenceResponse(stored.id(), stored.document().type().name(), stored.document().number(),
+                                stored.document().date(), stored.file() == null ? null : new FileResponse(stored.file().contentType(),
+                                        stored.file().fileName(), stored.file().sizeBytes(), stored.file().sha256(),
+                                        "/api/projects/" + projectId + "/evidence/" + stored.id() + "/file")))
                         .toList());
     }
 }
