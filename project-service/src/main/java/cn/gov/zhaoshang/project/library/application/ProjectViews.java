@@ -70,7 +70,7 @@ public class ProjectViews {
             if (!clear) {
                 return new ProjectView(project, contact.masked(), true);
             }
-            audit.record(caller, "project", project.id().toString(), "contact-read-unmasked", null, null);
+            audit.record(caller, "project", project.id().toString(), "read-contact-unmasked", null, null);
             return new ProjectView(project, contact, false);
         }).toList();
     }

@@ -111,7 +111,7 @@ class ProjectFieldsApiTest {
         assertThat(clear.get("investorContact").get("phone").asString()).isEqualTo(CONTACT_PHONE);
         assertThat(clear.get("investorContact").get("masked").asBoolean()).isFalse();
         assertThat(unmaskedReads(id)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_id = :id AND action = 'contact-read-unmasked'")
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_id = :id AND action = 'read-contact-unmasked'")
                 .param("id", id).query(String.class).single()).isEqualTo("gg-contacts");
 
         // no audit row of the project holds the contact
@@ -197,7 +197,7 @@ class ProjectFieldsApiTest {
     }
 
     private long unmaskedReads(String id) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_id = :id AND action = 'contact-read-unmasked'")
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_id = :id AND action = 'read-contact-unmasked'")
                 .param("id", id).query(Long.class).single();
     }
 
