@@ -75,6 +75,21 @@ public record DefinitionRules(
                 rules.closeDeadlineDayOfNextMonth(), false);
     }
 
+    /**
+     * metrics.md's defaults while reporting knows no published version at all (version 0, which no
+     * published version has); a frozen report never uses these, it needs a published version.
+     */
+    public static DefinitionRules metricsMdDefaults() {
+        return new DefinitionRules(0, LocalDate.of(1900, 1, 1), List.of(), DEFAULT_YELLOW_BELOW, DEFAULT_RED_BELOW,
+                RankingMethod.COMPLETION_RATE, Map.of(CONTRACT_INVESTMENT, BigDecimal.ONE), null,
+                DEFAULT_CLOSE_DEADLINE_DAY, true);
+    }
+
+    /** Whether these are a published version's rules (not {@link #metricsMdDefaults()}). */
+    public boolean published() {
+        return version > 0;
+    }
+
     /** The last day on which a close of {@code month} is on time. */
     public LocalDate closeDeadline(YearMonth month) {
         return month.plusMonths(1).atDay(closeDeadlineDay);

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Definition versions arrive as targets-service publishes them, on the real broker. This class
- * keeps to versions 40–41, in force from 2040 (other test classes use other versions and years).
+ * keeps to versions 40–41, in force from 2040; other test classes use version 1 (from 2000) and
+ * version 50 (from 2032), and no other, so that 2031 is still under version 1.
  */
 @PlatformIntegrationTest
 class DefinitionVersionsTest {
@@ -50,7 +51,7 @@ class DefinitionVersionsTest {
         DefinitionEvents.sendAndAwait(DefinitionEvents.published(40, LocalDate.of(2040, 3, 1),
                 new DefinitionPublished.Rules("-1", "-2", "COMPLETION_RATE", Map.of(), null, 1)));
 
-        JsonNode before = inForce("2039-12-31");
+        JsonNode before = inForce("2031-12-31");
         assertThat(before.get("version").asInt()).isEqualTo(1);
         assertThat(before.get("defaultRules").asBoolean()).isTrue();
         assertThat(before.get("yellowBelowGapPoints").asString()).isEqualTo("-10");
