@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
 import cn.gov.zhaoshang.reporting.report.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.UnitReports;
@@ -46,12 +47,15 @@ public class ExportController {
     private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})-Q([1-4])$");
 
     private final Standings standings;
+    private final ProjectWarnings projectWarnings;
     private final UnitReports reports;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public ExportController(Standings standings, UnitReports reports, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+    public ExportController(Standings standings, ProjectWarnings projectWarnings, UnitReports reports,
+            OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
         this.standings = standings;
+        this.projectWarnings = projectWarnings;
         this.reports = reports;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
@@ -84,8 +88,12 @@ public class ExportController {
             months.add(new QuarterlyBriefing.MonthAmount(month,
                     reports.of(unit.code(), ReportPeriod.month(month)).contractInvestment().actual()));
         }
+        List<QuarterlyBriefing.NamedProjectWarning> projectWarnings = this.projectWarnings.openAtEndOf(unit.path(), end)
+                .stream().map(warning -> new QuarterlyBriefing.NamedProjectWarning(warning,
+                        orgUnits.find(warning.orgUnit()).map(OrgUnit::nameZh).orElse(warning.orgUnit())))
+                .toList();
         String html = QuarterlyBriefing.write(new QuarterlyBriefing.Input(period.year(), period.index(),
-                standings.of(unit.code(), end), months));
+                standings.of(unit.code(), end), months, projectWarnings));
         return download(html.getBytes(StandardCharsets.UTF_8), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
                 unit.nameZh() + period + "季度招商引资工作通报.html");
     }

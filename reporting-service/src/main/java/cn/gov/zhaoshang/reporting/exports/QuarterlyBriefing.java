@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
 
+import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
 import cn.gov.zhaoshang.reporting.report.Figure;
 import cn.gov.zhaoshang.reporting.report.Ratio;
@@ -31,7 +32,14 @@ public final class QuarterlyBriefing {
     /**
      * @param monthlyContract the unit's contract investment of each month from January to the quarter's end
      */
-    public record Input(int year, int quarter, Standings.Result standings, List<MonthAmount> monthlyContract) {
+    /**
+     * @param projectWarnings project warnings open at the quarter's end, with the name of each project's unit
+     */
+    public record Input(int year, int quarter, Standings.Result standings, List<MonthAmount> monthlyContract,
+            List<NamedProjectWarning> projectWarnings) {
+    }
+
+    public record NamedProjectWarning(ProjectWarnings.ProjectWarning warning, String orgUnitName) {
     }
 
     public record MonthAmount(YearMonth month, BigDecimal yuan) {
@@ -64,6 +72,7 @@ public final class QuarterlyBriefing {
         barChart(html, standings);
         trendLine(html, input.monthlyContract());
         warnings(html, standings);
+        projectWarnings(html, input.projectWarnings());
         html.append("<p class=\"note\">说明：完成率、序时进度按百分比保留两位小数，超(慢)序时进度按百分点保留一位小数，均四舍五入；“—”表示无目标或分母为零。预警按未四舍五入的差值判断，严格低于阈值（黄色")
                 .append(escape(standings.rules().yellowBelowGapPoints().toPlainString())).append("个百分点，红色")
                 .append(escape(standings.rules().redBelowGapPoints().toPlainString())).append("个百分点）。</p>\n");
@@ -195,6 +204,31 @@ public final class QuarterlyBriefing {
             }
         }
         if (rows == 0) {
+            html.append("<tr><td colspan=\"5\">无</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    /** As project-service raised them; the read model keeps no project names, so projects show by id. */
+    private static void projectWarnings(StringBuilder html, List<NamedProjectWarning> warnings) {
+        html.append("<h3>项目预警（").append(warnings.size()).append("个）</h3>\n<table id=\"project-warnings\">\n<thead><tr>")
+                .append("<th>单位</th><th>项目ID</th><th>预警类型</th><th>阶段</th><th>起始日期</th></tr></thead>\n<tbody>\n");
+        for (NamedProjectWarning named : warnings) {
+            ProjectWarnings.ProjectWarning warning = named.warning();
+            html.append("<tr data-id=\"").append(warning.warningId()).append("\"><td class=\"name\">")
+                    .append(escape(named.orgUnitName())).append("</td><td>").append(warning.projectId()).append("</td><td data-col=\"kind\">")
+                    .append(switch (warning.kind()) {
+                        case "STALE" -> "长期未更新";
+                        case "NOT_STARTED" -> "逾期未开工";
+                        default -> escape(warning.kind());
+                    }).append("</td><td>").append(switch (warning.stage()) {
+                        case "NEGOTIATING" -> "在谈";
+                        case "SIGNED" -> "签约";
+                        case "LANDED" -> "落地";
+                        default -> escape(warning.stage());
+                    }).append("</td><td>").append(warning.since()).append("</td></tr>\n");
+        }
+        if (warnings.isEmpty()) {
             html.append("<tr><td colspan=\"5\">无</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
@@ -33,11 +34,14 @@ public class StandingsController {
     static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
 
     private final Standings standings;
+    private final ProjectWarnings projectWarnings;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public StandingsController(Standings standings, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+    public StandingsController(Standings standings, ProjectWarnings projectWarnings, OrgUnitDirectory orgUnits,
+            CurrentCaller currentCaller) {
         this.standings = standings;
+        this.projectWarnings = projectWarnings;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
     }
@@ -46,7 +50,7 @@ public class StandingsController {
     @PreAuthorize(READERS)
     public RankingResponse rankings(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        Standings.Result result = standings.of(inScope(code), month);
+        Standings.Result result = standings.of(inScope(code).code(), month);
         return new RankingResponse(code, month.toString(), Rules.of(result.rules()),
                 result.children().stream().map(UnitRow::of).toList());
     }
@@ -55,17 +59,19 @@ public class StandingsController {
     @PreAuthorize(READERS)
     public WarningResponse warnings(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        Standings.Result result = standings.of(inScope(code), month);
+        OrgUnit unit = inScope(code);
+        Standings.Result result = standings.of(unit.code(), month);
         List<UnitRow> units = java.util.stream.Stream.concat(java.util.stream.Stream.of(result.total()), result.children().stream())
                 .filter(standing -> standing.warning() != null)
                 .map(UnitRow::of).toList();
         List<TeamRow> teams = result.teams().stream().filter(team -> team.warning() != null).map(TeamRow::of).toList();
-        return new WarningResponse(code, month.toString(), Rules.of(result.rules()), units, teams);
+        List<ProjectRow> projects = projectWarnings.openAtEndOf(unit.path(), month).stream().map(ProjectRow::of).toList();
+        return new WarningResponse(code, month.toString(), Rules.of(result.rules()), units, teams, projects);
     }
 
-    private String inScope(String code) {
+    private OrgUnit inScope(String code) {
         OrgScope scope = currentCaller.scope();
-        return orgUnits.find(code).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", code)).code();
+        return orgUnits.find(code).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", code));
     }
 
     /**
@@ -85,7 +91,19 @@ public class StandingsController {
     public record RankingResponse(String orgUnit, String month, Rules rules, List<UnitRow> items) {
     }
 
-    public record WarningResponse(String orgUnit, String month, Rules rules, List<UnitRow> units, List<TeamRow> teams) {
+    /** @param projects project warnings open at the month's end, as project-service raised them */
+    public record WarningResponse(String orgUnit, String month, Rules rules, List<UnitRow> units, List<TeamRow> teams,
+            List<ProjectRow> projects) {
+    }
+
+    /** A project warning: STALE (no update for too long) or NOT_STARTED (planned start passed). */
+    public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
+            String raisedAt) {
+
+        static ProjectRow of(ProjectWarnings.ProjectWarning warning) {
+            return new ProjectRow(warning.warningId().toString(), warning.projectId().toString(), warning.orgUnit(),
+                    warning.kind(), warning.stage(), warning.since().toString(), warning.raisedAt().toString());
+        }
     }
 
     /**

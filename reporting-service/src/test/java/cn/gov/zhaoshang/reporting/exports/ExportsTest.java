@@ -51,6 +51,8 @@ class ExportsTest {
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
+    private static final UUID PROJECT_WARNING = UUID.nameUUIDFromBytes("liuzhou-2030-warning".getBytes());
+
     @LocalServerPort
     int port;
 
@@ -90,6 +92,8 @@ class ExportsTest {
                     true, List.of(), null, null, null, on)));
         }
         events.add(fundsReported(funded, "450202", "2030-06", "250000000.00"));
+        events.add(cn.gov.zhaoshang.reporting.ranking.ProjectWarningEvents.raised(PROJECT_WARNING, "450205",
+                "STALE", "SIGNED", "2030-07-01", "2030-08-01T02:00:00Z"));
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP, events, DEADLINE);
     }
 
@@ -193,6 +197,10 @@ class ExportsTest {
         }
         assertThat(warnings.get("units").valueStream().map(unit -> unit.get("orgUnit").asString() + " " + unit.get("warning").asString()))
                 .contains("450204 RED");
+        List<Element> projectRows = page.select("table#project-warnings tbody tr[data-id]");
+        assertThat(projectRows).hasSize(warnings.get("projects").size()).hasSize(1);
+        assertThat(projectRows.getFirst().attr("data-id")).isEqualTo(PROJECT_WARNING.toString());
+        assertThat(projectRows.getFirst().text()).contains("柳北区").contains("长期未更新");
         assertThat(page.selectFirst("[data-figure=contractInvestmentYi]").text()).isEqualTo(
                 get("/api/reports/units/450200?period=2030-09-YTD").get("contractInvestment").get("actualYi").asString());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.targets.DefinitionPublished;
 import cn.gov.zhaoshang.reporting.definitions.DefinitionEvents;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
@@ -76,8 +77,17 @@ class RankingAndWarningsApiTest {
                     LocalDate.of(2031, 3, 15), true, true, List.of(), byTeam ? "RESIDENT_TEAM" : null,
                     byTeam ? TEAM : null, null, LocalDate.of(2031, 3, 15))));
         });
+        // project warnings as project-service raises and clears them: open at October's end, and cleared in June
+        events.add(ProjectWarningEvents.raised(STILL_OPEN, "450204", "STALE", "NEGOTIATING", "2031-04-01", "2031-05-10T02:00:00Z"));
+        events.add(ProjectWarningEvents.raised(CLEARED, "450206", "NOT_STARTED", "SIGNED", "2031-05-01", "2031-05-12T02:00:00Z"));
+        events.add(Events.event(EventTypes.PROJECT_WARNING_CLEARED, CLEARED.toString(), Events.orgpath("450206"), Map.of(
+                "warningId", CLEARED.toString(), "projectId", CLEARED.toString(), "orgUnit", "450206", "kind", "NOT_STARTED",
+                "clearedAt", "2031-06-03T02:00:00Z")));
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP, events, DEADLINE);
     }
+
+    private static final UUID STILL_OPEN = UUID.nameUUIDFromBytes("liuzhou-2031-warning-1".getBytes());
+    private static final UUID CLEARED = UUID.nameUUIDFromBytes("liuzhou-2031-warning-2".getBytes());
 
     @Test
     void siblingsAreRankedByCompletionWithTiesSharingARank() {
@@ -125,6 +135,15 @@ class RankingAndWarningsApiTest {
         assertThat(team.get("signedInvestment").asString()).isEqualTo("760000000.00");
         assertThat(team.get("progressGap").asString()).isEqualTo("-20");
         assertThat(team.get("warning").asString()).isEqualTo("YELLOW");
+
+        // project warnings are shown as project-service published them, open at the month's end
+        assertThat(warnings.get("projects").valueStream().map(project -> project.get("warningId").asString()))
+                .containsExactly(STILL_OPEN.toString());
+        assertThat(warnings.get("projects").get(0).get("kind").asString()).isEqualTo("STALE");
+        assertThat(get("/api/reports/units/450200/warnings?month=2031-05").get("projects").valueStream()
+                .map(project -> project.get("warningId").asString()))
+                .containsExactly(STILL_OPEN.toString(), CLEARED.toString());
+        assertThat(get("/api/reports/units/450200/warnings?month=2031-04").get("projects")).isEmpty();
     }
 
     @Test
