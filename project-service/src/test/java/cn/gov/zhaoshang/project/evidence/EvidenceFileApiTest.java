@@ -142,6 +142,36 @@ class EvidenceFileApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aDeclaredLengthOver20MiBIsRefusedBeforeAnyByteIsRead() throws Exception {
+        String project = guipingOfficer.post("/api/projects", Map.of("name", "桂平市声明超限项目", "orgUnit", "450881", "stage", "SIGNED",
+                "contractAmount", "1000.00", "signingDate", "2026-09-01", "industryCode", "C3841",
+                "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-DECL", "documentDate", "2026-09-01"))))
+                .json().get("id").asString();
+        String evidence = guipingOfficer.get("/api/projects/" + project + "/stage-moves").json().get(0).get("evidence").get(0)
+                .get("id").asString();
+        // A raw request whose Content-Length announces 25 MiB, of which only a few bytes are sent: the
+        // answer must come from the declared length alone (HttpClient would insist on sending them all).
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            String head = "PUT /api/projects/" + project + "/evidence/" + evidence + "/file HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + guipingToken + "\r\nContent-Type: application/pdf\r\n"
+                    + "Content-Length: " + (25L * 1024 * 1024) + "\r\nConnection: close\r\n\r\n%PDF-1.7";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            // the server may keep the connection open to swallow the announced body: read the head only
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).startsWith("HTTP/1.1 413");
+            List<String> headers = new java.util.ArrayList<>();
+            for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+                headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(headers).anySatisfy(header -> assertThat(header).startsWith("content-type: application/problem+json"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM project_evidence_file WHERE evidence_id = CAST(:id AS uuid)")
+                .param("id", evidence).query(Long.class).single()).isZero();
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseClassified;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseMerged;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseRegistered;
@@ -141,6 +142,26 @@ class InvestorClassSnapshotTest {
     }
 
     @Test
+    void aParentGroupSetByAChangeIsInheritedAndAnOlderChangeArrivingLateDoesNotUndoIt() {
+        UUID group = UUID.randomUUID();
+        UUID subsidiary = UUID.randomUUID();
+        String edition = "贵港龙头-" + UUID.randomUUID().toString().substring(0, 6);
+        publish(EventTypes.ENTERPRISE_REGISTERED, group, registered(group, "广西某龙头集团", null));
+        publish(EventTypes.ENTERPRISE_REGISTERED, subsidiary, registered(subsidiary, "某龙头集团贵港分公司", null));
+        publish(EventTypes.ENTERPRISE_CLASSIFIED, group, classified(UUID.randomUUID(), group, "ADDED", "INDUSTRY_LEADER", edition,
+                LocalDate.parse("2025-01-01"), null));
+        publish(EventTypes.ENTERPRISE_CHANGED, subsidiary, changed(subsidiary, group, 2));
+        awaitConsumed(publish(EventTypes.ENTERPRISE_CHANGED, subsidiary, changed(subsidiary, null, 1)));
+
+        ApiClient.Response signed = guipingOfficer.post("/api/projects", Map.of("name", "龙头集团分公司项目" + edition,
+                "orgUnit", "450881", "stage", "SIGNED", "contractAmount", "30000000.00", "signingDate", "2026-08-01",
+                "industryCode", "C2110", "investorEnterpriseId", subsidiary.toString(),
+                "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-" + edition, "documentDate", "2026-08-01"))));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
+        assertThat(classesOf(signed.json())).containsExactly(Map.of("enterpriseClass", "INDUSTRY_LEADER", "edition", edition));
+    }
+
+    @Test
     void aRedeliveredEnterpriseEventIsAppliedOnce() {
         UUID enterprise = UUID.randomUUID();
         String event = envelope(EventTypes.ENTERPRISE_CLASSIFIED, enterprise, classified(UUID.randomUUID(), enterprise, "ADDED",
@@ -168,6 +189,11 @@ class InvestorClassSnapshotTest {
     private static EnterpriseRegistered registered(UUID id, String name, UUID parent) {
         return new EnterpriseRegistered(id, null, null, null, name, null, List.of(), "450800", null, "PRIVATE", "C3985",
                 List.of("新材料"), false, parent, false, Instant.now());
+    }
+
+    private static EnterpriseChanged changed(UUID id, UUID parent, long version) {
+        return new EnterpriseChanged(id, null, null, null, "某龙头集团贵港分公司", null, List.of(), "450800", null, "PRIVATE", "C2110",
+                List.of(), false, parent, false, List.of("parentId"), version, Instant.now());
     }
 
     private static EnterpriseClassified classified(UUID membership, UUID enterprise, String change, String enterpriseClass,

@@ -26,14 +26,17 @@ public class EnterpriseCopyRepository {
         this.jdbc = jdbc;
     }
 
-    /** An enterprise as registered or changed; an older version than the one held is ignored. */
+    /**
+     * An enterprise as registered (version 0) or changed; an older version than the one held is
+     * ignored. A row made by a merge before the enterprise itself was seen (version 0) is completed.
+     */
     public void upsert(UUID id, String nameZh, UUID parentId, long version, Instant at) {
         jdbc.sql("""
                 INSERT INTO enterprise_copy (id, name_zh, parent_id, version, updated_at)
                 VALUES (:id, :name, :parent, :version, :at)
                 ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, parent_id = excluded.parent_id,
                                                version = excluded.version, updated_at = excluded.updated_at
-                WHERE enterprise_copy.version < excluded.version""")
+                WHERE enterprise_copy.version <= excluded.version""")
                 .param("id", id).param("name", nameZh).param("parent", parentId).param("version", version)
                 .param("at", Timestamp.from(at))
                 .update();
