@@ -162,6 +162,22 @@ class InvestorClassSnapshotTest {
     }
 
     @Test
+    void aProjectWhoseInvestorIsMergedAwayNamesTheSurvivorAudited() {
+        UUID duplicate = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        // the investor is not known to the local copy yet: accepted as given
+        String id = guipingOfficer.post("/api/projects", Map.of("name", "合并投资方项目" + duplicate, "orgUnit", "450881",
+                "stage", "NEGOTIATING", "industryCode", "C2110", "investorEnterpriseId", duplicate.toString())).json().get("id").asString();
+        assertThat(guipingOfficer.get("/api/projects/" + id).json().get("investorEnterpriseId").asString()).isEqualTo(duplicate.toString());
+
+        awaitConsumed(publish(EventTypes.ENTERPRISE_MERGED, duplicate, new EnterpriseMerged(duplicate, survivor, Instant.now())));
+
+        assertThat(guipingOfficer.get("/api/projects/" + id).json().get("investorEnterpriseId").asString()).isEqualTo(survivor.toString());
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_id = :id AND action = 'investor-merged'")
+                .param("id", id).query(String.class).list()).containsExactly("system:enterprise-events");
+    }
+
+    @Test
     void aRedeliveredEnterpriseEventIsAppliedOnce() {
         UUID enterprise = UUID.randomUUID();
         String event = envelope(EventTypes.ENTERPRISE_CLASSIFIED, enterprise, classified(UUID.randomUUID(), enterprise, "ADDED",

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
@@ -63,12 +66,12 @@ public class EvidenceFileController {
     public ResponseEntity<EvidenceFileResponse> upload(@PathVariable UUID id, @PathVariable UUID evidenceId,
             @RequestParam(required = false) String fileName, HttpServletRequest request) {
         if (fileName != null && (fileName.isBlank() || fileName.length() > 255)) {
-            throw new RequestValidationException(java.util.List.of(new FieldViolation("fileName", "Size",
+            throw new RequestValidationException(List.of(new FieldViolation("fileName", "Size",
                     "must be 1 to 255 characters")));
         }
         String contentType = request.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : request.getContentType();
         if (contentType.length() > 255) {
-            throw new RequestValidationException(java.util.List.of(new FieldViolation("Content-Type", "Size",
+            throw new RequestValidationException(List.of(new FieldViolation("Content-Type", "Size",
                     "must be at most 255 characters")));
         }
         OrgScope scope = currentCaller.scope();
@@ -88,8 +91,8 @@ public class EvidenceFileController {
         files.download(id, evidenceId, currentCaller.scope(), file -> {
             response.setContentType(file.contentType());
             response.setContentLengthLong(file.sizeBytes());
-            response.setHeader("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-                    .encodeToString(java.util.HexFormat.of().parseHex(file.sha256())) + ":");
+            response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+                    .encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
             response.setHeader(HttpHeaders.ETAG, "\"" + file.sha256() + "\"");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

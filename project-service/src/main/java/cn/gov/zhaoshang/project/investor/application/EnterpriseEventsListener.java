@@ -1,14 +1,19 @@
 package cn.gov.zhaoshang.project.investor.application;
 
+import java.util.Map;
+import java.util.Set;
+
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseChanged;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseClassified;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseMerged;
 import cn.gov.zhaoshang.contracts.enterprise.EnterpriseRegistered;
+import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.consumption.IdempotentConsumer;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
+import cn.gov.zhaoshang.platform.security.Caller;
 import cn.gov.zhaoshang.project.investor.infrastructure.EnterpriseCopyRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,14 +28,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnterpriseEventsListener {
 
+    /** The actor of changes the registry's events make to projects. */
+    static final Caller ENTERPRISE_EVENTS = new Caller("system:enterprise-events", null, Set.of());
+
     private final EventJson json;
     private final IdempotentConsumer idempotent;
     private final EnterpriseCopyRepository copy;
+    private final AuditTrail audit;
 
-    public EnterpriseEventsListener(EventJson json, IdempotentConsumer idempotent, EnterpriseCopyRepository copy) {
+    public EnterpriseEventsListener(EventJson json, IdempotentConsumer idempotent, EnterpriseCopyRepository copy, AuditTrail audit) {
         this.json = json;
         this.idempotent = idempotent;
         this.copy = copy;
+        this.audit = audit;
     }
 
     @KafkaListener(id = "enterprise-local-copy", topics = Topics.ENTERPRISE, groupId = "${spring.application.name}.enterprises")
@@ -50,7 +60,11 @@ public class EnterpriseEventsListener {
                 EnterpriseMerged merged = json.dataAs(applied, EnterpriseMerged.class);
                 copy.merge(merged.mergedId(), merged.survivorId(), merged.mergedAt());
                 // nothing new refers to a merged record: projects name the survivor from now on
-                copy.moveInvestorReferences(merged.mergedId(), merged.survivorId());
+                for (var project : copy.moveInvestorReferences(merged.mergedId(), merged.survivorId())) {
+                    audit.record(ENTERPRISE_EVENTS, "project", project.toString(), "investor-merged",
+                            Map.of("investorEnterpriseId", merged.mergedId().toString()),
+                            Map.of("investorEnterpriseId", merged.survivorId().toString()));
+                }
             });
             case EventTypes.ENTERPRISE_CLASSIFIED -> idempotent.applyOnce(event, applied -> {
                 EnterpriseClassified classified = json.dataAs(applied, EnterpriseClassified.class);

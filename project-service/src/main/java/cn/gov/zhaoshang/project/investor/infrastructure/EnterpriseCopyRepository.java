@@ -139,9 +139,11 @@ public class EnterpriseCopyRepository {
                 .list();
     }
 
-    /** Rewrites projects' investor references from a merged record to its survivor. */
-    public int moveInvestorReferences(UUID mergedId, UUID survivorId) {
-        return jdbc.sql("UPDATE project SET investor_enterprise_id = :survivor WHERE investor_enterprise_id = :merged")
-                .param("survivor", survivorId).param("merged", mergedId).update();
+    /** Rewrites projects' investor references from a merged record to its survivor; returns the projects changed. */
+    public List<UUID> moveInvestorReferences(UUID mergedId, UUID survivorId) {
+        return jdbc.sql("""
+                UPDATE project SET investor_enterprise_id = :survivor, version = version + 1
+                WHERE investor_enterprise_id = :merged RETURNING id""")
+                .param("survivor", survivorId).param("merged", mergedId).query(UUID.class).list();
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.zhaoshang.project.library.application;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.MissingRequirementsException;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +50,9 @@ public class ProjectAmendments {
     }
 
     /**
-     * @param contractAmount, fdiContractUsd, industryCode the new terms; {@code null} keeps a term
+     * @param contractAmount the new amount in yuan; {@code null} keeps it
+     * @param fdiContractUsd the new FDI in US dollars; {@code null} keeps it
+     * @param industryCode the new industry; {@code null} keeps it
      * @throws RequestValidationException without a reason, or when nothing changes
      * @throws ConflictException when the project is not signed, terminated or not accepted in review
      */
@@ -60,7 +64,7 @@ public class ProjectAmendments {
             throw new RequestValidationException(List.of(new FieldViolation("reason", "NotBlank",
                     "an amendment states its reason")));
         }
-        if (before.stage() == cn.gov.zhaoshang.project.library.model.ProjectStage.TERMINATED) {
+        if (before.stage() == ProjectStage.TERMINATED) {
             throw new ConflictException("a terminated project is out of the library and its terms are not amended",
                     Map.of("stage", before.stage().name()));
         }
@@ -101,7 +105,7 @@ public class ProjectAmendments {
         return history;
     }
 
-    private static TermsVersion versionOf(Project project, int version, String reason, java.time.Instant at, String by) {
+    private static TermsVersion versionOf(Project project, int version, String reason, Instant at, String by) {
         return new TermsVersion(version, project.contractAmount(), project.details().fdiContractUsd(), project.industryCode().value(),
                 project.isManufacturing(), reason, at, by);
     }

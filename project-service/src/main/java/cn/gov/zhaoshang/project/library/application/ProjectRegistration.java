@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -143,7 +144,7 @@ public class ProjectRegistration {
         public RegisterProject {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
             ProjectDetails given = details == null ? ProjectDetails.NONE : details;
-            details = java.util.Objects.equals(given.projectCode(), projectCode) ? given : given.withProjectCode(projectCode);
+            details = Objects.equals(given.projectCode(), projectCode) ? given : given.withProjectCode(projectCode);
         }
 
         /** The original request form's fields only. */

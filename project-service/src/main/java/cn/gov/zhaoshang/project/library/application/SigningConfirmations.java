@@ -127,5 +127,4 @@ public class SigningConfirmations {
         return orgUnits.find(unitCode).filter(scope::contains)
                 .orElseThrow(() -> new NotFoundException("org unit", unitCode));
     }
-
 }

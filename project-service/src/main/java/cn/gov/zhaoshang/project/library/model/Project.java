@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.project.library.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public record Project(
             throw new MissingRequirementsException(List.of(new StageFacts.Missing("stage", "RegistrableStage",
                     "a project is registered at an active stage (LEAD to PRODUCING), not " + stage)));
         }
-        List<StageFacts.Missing> missing = new java.util.ArrayList<>(facts.missingFor(stage).stream()
+        List<StageFacts.Missing> missing = new ArrayList<>(facts.missingFor(stage).stream()
                 .filter(gap -> requireEvidence || !gap.field().equals("evidence"))
                 .toList());
         missing.addAll(details.violations());
@@ -264,7 +265,7 @@ public record Project(
         BigDecimal amount = newAmount == null ? contractAmount : newAmount.setScale(2);
         BigDecimal fdi = newFdi == null ? details.fdiContractUsd() : newFdi.setScale(2);
         IndustryCode industry = newIndustry == null ? industryCode : newIndustry;
-        if (amount.compareTo(contractAmount) == 0 && java.util.Objects.equals(fdi, details.fdiContractUsd())
+        if (amount.compareTo(contractAmount) == 0 && Objects.equals(fdi, details.fdiContractUsd())
                 && industry.equals(industryCode)) {
             throw new MissingRequirementsException(List.of(new StageFacts.Missing("terms", "AmendmentChangesATerm",
                     "an amendment changes the contract amount, the FDI or the industry code")));

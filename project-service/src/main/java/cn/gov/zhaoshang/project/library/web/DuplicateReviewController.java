@@ -2,6 +2,7 @@ package cn.gov.zhaoshang.project.library.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
@@ -40,7 +41,7 @@ public class DuplicateReviewController {
         OrgScope scope = currentCaller.scope();
         var pooled = review.pool(scope, page, size);
         var shown = views.of(pooled.stream().map(entry -> entry.project()).toList(), scope.caller());
-        List<ReviewPoolPage.Entry> items = java.util.stream.IntStream.range(0, pooled.size())
+        List<ReviewPoolPage.Entry> items = IntStream.range(0, pooled.size())
                 .mapToObj(i -> new ReviewPoolPage.Entry(ProjectResponse.of(shown.get(i)), pooled.get(i).duplicateOf(),
                         pooled.get(i).rule()))
                 .toList();
