@@ -118,9 +118,9 @@ public class Aggregates {
 
     private void addFundsRow(Project project, LocalDate month, BigDecimal delta) {
         jdbc.sql("""
-                INSERT INTO unit_month_funds (org_unit_code, month, signing_year, amount) VALUES (:unit, :month, :year, :amount)
-                ON CONFLICT (month, org_unit_code, signing_year) DO UPDATE SET amount = unit_month_funds.amount + EXCLUDED.amount""")
-                .param("unit", project.orgUnit()).param("month", month).param("year", project.signingDate().getYear())
+                INSERT INTO unit_month_funds (org_unit_code, month, signing_month, amount) VALUES (:unit, :month, :signingMonth, :amount)
+                ON CONFLICT (month, org_unit_code, signing_month) DO UPDATE SET amount = unit_month_funds.amount + EXCLUDED.amount""")
+                .param("unit", project.orgUnit()).param("month", month).param("signingMonth", monthOf(project.signingDate()))
                 .param("amount", delta)
                 .update();
     }

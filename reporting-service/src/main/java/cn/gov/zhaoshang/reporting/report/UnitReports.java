@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionVersions;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.report.UnitReport.Fdi;
@@ -45,6 +43,9 @@ public class UnitReports {
     static final String PER_PERSON_MISSING =
             "engagement-recorded events carry the leader's unit and role but not who the leader is (no personal data), so trips are counted per unit and role, not per person";
 
+    /** Not a figure code (those are upper case): where {@link #targets} puts the definition version. */
+    private static final String DEFINITION_VERSION = "definition-version";
+
     private static final String UNITS = "WITH units AS (SELECT code FROM org_unit WHERE path <@ CAST(:path AS ltree)) ";
 
     /** Columns of unit_month_signing, summed for a span. */
@@ -55,12 +56,10 @@ public class UnitReports {
 
     private final JdbcClient jdbc;
     private final OrgUnitDirectory orgUnits;
-    private final DefinitionVersions definitions;
 
-    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits, DefinitionVersions definitions) {
+    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
-        this.definitions = definitions;
     }
 
     /** The report of a unit and everything under it, or empty when the unit is unknown. */
@@ -95,11 +94,14 @@ public class UnitReports {
         ReportPeriod lastYear = period.sameLastYear();
         ReportPeriod yearToDate = period.yearToDateAtEnd();
         Ratio timeProgress = period.timeProgress();
-        Map<String, BigDecimal> targets = targets(unit.code(), period.year());
+        Map<String, BigDecimal> targets = targets(unit.code(), period.year(), period.to());
+        BigDecimal definitionVersion = targets.remove(DEFINITION_VERSION);
 
-        Map<String, BigDecimal> now = signings(unit, period);
-        Map<String, BigDecimal> before = signings(unit, lastYear);
-        Map<String, BigDecimal> ytd = period.kind() == ReportPeriod.Kind.YEAR_TO_DATE ? now : signings(unit, yearToDate);
+        Map<String, Map<String, BigDecimal>> spans = signings(unit, Map.of("now", period, "before", lastYear, "ytd", yearToDate));
+        Map<String, BigDecimal> now = spans.get("now");
+        Map<String, BigDecimal> before = spans.get("before");
+        Map<String, BigDecimal> ytd = spans.get("ytd");
+        Map<String, BigDecimal> sums = fundsIntakeAndStages(unit, period, lastYear, yearToDate);
         FigureFactory figures = new FigureFactory(now, before, targets, timeProgress);
 
         Figure contract = figures.of("contract_investment", "CONTRACT_INVESTMENT");
@@ -107,24 +109,23 @@ public class UnitReports {
         Share manufacturingShare = Share.of(Ratio.of(manufacturingInvestment.actual(), contract.actual()),
                 targets.get("MANUFACTURING_SHARE"));
 
-        BigDecimal fundsNow = funds(unit, period);
-        BigDecimal fundsBefore = funds(unit, lastYear);
+        BigDecimal fundsNow = sums.get("funds");
+        BigDecimal fundsBefore = sums.get("funds_before");
         Figure fundsInPlace = Figure.of("FUNDS_IN_PLACE", fundsNow, fundsBefore, targets.get("FUNDS_IN_PLACE"), timeProgress);
-        Ratio fundsToContract = Ratio.of(fundsOfProjectsSignedIn(unit, yearToDate), ytd.get("contract_investment"));
+        Ratio fundsToContract = Ratio.of(sums.get("funds_of_signed"), ytd.get("contract_investment"));
 
-        Map<String, BigDecimal> reached = stagesReached(unit, yearToDate);
         BigDecimal signedThisYear = ytd.get("signed_count");
-        Share landing = Share.of(Ratio.of(reached.get("LANDED"), signedThisYear), targets.get("LANDING_RATE"));
-        Share start = Share.of(Ratio.of(reached.get("STARTED"), signedThisYear), targets.get("START_RATE"));
+        Share landing = Share.of(Ratio.of(sums.get("landed"), signedThisYear), targets.get("LANDING_RATE"));
+        Share start = Share.of(Ratio.of(sums.get("started"), signedThisYear), targets.get("START_RATE"));
 
-        Figure intake = Figure.of("LIBRARY_INTAKE", intake(unit, period), intake(unit, lastYear),
+        Figure intake = Figure.of("LIBRARY_INTAKE", sums.get("intake"), sums.get("intake_before"),
                 targets.get("LIBRARY_INTAKE"), timeProgress);
 
         Fdi fdi = new Fdi(now.get("fdi_contract_usd"), before.get("fdi_contract_usd"),
                 Ratio.growth(now.get("fdi_contract_usd"), before.get("fdi_contract_usd")), null, ACTUALLY_USED_FDI_MISSING);
 
         return new UnitReport(unit.code(), unit.nameZh(), unit.level().name(), period,
-                definitionVersion(period.to()), timeProgress,
+                definitionVersion == null ? null : definitionVersion.intValueExact(), timeProgress,
                 figures.of("signed_count", "SIGNED_COUNT"), contract,
                 figures.of("manufacturing_count", null), manufacturingInvestment, manufacturingShare,
                 fundsInPlace, fundsToContract,
@@ -151,17 +152,72 @@ public class UnitReports {
         }
     }
 
-    private Map<String, BigDecimal> signings(OrgUnit unit, ReportPeriod period) {
+    /** The signing sums of several spans, in one statement: {@code span name → column → sum}. */
+    private Map<String, Map<String, BigDecimal>> signings(OrgUnit unit, Map<String, ReportPeriod> spans) {
         StringBuilder select = new StringBuilder();
-        for (String column : SIGNING_COLUMNS) {
-            select.append(select.isEmpty() ? "" : ", ").append("coalesce(sum(").append(column).append("), 0) AS ").append(column);
+        StringBuilder where = new StringBuilder();
+        for (String span : spans.keySet()) {
+            for (String column : SIGNING_COLUMNS) {
+                select.append(select.isEmpty() ? "" : ", ").append("coalesce(sum(").append(column)
+                        .append(") FILTER (WHERE month BETWEEN :").append(span).append("From AND :").append(span)
+                        .append("To), 0) AS ").append(span).append("_").append(column);
+            }
+            where.append(where.isEmpty() ? "" : " OR ").append("month BETWEEN :").append(span).append("From AND :")
+                    .append(span).append("To");
         }
-        return jdbc.sql(UNITS + "SELECT " + select + " FROM unit_month_signing"
-                        + " WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)")
+        JdbcClient.StatementSpec statement = jdbc.sql(UNITS + "SELECT " + select + " FROM unit_month_signing"
+                        + " WHERE (" + where + ") AND org_unit_code IN (SELECT code FROM units)")
+                .param("path", unit.path());
+        for (Map.Entry<String, ReportPeriod> span : spans.entrySet()) {
+            statement = statement.param(span.getKey() + "From", span.getValue().from())
+                    .param(span.getKey() + "To", span.getValue().to());
+        }
+        return statement.query((rs, row) -> {
+            Map<String, Map<String, BigDecimal>> bySpan = new HashMap<>();
+            for (String span : spans.keySet()) {
+                Map<String, BigDecimal> sums = new HashMap<>();
+                for (String column : SIGNING_COLUMNS) {
+                    sums.put(column, rs.getBigDecimal(span + "_" + column));
+                }
+                bySpan.put(span, sums);
+            }
+            return bySpan;
+        }).single();
+    }
+
+    /**
+     * In one statement: funds in place of the period and last year's, the funds to the period's end
+     * of the projects signed in the year to date, the library intake of both years, and how many of
+     * the projects signed in the year to date reached LANDED and STARTED (or beyond) by its end.
+     */
+    private Map<String, BigDecimal> fundsIntakeAndStages(OrgUnit unit, ReportPeriod period, ReportPeriod lastYear,
+            ReportPeriod yearToDate) {
+        return jdbc.sql(UNITS + """
+                SELECT f.funds, f.funds_before, f.funds_of_signed, i.intake, i.intake_before, s.landed, s.started
+                FROM (SELECT coalesce(sum(amount) FILTER (WHERE month BETWEEN :from AND :to), 0) AS funds,
+                             coalesce(sum(amount) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS funds_before,
+                             coalesce(sum(amount) FILTER (WHERE signing_month BETWEEN :ytdFrom AND :to AND month <= :to), 0)
+                                 AS funds_of_signed
+                      FROM unit_month_funds
+                      WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo
+                             OR (signing_month BETWEEN :ytdFrom AND :to AND month <= :to))
+                        AND org_unit_code IN (SELECT code FROM units)) f,
+                     (SELECT coalesce(sum(project_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS intake,
+                             coalesce(sum(project_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS intake_before
+                      FROM unit_month_intake
+                      WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo)
+                        AND org_unit_code IN (SELECT code FROM units)) i,
+                     (SELECT coalesce(sum(project_count) FILTER (WHERE stage = 'LANDED'), 0) AS landed,
+                             coalesce(sum(project_count) FILTER (WHERE stage = 'STARTED'), 0) AS started
+                      FROM unit_stage_reached
+                      WHERE signing_month BETWEEN :ytdFrom AND :to AND reached_month <= :to
+                        AND org_unit_code IN (SELECT code FROM units)) s""")
                 .param("path", unit.path()).param("from", period.from()).param("to", period.to())
+                .param("lyFrom", lastYear.from()).param("lyTo", lastYear.to()).param("ytdFrom", yearToDate.from())
                 .query((rs, row) -> {
                     Map<String, BigDecimal> sums = new HashMap<>();
-                    for (String column : SIGNING_COLUMNS) {
+                    for (String column : List.of("funds", "funds_before", "funds_of_signed", "intake", "intake_before",
+                            "landed", "started")) {
                         sums.put(column, rs.getBigDecimal(column));
                     }
                     return sums;
@@ -169,57 +225,28 @@ public class UnitReports {
                 .single();
     }
 
-    private BigDecimal funds(OrgUnit unit, ReportPeriod period) {
-        return jdbc.sql(UNITS + """
-                SELECT coalesce(sum(amount), 0) FROM unit_month_funds
-                WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .query(BigDecimal.class).single();
-    }
-
-    /** Funds in place up to the period's end of the projects signed in the period's year. */
-    private BigDecimal fundsOfProjectsSignedIn(OrgUnit unit, ReportPeriod yearToDate) {
-        return jdbc.sql(UNITS + """
-                SELECT coalesce(sum(amount), 0) FROM unit_month_funds
-                WHERE signing_year = :year AND month <= :to AND org_unit_code IN (SELECT code FROM units)""")
-                .param("path", unit.path()).param("year", yearToDate.year()).param("to", yearToDate.to())
-                .query(BigDecimal.class).single();
-    }
-
-    /** Of the projects signed in the year to date, how many reached LANDED and STARTED (or beyond) by its end. */
-    private Map<String, BigDecimal> stagesReached(OrgUnit unit, ReportPeriod yearToDate) {
-        Map<String, BigDecimal> reached = new HashMap<>(Map.of("LANDED", BigDecimal.ZERO, "STARTED", BigDecimal.ZERO));
-        jdbc.sql(UNITS + """
-                SELECT stage, sum(project_count) AS projects FROM unit_stage_reached
-                WHERE signing_month BETWEEN :from AND :to AND reached_month <= :to
-                  AND org_unit_code IN (SELECT code FROM units)
-                GROUP BY stage""")
-                .param("path", unit.path()).param("from", yearToDate.from()).param("to", yearToDate.to())
-                .query((rs, row) -> reached.put(rs.getString("stage"), rs.getBigDecimal("projects")))
-                .list();
-        return reached;
-    }
-
-    private BigDecimal intake(OrgUnit unit, ReportPeriod period) {
-        return jdbc.sql(UNITS + """
-                SELECT coalesce(sum(project_count), 0) FROM unit_month_intake
-                WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .query(BigDecimal.class).single();
-    }
-
-    /** The unit's own annual targets (targets are set per unit, never summed from children). */
-    private Map<String, BigDecimal> targets(String orgUnitCode, int year) {
+    /**
+     * The unit's own annual targets (set per unit, never summed from children) and, under the key
+     * {@link #DEFINITION_VERSION}, the metric-definition version in force on {@code onDay}
+     * ({@code definitions.DefinitionVersions}' table), in one statement.
+     */
+    private Map<String, BigDecimal> targets(String orgUnitCode, int year, LocalDate onDay) {
         Map<String, BigDecimal> targets = new HashMap<>();
-        jdbc.sql("SELECT figure, value FROM unit_target WHERE org_unit_code = :code AND year = :year")
-                .param("code", orgUnitCode).param("year", year)
+        jdbc.sql("""
+                SELECT figure, value FROM unit_target WHERE org_unit_code = :code AND year = :year
+                UNION ALL
+                (SELECT CAST(:definition AS varchar), CAST(version AS numeric) FROM definition_version
+                 WHERE effective_from <= :day ORDER BY effective_from DESC, version DESC LIMIT 1)""")
+                .param("code", orgUnitCode).param("year", year).param("definition", DEFINITION_VERSION).param("day", onDay)
                 .query((rs, row) -> targets.put(rs.getString("figure"), rs.getBigDecimal("value").stripTrailingZeros()))
                 .list();
         return targets;
     }
 
-    private Integer definitionVersion(LocalDate onDay) {
-        return definitions.inForceOn(onDay).map(DefinitionRules::version).orElse(null);
+    private Map<String, BigDecimal> targets(String orgUnitCode, int year) {
+        Map<String, BigDecimal> targets = targets(orgUnitCode, year, LocalDate.of(1900, 1, 1));
+        targets.remove(DEFINITION_VERSION);
+        return targets;
     }
 
     private ResidentTeams residentTeams(OrgUnit unit, ReportPeriod period, FigureFactory figures, Ratio timeProgress) {
@@ -227,6 +254,7 @@ public class UnitReports {
         // the unit: every team's engagements recorded under it; teams: grouped by team; key areas:
         // grouped by the area the team is stationed in (teams unknown to reporting have no area)
         Map<String, long[]> funnelCounts = new LinkedHashMap<>();
+        Map<String, Object[]> intents = new LinkedHashMap<>();
         jdbc.sql(UNITS + """
                 , team_engagement AS (
                     SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
@@ -241,51 +269,50 @@ public class UnitReports {
                 visits AS (
                     SELECT DISTINCT enterprise_id FROM engagement_enterprise
                     WHERE kind = 'VISIT' AND occurred_on BETWEEN :from AND :to
-                      AND org_unit_code IN (SELECT code FROM units))
-                SELECT 'UNIT' AS grouping, '' AS key,
+                      AND org_unit_code IN (SELECT code FROM units)),
+                intent AS (
+                    SELECT e.team, t.key_area, e.intent_amount
+                    FROM engagement_fact e LEFT JOIN resident_team t ON t.team_id::text = e.team
+                    WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
+                      AND e.org_unit_code IN (SELECT code FROM units))
+                SELECT 'F' AS kind, 'UNIT' AS grouping, '' AS key,
                        (SELECT count(DISTINCT enterprise_id) FROM docked) AS docked,
-                       (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited
+                       (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited,
+                       0 AS intents, 0 AS amount
                 UNION ALL
-                SELECT 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period), count(DISTINCT enterprise_id) FILTER (WHERE visited)
+                SELECT 'F', 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
+                       count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
                 FROM (SELECT d.enterprise_id, d.team,
                              EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.team = d.team) AS in_period,
                              EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
                       FROM docked_in_year d) per_team
                 GROUP BY team
                 UNION ALL
-                SELECT 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period), count(DISTINCT enterprise_id) FILTER (WHERE visited)
+                SELECT 'F', 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
+                       count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
                 FROM (SELECT d.enterprise_id, d.key_area,
                              EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.key_area = d.key_area) AS in_period,
                              EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
                       FROM docked_in_year d WHERE d.key_area IS NOT NULL) per_area
-                GROUP BY key_area""")
+                GROUP BY key_area
+                UNION ALL
+                SELECT 'I', 'UNIT', '', 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
+                UNION ALL
+                SELECT 'I', 'TEAM', team, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent GROUP BY team
+                UNION ALL
+                SELECT 'I', 'AREA', key_area, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
+                WHERE key_area IS NOT NULL GROUP BY key_area""")
                 .param("path", unit.path()).param("from", period.from()).param("to", period.to())
                 .param("yearStart", yearStart)
-                .query((rs, row) -> funnelCounts.put(rs.getString("grouping") + ":" + rs.getString("key"),
-                        new long[] {rs.getLong("docked"), rs.getLong("visited")}))
-                .list();
-
-        Map<String, Object[]> intents = new LinkedHashMap<>();
-        jdbc.sql(UNITS + """
-                SELECT 'UNIT' AS grouping, '' AS key, count(*) AS intents, coalesce(sum(intent_amount), 0) AS amount
-                FROM engagement_fact e
-                WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
-                  AND e.org_unit_code IN (SELECT code FROM units)
-                UNION ALL
-                SELECT 'TEAM', e.team, count(*), coalesce(sum(intent_amount), 0)
-                FROM engagement_fact e
-                WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
-                  AND e.org_unit_code IN (SELECT code FROM units)
-                GROUP BY e.team
-                UNION ALL
-                SELECT 'AREA', t.key_area, count(*), coalesce(sum(intent_amount), 0)
-                FROM engagement_fact e JOIN resident_team t ON t.team_id::text = e.team
-                WHERE e.outcome = 'INTENT' AND e.occurred_on BETWEEN :from AND :to
-                  AND e.org_unit_code IN (SELECT code FROM units)
-                GROUP BY t.key_area""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .query((rs, row) -> intents.put(rs.getString("grouping") + ":" + rs.getString("key"),
-                        new Object[] {rs.getLong("intents"), rs.getBigDecimal("amount")}))
+                .query((rs, row) -> {
+                    String key = rs.getString("grouping") + ":" + rs.getString("key");
+                    if ("F".equals(rs.getString("kind"))) {
+                        funnelCounts.put(key, new long[] {rs.getLong("docked"), rs.getLong("visited")});
+                    } else {
+                        intents.put(key, new Object[] {rs.getLong("intents"), rs.getBigDecimal("amount")});
+                    }
+                    return null;
+                })
                 .list();
 
         Map<String, BigDecimal[]> teamSignings = teamSignings(unit, period);
@@ -367,12 +394,6 @@ public class UnitReports {
     private Map<String, TeamRow> teams(OrgUnit unit, java.util.Set<String> signingTeams, java.util.Set<String> funnelKeys,
             java.util.Set<String> intentKeys) {
         Map<String, TeamRow> teams = new java.util.TreeMap<>();
-        jdbc.sql(UNITS + """
-                SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets FROM resident_team
-                WHERE org_unit_code IN (SELECT code FROM units)""")
-                .param("path", unit.path())
-                .query((rs, row) -> teams.put(rs.getString("id"), teamRow(rs)))
-                .list();
         java.util.Set<String> mentioned = new java.util.TreeSet<>(signingTeams);
         for (String key : funnelKeys) {
             if (key.startsWith("TEAM:")) {
@@ -384,14 +405,15 @@ public class UnitReports {
                 mentioned.add(key.substring(5));
             }
         }
-        mentioned.removeAll(teams.keySet());
+        // the unit's own teams, and teams of other units (a regional lead department's) whose work falls under it
+        jdbc.sql(UNITS + """
+                SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets FROM resident_team
+                WHERE org_unit_code IN (SELECT code FROM units) OR team_id::text IN (:ids)""")
+                .param("path", unit.path()).param("ids", mentioned.isEmpty() ? List.of("") : List.copyOf(mentioned))
+                .query((rs, row) -> teams.put(rs.getString("id"), teamRow(rs)))
+                .list();
         for (String id : mentioned) {
-            TeamRow known = jdbc.sql("""
-                    SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets
-                    FROM resident_team WHERE team_id::text = :id""")
-                    .param("id", id).query((rs, row) -> teamRow(rs)).optional()
-                    .orElse(new TeamRow(id, null, null, null, Map.of()));
-            teams.put(id, known);
+            teams.putIfAbsent(id, new TeamRow(id, null, null, null, Map.of()));
         }
         return teams;
     }
