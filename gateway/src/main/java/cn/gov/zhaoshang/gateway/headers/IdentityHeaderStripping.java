@@ -25,6 +25,10 @@ public class IdentityHeaderStripping implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        // almost no request carries one: look before copying the request
+        if (exchange.getRequest().getHeaders().headerNames().stream().noneMatch(IdentityHeaderStripping::isIdentityHeader)) {
+            return chain.filter(exchange);
+        }
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> List.copyOf(headers.headerNames()).stream()
                 .filter(IdentityHeaderStripping::isIdentityHeader)
                 .forEach(headers::remove)).build();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -14,6 +15,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Every API request must carry a valid access token: signature (Keycloak's JWKS, re-fetched when
@@ -41,9 +44,32 @@ public class GatewaySecurityConfiguration {
         return cacheSize > 0 ? new ValidatedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
     }
 
+    /**
+     * No observation per security filter and phase: Spring Security would otherwise start several
+     * observations (each a timer and, when sampled, a span) on every request, which cost more than
+     * the checks themselves. The request as a whole is still observed (`http.server.requests`, and
+     * the call to the service with its trace context), and refusals show there by status.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Stateless: the security context comes from the bearer token on every request and is never
+     * kept. Spring Security's defaults would look it up in a {@code WebSession}, and creating that
+     * (an in-memory session with a random id) moves each request onto two other thread pools and
+     * back; the request cache, logout, form and basic login are for browser sessions the API
+     * does not have.
+     */
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
         return http
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         // API documentation is public: it describes the API, it holds no data
