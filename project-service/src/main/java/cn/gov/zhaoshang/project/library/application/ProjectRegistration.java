@@ -65,6 +65,19 @@ public class ProjectRegistration {
      */
     @Transactional
     public Project register(RegisterProject command, OrgScope scope) {
+        return register(command, scope, command.stage() != null);
+    }
+
+    /**
+     * Registers a project of an imported list, which carries no documents: the stage's fields are
+     * still required, its documents are not (docs/projects.md, "Excel").
+     */
+    @Transactional
+    public Project registerWithoutDocuments(RegisterProject command, OrgScope scope) {
+        return register(command, scope, false);
+    }
+
+    private Project register(RegisterProject command, OrgScope scope, boolean requireEvidence) {
         OrgUnit unit = orgUnits.find(command.orgUnit()).orElseThrow(() -> new RequestValidationException(
                 List.of(new FieldViolation("orgUnit", "KnownOrgUnit", "is not a known org unit code"))));
         if (!scope.contains(unit)) {
@@ -89,7 +102,7 @@ public class ProjectRegistration {
         Project.Registered registered;
         try {
             registered = Project.register(UUID.randomUUID(), command.name(), unit.code(), stage, facts,
-                    command.industryCode(), details, signing, clock.instant(), scope.caller().username(), stageGiven);
+                    command.industryCode(), details, signing, clock.instant(), scope.caller().username(), requireEvidence);
         } catch (MissingRequirementsException missing) {
             throw ProjectLifecycle.asValidationFailure(missing);
         }

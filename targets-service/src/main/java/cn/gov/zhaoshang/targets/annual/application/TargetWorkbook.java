@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.zhaoshang.platform.excel.SheetCells;
 import cn.gov.zhaoshang.targets.annual.model.FigureKind;
 import cn.gov.zhaoshang.targets.annual.model.TargetFigure;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -214,37 +213,14 @@ public final class TargetWorkbook {
     }
 
     private static boolean isEmpty(Cell cell) {
-        return cell == null || cell.getCellType() == CellType.BLANK
-                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+        return SheetCells.isEmpty(cell);
     }
 
-    /** A number as Excel shows it (never through binary arithmetic of our own), from a numeric or text cell. */
     private static Optional<BigDecimal> number(Cell cell) {
-        if (cell == null) {
-            return Optional.empty();
-        }
-        try {
-            return switch (cell.getCellType()) {
-                case NUMERIC -> Optional.of(new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue())));
-                case STRING -> Optional.of(new BigDecimal(cell.getStringCellValue().strip().replace(",", "")));
-                case FORMULA -> cell.getCachedFormulaResultType() == CellType.NUMERIC
-                        ? Optional.of(new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue())))
-                        : Optional.empty();
-                default -> Optional.empty();
-            };
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return SheetCells.number(cell);
     }
 
     private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        return switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue().strip();
-            case NUMERIC -> NumberToTextConverter.toText(cell.getNumericCellValue());
-            default -> "";
-        };
+        return SheetCells.text(cell);
     }
 }

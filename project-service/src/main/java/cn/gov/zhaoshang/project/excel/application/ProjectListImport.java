@@ -1,0 +1,270 @@
+package cn.gov.zhaoshang.project.excel.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.audit.AuditTrail;
+import cn.gov.zhaoshang.platform.errors.ConflictException;
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
+import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
+import cn.gov.zhaoshang.project.excel.model.CellError;
+import cn.gov.zhaoshang.project.excel.model.FundsRow;
+import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
+import cn.gov.zhaoshang.project.excel.model.ListRow;
+import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
+import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
+import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
+import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
+import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
+import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.ReviewStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports 招商引资项目月报表, validated as a whole: the file's cells are read and checked, then every row
+ * is registered through the same registration as the API (so the duplicate rules run on it, and
+ * against the rows above it in the file) and, for a historical import, every month of its funds is
+ * reported, all in one transaction. Any error anywhere rolls all of it back and the file is refused
+ * with every error located. A preview does the same and always rolls back, so what it shows is
+ * exactly what the import would do.
+ */
+@Service
+public class ProjectListImport {
+
+    private final ProjectRegistration registration;
+    private final FundsInPlace funds;
+    private final ExcelRepository repository;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public ProjectListImport(ProjectRegistration registration, FundsInPlace funds, ExcelRepository repository,
+            AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock) {
+        this.registration = registration;
+        this.funds = funds;
+        this.repository = repository;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** A row that a duplicate rule put (or would put) into the review pool. */
+    public record DuplicateRow(int row, String name, UUID duplicateOf, String rule) {
+    }
+
+    /**
+     * What an import did, or a preview would do.
+     *
+     * @param errors every located error, sheet then row then column; none when the import applied
+     * @param duplicates the rows a duplicate rule pooled, to be decided in the review pool
+     */
+    public record Outcome(UUID importId, int rows, int registered, int fundsMonths, List<CellError> errors,
+            List<DuplicateRow> duplicates) {
+    }
+
+    /** The import: applied whole, or refused with 400 listing every error and nothing applied. */
+    public Outcome apply(byte[] file, OrgScope scope) {
+        Outcome outcome = transactions.execute(status -> {
+            Outcome done = run(file, scope);
+            if (!done.errors().isEmpty()) {
+                throw new RequestValidationException(done.errors().stream().map(CellError::toViolation).toList());
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("rows", done.rows());
+            summary.put("registered", done.registered());
+            summary.put("pooled", done.duplicates().size());
+            summary.put("fundsMonths", done.fundsMonths());
+            audit.record(scope.caller(), "project-import", done.importId().toString(), "imported", null, summary);
+            return done;
+        });
+        return outcome;
+    }
+
+    /** The preview: what the import would do, errors first, then duplicates; nothing is kept. */
+    public Outcome preview(byte[] file, OrgScope scope) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            return run(file, scope);
+        });
+    }
+
+    private Outcome run(byte[] file, OrgScope scope) {
+        UUID importId = UUID.randomUUID();
+        ProjectListWorkbook.Parsed parsed = ProjectListWorkbook.read(file);
+        List<CellError> errors = new ArrayList<>(parsed.errors());
+        Map<ListRow, OrgUnit> landing = resolveUnits(parsed.rows(), scope, errors);
+        checkRows(parsed.rows(), errors);
+        Map<FundsRow, ListRow> fundsOf = matchFunds(parsed.funds(), parsed.rows(), errors);
+
+        int registered = 0;
+        int fundsMonths = 0;
+        List<DuplicateRow> duplicates = new ArrayList<>();
+        // Rows with errors are left out; any error refuses the import anyway, and the preview still
+        // shows what the good rows would meet in the duplicate rules.
+        List<Integer> badRows = errors.stream().filter(error -> error.sheet().equals(ProjectListLayout.SHEET))
+                .map(CellError::row).toList();
+        Map<ListRow, Project> projects = new HashMap<>();
+        for (ListRow row : parsed.rows()) {
+            if (badRows.contains(row.row()) || !landing.containsKey(row)) {
+                continue;
+            }
+            try {
+                Project project = registration.registerWithoutDocuments(command(row, landing.get(row)), scope);
+                projects.put(row, project);
+                registered++;
+                if (project.review() == ReviewStatus.PENDING) {
+                    Optional<ExcelRepository.DuplicateHit> hit = repository.duplicateHitOf(project.id());
+                    duplicates.add(new DuplicateRow(row.row(), row.name(), hit.map(ExcelRepository.DuplicateHit::duplicateOf).orElse(null),
+                            hit.map(ExcelRepository.DuplicateHit::rule).orElse(null)));
+                }
+            } catch (RequestValidationException refused) {
+                refused.violations().forEach(violation -> errors.add(row.error(headerOf(violation), violation.rule(),
+                        violation.message())));
+            }
+        }
+        for (Map.Entry<FundsRow, ListRow> entry : fundsOf.entrySet()) {
+            FundsRow month = entry.getKey();
+            Project project = projects.get(entry.getValue());
+            if (project == null) {
+                continue;
+            }
+            try {
+                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount(),
+                        FundsEvidenceType.BANK_VOUCHER, month.voucherNumber(), month.voucherDate()), scope);
+                fundsMonths++;
+            } catch (ConflictException | RequestValidationException refused) {
+                errors.add(month.error(FundsSheetLayout.MONTH, "Fundable", refused.getMessage()));
+            }
+        }
+        errors.sort(Comparator.comparing((CellError error) -> !error.sheet().equals(ProjectListLayout.SHEET))
+                .thenComparingInt(CellError::row).thenComparing(error -> error.column().length()).thenComparing(CellError::column));
+        return new Outcome(importId, parsed.rows().size(), registered, fundsMonths, List.copyOf(errors), List.copyOf(duplicates));
+    }
+
+    /** The unit each row lands in: its park when it names one, else its county; both within the caller's scope. */
+    private Map<ListRow, OrgUnit> resolveUnits(List<ListRow> rows, OrgScope scope, List<CellError> errors) {
+        List<OrgUnit> units = repository.unitsInScope(scope);
+        Map<ListRow, OrgUnit> landing = new HashMap<>();
+        for (ListRow row : rows) {
+            if (row.county().isEmpty()) {
+                continue;
+            }
+            Optional<OrgUnit> county = find(units, row.county(), OrgLevel.COUNTY, null);
+            if (county.isEmpty()) {
+                errors.add(row.error(ProjectListLayout.COUNTY, "CountyInScope",
+                        "\"" + row.county() + "\" is not a county (name or code) within your scope"));
+                continue;
+            }
+            if (row.park().isEmpty()) {
+                landing.put(row, county.get());
+                continue;
+            }
+            Optional<OrgUnit> park = find(units, row.park(), OrgLevel.PARK, county.get().code());
+            if (park.isEmpty()) {
+                errors.add(row.error(ProjectListLayout.PARK, "ParkOfCounty",
+                        "\"" + row.park() + "\" is not a park of " + county.get().nameZh() + " within your scope"));
+            } else {
+                landing.put(row, park.get());
+            }
+        }
+        return landing;
+    }
+
+    private static Optional<OrgUnit> find(List<OrgUnit> units, String nameOrCode, OrgLevel level, String parentCode) {
+        return units.stream()
+                .filter(unit -> unit.level() == level && (parentCode == null || parentCode.equals(unit.parentCode())))
+                .filter(unit -> unit.code().equals(nameOrCode) || unit.nameZh().equals(nameOrCode))
+                .findFirst();
+    }
+
+    /** The rules that need more than one cell, or the calendar: stages a file can enter, dates, codes used twice. */
+    private void checkRows(List<ListRow> rows, List<CellError> errors) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Integer> codes = new HashMap<>();
+        for (ListRow row : rows) {
+            if (row.stage() == ProjectStage.SUSPENDED || row.stage() == ProjectStage.TERMINATED) {
+                errors.add(row.error(ProjectListLayout.STAGE, "RegistrableStage",
+                        "a project enters the library at an active stage (线索 to 达产达效), not " + ProjectListLayout.label(row.stage())));
+            }
+            if (row.stage() != null && row.stage().hasReached(ProjectStage.STARTED) && row.plannedStartDate() == null) {
+                errors.add(row.error(ProjectListLayout.PLANNED_START, "RequiredForStage",
+                        "a project from 开工 on needs its start date here (the list has no other start date column)"));
+            }
+            if (row.signingDate() != null && row.signingDate().isAfter(today)) {
+                errors.add(row.error(ProjectListLayout.SIGNING_DATE, "PastOrPresent", "a signing date is not in the future"));
+            }
+            if (!row.code().isEmpty()) {
+                Integer first = codes.putIfAbsent(row.code(), row.row());
+                if (first != null) {
+                    errors.add(row.error(ProjectListLayout.CODE, "UniqueInFile", "the code " + row.code() + " is already on row " + first));
+                }
+            }
+        }
+    }
+
+    /** Each funds row's project in the list sheet, by code or else by name. */
+    private Map<FundsRow, ListRow> matchFunds(List<FundsRow> fundsRows, List<ListRow> rows, List<CellError> errors) {
+        Map<FundsRow, ListRow> matched = new LinkedHashMap<>();
+        YearMonth thisMonth = YearMonth.now(clock);
+        for (FundsRow month : fundsRows) {
+            Optional<ListRow> project = rows.stream()
+                    .filter(row -> month.code().isEmpty() ? row.name().equals(month.name()) : row.code().equals(month.code()))
+                    .findFirst();
+            if (project.isEmpty()) {
+                errors.add(month.error(month.code().isEmpty() ? FundsSheetLayout.NAME : FundsSheetLayout.CODE, "ProjectInFile",
+                        "no project of " + ProjectListLayout.SHEET + " has this " + (month.code().isEmpty() ? "name" : "code")));
+                continue;
+            }
+            boolean fundable = true;
+            if (project.get().stage() != null && !project.get().stage().hasReached(ProjectStage.SIGNED)) {
+                errors.add(month.error(FundsSheetLayout.NAME, "SignedProject", "funds in place are reported for signed projects only"));
+                fundable = false;
+            }
+            if (month.month() != null && month.month().isAfter(thisMonth)) {
+                errors.add(month.error(FundsSheetLayout.MONTH, "PastOrPresent", "a month that has not begun has no funds"));
+                fundable = false;
+            }
+            if (fundable && month.month() != null && month.amount() != null && month.voucherDate() != null) {
+                matched.put(month, project.get());
+            }
+        }
+        return matched;
+    }
+
+    private static RegisterProject command(ListRow row, OrgUnit unit) {
+        boolean started = row.stage().hasReached(ProjectStage.STARTED);
+        return new RegisterProject(row.name(), unit.code(), row.code().isEmpty() ? null : row.code(), row.stage(),
+                row.contractAmount(), row.signingDate(), started ? row.plannedStartDate() : null, List.of(),
+                row.industryCode());
+    }
+
+    // The column of a registration's violation: its request field named as the list's header.
+    private static String headerOf(FieldViolation violation) {
+        return switch (violation.field()) {
+            case "contractAmount" -> ProjectListLayout.AMOUNT;
+            case "signingDate" -> ProjectListLayout.SIGNING_DATE;
+            case "startDate" -> ProjectListLayout.PLANNED_START;
+            case "industryCode" -> ProjectListLayout.INDUSTRY;
+            case "orgUnit" -> ProjectListLayout.COUNTY;
+            case "stage" -> ProjectListLayout.STAGE;
+            default -> ProjectListLayout.NAME;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package cn.gov.zhaoshang.project.excel.infrastructure;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.security.OrgScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What imports and exports read beyond the library's own repository. */
+@Repository
+public class ExcelRepository {
+
+    private final JdbcClient jdbc;
+
+    public ExcelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every unit in the caller's scope, to resolve the names and codes a file gives. */
+    public List<OrgUnit> unitsInScope(OrgScope scope) {
+        return jdbc.sql("""
+                SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit
+                WHERE path <@ CAST(:callerPath AS ltree)""")
+                .param("callerPath", scope.path())
+                .query((rs, row) -> new OrgUnit(rs.getString("code"), rs.getString("parent_code"),
+                        OrgLevel.valueOf(rs.getString("level")), rs.getString("name_zh"), rs.getString("name_en"),
+                        rs.getString("path")))
+                .list();
+    }
+
+    /** Which project a pooled one may duplicate, and the rule that found it. */
+    public record DuplicateHit(UUID duplicateOf, String rule) {
+    }
+
+    public Optional<DuplicateHit> duplicateHitOf(UUID projectId) {
+        return jdbc.sql("SELECT duplicate_of, duplicate_rule FROM project WHERE id = :id AND review_status = 'PENDING'")
+                .param("id", projectId)
+                .query((rs, row) -> new DuplicateHit(rs.getObject("duplicate_of", UUID.class), rs.getString("duplicate_rule")))
+                .optional();
+    }
+
+    /** A project as an export shows it, with the names of its unit and that unit's parent. */
+    public record ExportedProject(String code, String name, String unitCode, String unitLevel, String unitName,
+            String parentName, String industryCode, String stage, LocalDate signingDate, BigDecimal contractAmount) {
+    }
+
+    /** The export's filter; null fields do not filter. */
+    public record ExportFilter(String unitPath, String stage, LocalDate signedFrom, LocalDate signedTo) {
+    }
+
+    /** The accepted projects in scope and under the filter's unit, by signing date then name. */
+    public List<ExportedProject> export(OrgScope scope, ExportFilter filter, int limit) {
+        return jdbc.sql("""
+                SELECT p.project_code, p.name, p.org_unit_code, u.level, u.name_zh, parent.name_zh AS parent_name,
+                       p.industry_code, p.stage, p.signing_date, p.contract_amount
+                FROM project p
+                JOIN org_unit u ON u.code = p.org_unit_code
+                LEFT JOIN org_unit parent ON parent.code = u.parent_code
+                WHERE u.path <@ CAST(:callerPath AS ltree) AND u.path <@ CAST(:unitPath AS ltree)
+                  AND p.review_status = 'ACCEPTED'
+                  AND (CAST(:stage AS text) IS NULL OR p.stage = :stage)
+                  AND (CAST(:signedFrom AS date) IS NULL OR p.signing_date >= :signedFrom)
+                  AND (CAST(:signedTo AS date) IS NULL OR p.signing_date <= :signedTo)
+                ORDER BY p.signing_date NULLS LAST, p.name, p.id
+                LIMIT :limit""")
+                .param("callerPath", scope.path())
+                .param("unitPath", filter.unitPath())
+                .param("stage", filter.stage())
+                .param("signedFrom", filter.signedFrom())
+                .param("signedTo", filter.signedTo())
+                .param("limit", limit)
+                .query((rs, row) -> new ExportedProject(rs.getString("project_code"), rs.getString("name"),
+                        rs.getString("org_unit_code"), rs.getString("level"), rs.getString("name_zh"),
+                        rs.getString("parent_name"), rs.getString("industry_code"), rs.getString("stage"),
+                        rs.getObject("signing_date", LocalDate.class), rs.getBigDecimal("contract_amount")))
+                .list();
+    }
+}

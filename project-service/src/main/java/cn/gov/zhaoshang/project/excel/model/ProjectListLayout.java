@@ -1,0 +1,74 @@
+package cn.gov.zhaoshang.project.excel.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.zhaoshang.project.library.model.ProjectStage;
+
+/**
+ * 招商引资项目月报表, the monthly project list bureaus exchange (shared/domain/excel-formats.md): its
+ * sheet, its 21 Chinese headers in order (columns A–U), and the Chinese names of the values.
+ */
+public final class ProjectListLayout {
+
+    public static final String SHEET = "招商引资项目月报表";
+
+    public static final String SERIAL = "序号";
+    public static final String CODE = "项目编号";
+    public static final String NAME = "项目名称";
+    public static final String INVESTOR = "投资方名称";
+    public static final String USCC = "统一社会信用代码";
+    public static final String COUNTY = "所属县(市、区)";
+    public static final String PARK = "所属园区";
+    public static final String INDUSTRY = "国民经济行业代码";
+    public static final String CHAINS = "重点产业链";
+    public static final String KEY_AREA = "来源区域";
+    public static final String CHANNEL = "招商方式";
+    public static final String TEAM = "驻点工作队";
+    public static final String STAGE = "项目阶段";
+    public static final String SIGNING_DATE = "签约日期";
+    public static final String AMOUNT = "合同投资额(万元)";
+    public static final String FDI = "其中外资(万美元)";
+    public static final String PLANNED_START = "计划开工日期";
+    public static final String SITE = "项目选址";
+    public static final String CONTACT = "投资方联系人";
+    public static final String PHONE = "联系电话";
+    public static final String REMARK = "备注";
+
+    /** The headers in column order, A to U. */
+    public static final List<String> HEADERS = List.of(SERIAL, CODE, NAME, INVESTOR, USCC, COUNTY, PARK, INDUSTRY,
+            CHAINS, KEY_AREA, CHANNEL, TEAM, STAGE, SIGNING_DATE, AMOUNT, FDI, PLANNED_START, SITE, CONTACT, PHONE, REMARK);
+
+    /** The headers a file must have; the others may be left out. */
+    public static final List<String> REQUIRED_HEADERS = List.of(NAME, COUNTY, INDUSTRY, STAGE, SIGNING_DATE, AMOUNT);
+
+    private static final Map<String, ProjectStage> STAGES = Map.of(
+            "线索", ProjectStage.LEAD, "意向", ProjectStage.INTENT, "在谈", ProjectStage.NEGOTIATING,
+            "签约", ProjectStage.SIGNED, "落地", ProjectStage.LANDED, "开工", ProjectStage.STARTED,
+            "竣工投产", ProjectStage.COMPLETED, "达产达效", ProjectStage.PRODUCING,
+            "暂缓", ProjectStage.SUSPENDED, "终止", ProjectStage.TERMINATED);
+
+    public static final List<String> KEY_AREAS = List.of("粤港澳大湾区", "长江经济带", "京津冀", "其他国内", "港澳台", "境外");
+
+    public static final String RESIDENT_TEAM_CHANNEL = "驻点招商";
+
+    public static final List<String> CHANNELS = List.of(RESIDENT_TEAM_CHANNEL, "领导带队", "产业链招商", "展会推介", "商协会",
+            "中介", "以商招商", "再投资", "基金招商", "网络招商");
+
+    private ProjectListLayout() {
+    }
+
+    public static Optional<ProjectStage> stage(String label) {
+        return Optional.ofNullable(STAGES.get(label));
+    }
+
+    public static String label(ProjectStage stage) {
+        return STAGES.entrySet().stream().filter(entry -> entry.getValue() == stage).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    public static String stageLabels() {
+        return String.join(" / ", List.of("线索", "意向", "在谈", "签约", "落地", "开工", "竣工投产", "达产达效", "暂缓", "终止"));
+    }
+}
