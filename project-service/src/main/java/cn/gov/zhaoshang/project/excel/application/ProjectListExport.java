@@ -11,7 +11,10 @@ import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository.ExportFilte
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository.ExportedProject;
 import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
+import cn.gov.zhaoshang.platform.privacy.Masking;
+import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +44,16 @@ public class ProjectListExport {
 
     private static ProjectListWorkbook.ExportRow row(ExportedProject project) {
         boolean park = OrgLevel.PARK.name().equals(project.unitLevel());
-        // Investor, chains, area, channel, team, FDI, planned start, site and the contact are not held
-        // by the library yet; their columns stay empty (and contacts would be masked here).
-        return new ProjectListWorkbook.ExportRow(project.code(), project.name(), null, null,
+        // The USCC is not held by the project library (enterprise-service has it), so its column stays
+        // empty; the contact is always masked, whoever exports.
+        return new ProjectListWorkbook.ExportRow(project.code(), project.name(), project.investorName(), null,
                 park ? project.parentName() : project.unitName(), park ? project.unitName() : null,
-                project.industryCode(), null, null, null, null, ProjectListLayout.label(ProjectStage.valueOf(project.stage())),
-                project.signingDate(), project.contractAmount(), null, null, null, null, null, null);
+                project.industryCode(), String.join(ProjectListLayout.TAG_SEPARATOR, project.chainTags()),
+                project.keyArea() == null ? null : ProjectListLayout.label(SourceKeyArea.valueOf(project.keyArea())),
+                project.channel() == null ? null : ProjectListLayout.label(Channel.valueOf(project.channel())),
+                project.residentTeamId() == null ? null : project.residentTeamId().toString(),
+                ProjectListLayout.label(ProjectStage.valueOf(project.stage())),
+                project.signingDate(), project.contractAmount(), project.fdiUsd(), project.plannedStartDate(),
+                project.siteAddress(), Masking.name(project.contactName()), Masking.phone(project.contactPhone()), null);
     }
 }

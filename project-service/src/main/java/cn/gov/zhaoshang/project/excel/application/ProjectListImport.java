@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
+import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.ReviewStatus;
 import org.springframework.stereotype.Service;
@@ -248,11 +252,20 @@ public class ProjectListImport {
         return matched;
     }
 
-    private static RegisterProject command(ListRow row, OrgUnit unit) {
+    private RegisterProject command(ListRow row, OrgUnit unit) {
         boolean started = row.stage().hasReached(ProjectStage.STARTED);
-        return new RegisterProject(row.name(), unit.code(), row.code().isEmpty() ? null : row.code(), row.stage(),
-                row.contractAmount(), row.signingDate(), started ? row.plannedStartDate() : null, List.of(),
-                row.industryCode());
+        String code = row.code().isEmpty() ? null : row.code();
+        Channel channel = ProjectListLayout.channel(row.channel());
+        // The investor is the registry's enterprise of that name (the local copy of its events);
+        // one not known here yet is left unknown, as the API allows.
+        UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
+        ProjectDetails details = new ProjectDetails(code, investor,
+                Arrays.stream(row.chains().split("[、,，;；]")).toList(), ProjectListLayout.keyArea(row.keyArea()), channel,
+                row.team().isEmpty() ? null : UUID.fromString(row.team()), row.fdiUsd(), channel == Channel.REINVESTMENT,
+                row.plannedStartDate(), row.site());
+        return new RegisterProject(row.name(), unit.code(), code, row.stage(), row.contractAmount(), row.signingDate(),
+                started ? row.plannedStartDate() : null, List.of(), row.industryCode(), details,
+                new InvestorContact(row.contactName(), row.contactPhone()));
     }
 
     // The column of a registration's violation: its request field named as the list's header.
@@ -263,6 +276,10 @@ public class ProjectListImport {
             case "startDate" -> ProjectListLayout.PLANNED_START;
             case "industryCode" -> ProjectListLayout.INDUSTRY;
             case "orgUnit" -> ProjectListLayout.COUNTY;
+            case "residentTeamId" -> ProjectListLayout.TEAM;
+            case "investorEnterpriseId" -> ProjectListLayout.INVESTOR;
+            case "plannedStartDate" -> ProjectListLayout.PLANNED_START;
+            case "fdiContractUsd" -> ProjectListLayout.FDI;
             case "stage" -> ProjectListLayout.STAGE;
             default -> ProjectListLayout.NAME;
         };

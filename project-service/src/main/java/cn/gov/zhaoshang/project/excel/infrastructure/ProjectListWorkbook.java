@@ -49,7 +49,8 @@ public final class ProjectListWorkbook {
     private static final int WAN = 4;
     private static final Pattern PROJECT_CODE = Pattern.compile("^[0-9A-Za-z-]{1,32}$");
     private static final Pattern USCC_SYNTAX = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$");
-    private static final Pattern PHONE_SYNTAX = Pattern.compile("^[0-9+\\- ]{5,20}$");
+    private static final Pattern PHONE_SYNTAX = Pattern.compile("^\\+?[0-9 -]{5,20}$");
+    private static final Pattern TEAM_ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private ProjectListWorkbook() {
     }
@@ -157,6 +158,17 @@ public final class ProjectListWorkbook {
             String team = cells.text(TEAM);
             if (RESIDENT_TEAM_CHANNEL.equals(channel) && team.isEmpty()) {
                 cells.error(TEAM, "RequiredForChannel", "a project brought in by a resident team (驻点招商) names the team");
+            } else if (!team.isEmpty() && !RESIDENT_TEAM_CHANNEL.equals(channel)) {
+                cells.error(TEAM, "OnlyForResidentTeamChannel", "a team is named only when 招商方式 is 驻点招商");
+            } else if (!team.isEmpty() && !TEAM_ID.matcher(team).matches()) {
+                cells.error(TEAM, "TeamId", "the resident team's id (a UUID); the library resolves no team names yet");
+            }
+            String chains = cells.text(CHAINS);
+            if (java.util.Arrays.stream(chains.split("[、,，;；]")).anyMatch(tag -> tag.strip().length() > 30)) {
+                cells.error(CHAINS, "Size", "each key-chain tag has at most 30 characters");
+            }
+            if (cells.text(SITE).length() > 300) {
+                cells.error(SITE, "Size", "a site address has at most 300 characters");
             }
             ProjectStage stage = null;
             String stageText = cells.text(STAGE);
@@ -178,15 +190,19 @@ public final class ProjectListWorkbook {
                     cells.error(AMOUNT, "RequiredForStage", "required from 签约 on");
                 }
             }
-            BigDecimal fdi = cells.wan(FDI, 2);
+            BigDecimal fdi = cells.wan(FDI, 0);
             LocalDate plannedStart = cells.date(PLANNED_START);
-            String phone = cells.text(PHONE);
+            // An exported file carries masked contacts (张*, 138****5678): read back, they say nothing and are dropped.
+            String phone = masked(cells.text(PHONE));
             if (!phone.isEmpty() && !PHONE_SYNTAX.matcher(phone).matches()) {
-                cells.error(PHONE, "Phone", "a phone number of 5 to 20 digits");
+                cells.error(PHONE, "Phone", "a phone number such as 13812345678");
+            }
+            if (cells.text(CONTACT).length() > 100) {
+                cells.error(CONTACT, "Size", "a contact name has at most 100 characters");
             }
             rows.add(new ListRow(excelRow, code, name, cells.text(INVESTOR), uscc, county, cells.text(PARK), industry,
-                    cells.text(CHAINS), keyArea, channel, team, stage, signingDate, amount, fdi, plannedStart,
-                    cells.text(SITE), cells.text(CONTACT), phone, cells.text(REMARK), letters));
+                    chains, keyArea, channel, team, stage, signingDate, amount, fdi, plannedStart,
+                    cells.text(SITE), masked(cells.text(CONTACT)), phone, cells.text(REMARK), letters));
         }
     }
 
@@ -229,6 +245,10 @@ public final class ProjectListWorkbook {
             }
             funds.add(new FundsRow(r + 1, code, name, month, amount, voucher, voucherDate, letters));
         }
+    }
+
+    private static String masked(String value) {
+        return value.contains("*") ? "" : value;
     }
 
     private static boolean blank(Row row, Map<String, Integer> index) {

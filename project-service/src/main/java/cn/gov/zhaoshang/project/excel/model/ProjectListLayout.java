@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 
 /**
  * 招商引资项目月报表, the monthly project list bureaus exchange (shared/domain/excel-formats.md): its
@@ -49,14 +51,44 @@ public final class ProjectListLayout {
             "竣工投产", ProjectStage.COMPLETED, "达产达效", ProjectStage.PRODUCING,
             "暂缓", ProjectStage.SUSPENDED, "终止", ProjectStage.TERMINATED);
 
+    private static final Map<String, SourceKeyArea> KEY_AREA_VALUES = Map.of(
+            "粤港澳大湾区", SourceKeyArea.GBA, "长江经济带", SourceKeyArea.YRD, "京津冀", SourceKeyArea.BTH,
+            "其他国内", SourceKeyArea.OTHER_DOMESTIC, "港澳台", SourceKeyArea.HK_MACAO_TAIWAN, "境外", SourceKeyArea.OVERSEAS);
+
     public static final List<String> KEY_AREAS = List.of("粤港澳大湾区", "长江经济带", "京津冀", "其他国内", "港澳台", "境外");
 
     public static final String RESIDENT_TEAM_CHANNEL = "驻点招商";
 
+    private static final Map<String, Channel> CHANNEL_VALUES = Map.of(
+            RESIDENT_TEAM_CHANNEL, Channel.RESIDENT_TEAM, "领导带队", Channel.LEADER_LED, "产业链招商", Channel.INDUSTRY_CHAIN,
+            "展会推介", Channel.EXPO, "商协会", Channel.BUSINESS_ASSOCIATION, "中介", Channel.INTERMEDIARY,
+            "以商招商", Channel.BY_INVESTOR, "再投资", Channel.REINVESTMENT, "基金招商", Channel.FUND, "网络招商", Channel.ONLINE);
+
     public static final List<String> CHANNELS = List.of(RESIDENT_TEAM_CHANNEL, "领导带队", "产业链招商", "展会推介", "商协会",
             "中介", "以商招商", "再投资", "基金招商", "网络招商");
 
+    /** Key-chain tags in one cell are separated by 、 (a comma or semicolon is accepted too). */
+    public static final String TAG_SEPARATOR = "、";
+
     private ProjectListLayout() {
+    }
+
+    public static SourceKeyArea keyArea(String label) {
+        return label == null ? null : KEY_AREA_VALUES.get(label);
+    }
+
+    public static String label(SourceKeyArea area) {
+        return area == null ? null : KEY_AREA_VALUES.entrySet().stream().filter(entry -> entry.getValue() == area)
+                .map(Map.Entry::getKey).findFirst().orElse(area.name());
+    }
+
+    public static Channel channel(String label) {
+        return label == null ? null : CHANNEL_VALUES.get(label);
+    }
+
+    public static String label(Channel channel) {
+        return channel == null ? null : CHANNEL_VALUES.entrySet().stream().filter(entry -> entry.getValue() == channel)
+                .map(Map.Entry::getKey).findFirst().orElse(channel.name());
     }
 
     public static Optional<ProjectStage> stage(String label) {

@@ -63,26 +63,20 @@ public class WarningRepository {
      */
     public List<ProjectFacts> watchedProjects() {
         return jdbc.sql("""
-                SELECT p.id, p.org_unit_code, p.stage, %s AS planned_start_date,
+                SELECT p.id, p.org_unit_code, p.stage, p.planned_start_date,
                        greatest(p.registered_at,
                                 (SELECT max(m.moved_at) FROM project_stage_move m WHERE m.project_id = p.id),
                                 (SELECT max(f.reported_at) FROM project_funds f WHERE f.project_id = p.id),
                                 (SELECT max(a.occurred_at) FROM audit_log a
                                   WHERE a.entity_type = 'project' AND a.entity_id = p.id::text
-                                    AND a.action NOT LIKE 'read%%')) AS last_update
+                                    AND a.action NOT LIKE 'read%')) AS last_update
                 FROM project p
-                WHERE p.review_status = 'ACCEPTED' AND p.stage IN ('NEGOTIATING', 'SIGNED', 'LANDED')""".formatted(
-                        plannedStartDateColumn()))
+                WHERE p.review_status = 'ACCEPTED' AND p.stage IN ('NEGOTIATING', 'SIGNED', 'LANDED')""")
                 .query((rs, row) -> new ProjectFacts(rs.getObject("id", UUID.class), rs.getString("org_unit_code"),
                         ProjectStage.valueOf(rs.getString("stage")),
                         rs.getTimestamp("last_update").toInstant(),
                         rs.getObject("planned_start_date", LocalDate.class)))
                 .list();
-    }
-
-    // The planned start date arrives with the project fields; until then no project has one.
-    private static String plannedStartDateColumn() {
-        return "CAST(NULL AS date)";
     }
 
     /** Every open warning, with its project's current unit. */

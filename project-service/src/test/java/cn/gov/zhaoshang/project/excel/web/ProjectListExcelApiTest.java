@@ -131,6 +131,11 @@ class ProjectListExcelApiTest {
         String amount = jdbc.sql("SELECT contract_amount::text FROM project WHERE name = '桂平市 新型 建材（项目）'")
                 .query(String.class).single();
         assertThat(amount).isEqualTo("88001234.56");
+        assertThat(jdbc.sql("""
+                SELECT source_key_area || '/' || channel || '/' || site_address || '/' || contact_phone || '/' || industry_chain_tags::text
+                FROM project WHERE name = '桂平市 新型 建材（项目）'""").query(String.class).single())
+                .isEqualTo("GBA/INDUSTRY_CHAIN/" + siteOf("桂平市 新型 建材（项目）") + "/" + phoneOf("桂平市 新型 建材（项目）")
+                        + "/[\"新能源汽车\", \"电子信息\"]");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'project-import' AND entity_id = :id")
                 .param("id", done.get("importId").asString()).query(Long.class).single()).isEqualTo(1);
 
@@ -232,7 +237,14 @@ class ProjectListExcelApiTest {
             assertThat(text.formatCellValue(exported.getCell(5))).isEqualTo("桂平市");
             assertThat(text.formatCellValue(exported.getCell(13))).isEqualTo("2026-08-01");
             assertThat(text.formatCellValue(exported.getCell(14))).isEqualTo("2500.5");
-            assertThat(exported.getCell(19) == null || text.formatCellValue(exported.getCell(19)).isEmpty()).isTrue();
+            assertThat(text.formatCellValue(exported.getCell(8))).isEqualTo("新能源汽车、电子信息");
+            assertThat(text.formatCellValue(exported.getCell(9))).isEqualTo("粤港澳大湾区");
+            assertThat(text.formatCellValue(exported.getCell(10))).isEqualTo("产业链招商");
+            assertThat(text.formatCellValue(exported.getCell(17))).isEqualTo(siteOf("桂平市导出测试签约项目"));
+            // contacts only masked, whoever exports
+            assertThat(text.formatCellValue(exported.getCell(18))).isEqualTo("张*");
+            String phone = phoneOf("桂平市导出测试签约项目");
+            assertThat(text.formatCellValue(exported.getCell(19))).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
         }
 
         // Read back, every exported project is found again by rule L1.
@@ -270,7 +282,16 @@ class ProjectListExcelApiTest {
             String signingDate, String amountWan) {
         return new ArrayList<>(Arrays.asList(serial, code, name, "广西某某投资有限公司", "91450800MA5KXXXX1R", county, "",
                 industry, "新能源汽车、电子信息", "粤港澳大湾区", "产业链招商", "", stage, signingDate, amountWan, "", "",
-                "桂平市西山镇", "张三", "13800000000", ""));
+                siteOf(name), "张三", phoneOf(name), ""));
+    }
+
+    // Each project its own site and phone, so that rule L4 (same phone or site) pools none of them.
+    private static String siteOf(String name) {
+        return name + "选址";
+    }
+
+    private static String phoneOf(String name) {
+        return "138" + String.format("%08d", Math.floorMod(name.hashCode(), 100_000_000));
     }
 
     private static byte[] workbook(List<List<Object>> rows, List<List<Object>> funds) throws IOException {

@@ -165,6 +165,45 @@ class ProjectWarningsApiTest {
     }
 
     @Test
+    void aSignedProjectNotStartedByItsPlannedStartDateIsWarnedUntilItStarts() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate planned = today.minusDays(10);
+        ApiClient.Response created = guipingOfficer.post("/api/projects", Map.of("name", "预警未按期开工项目", "orgUnit", "450881",
+                "stage", "SIGNED", "industryCode", "C3841", "contractAmount", "300000000.00",
+                "signingDate", today.minusDays(40).toString(), "plannedStartDate", planned.toString(),
+                "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-KG-1",
+                        "documentDate", today.minusDays(40).toString()))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        warnings.evaluateAt(clock.instant());
+        warnings.evaluateAt(clock.instant());
+        assertThat(warningsOf(id)).containsExactly("NOT_STARTED/SIGNED/" + planned + "/open");
+
+        // Landing does not start it: the same warning stays open.
+        assertThat(guipingOfficer.post("/api/projects/" + id + "/stage-moves", Map.of("to", "LANDED", "date", today.toString(),
+                "evidence", Map.of("documentType", "LAND_GRANT", "documentNumber", "GT-KG-1", "documentDate", today.toString())))
+                .status()).isEqualTo(200);
+        warnings.evaluateAt(clock.instant());
+        assertThat(warningsOf(id)).containsExactly("NOT_STARTED/SIGNED/" + planned + "/open");
+
+        assertThat(guipingOfficer.post("/api/projects/" + id + "/stage-moves", Map.of("to", "STARTED", "date", today.toString(),
+                "evidence", Map.of("documentType", "CONSTRUCTION_PERMIT", "documentNumber", "SG-KG-1", "documentDate", today.toString())))
+                .status()).isEqualTo(200);
+        warnings.evaluateAt(clock.instant());
+        assertThat(warningsOf(id)).containsExactly("NOT_STARTED/SIGNED/" + planned + "/cleared");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(),
+                Topics.PROJECT, record -> id.equals(record.key()) && record.value().contains("warning-"), 2, Duration.ofSeconds(30));
+        assertThat(records).extracting(record -> JSON.readTree(record.value()).get("type").asString())
+                .containsExactly(EventTypes.PROJECT_WARNING_RAISED, EventTypes.PROJECT_WARNING_CLEARED);
+        records.forEach(record -> assertThat(EventSchemaValidator.shared().validate(record.value())).as(record.value()).isEmpty());
+        JsonNode raised = JSON.readTree(records.getFirst().value()).get("data");
+        assertThat(raised.get("kind").asString()).isEqualTo("NOT_STARTED");
+        assertThat(raised.get("since").asString()).isEqualTo(planned.toString());
+    }
+
+    @Test
     void aPooledProjectGetsNoWarning() {
         Instant now = clock.instant();
         register(guipingOfficer, "450881", "预警查重原项目", "NEGOTIATING");
