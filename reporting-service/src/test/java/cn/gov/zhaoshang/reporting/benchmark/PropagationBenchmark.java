@@ -1,0 +1,286 @@
+package cn.gov.zhaoshang.reporting.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import cn.gov.zhaoshang.contracts.EventTypes;
+import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.contracts.report.ReportPublished;
+import cn.gov.zhaoshang.platform.outbox.EventPublisher;
+import cn.gov.zhaoshang.reporting.support.Events;
+import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 6, acceptance 8 (propagation), a benchmark and not a test: it runs only when asked for,
+ * alone in its JVM:
+ *
+ * <pre>
+ * ./mvnw -B -pl reporting-service -am verify -Dtest=PropagationBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * It measures, at 200 events/s on the one broker, the three legs of a project's way into a report,
+ * each from the clock of this one JVM:
+ * <ol>
+ * <li><b>Kafka alone</b>: producer send → consumer poll, plain records;</li>
+ * <li><b>commit → Kafka</b>: the shared outbox ({@link EventPublisher}, the same code project-service
+ * commits its events with) from the commit of the writing transaction to a consumer reading the
+ * record;</li>
+ * <li><b>Kafka → report</b>: a project-registered record sent to {@code zhaoshang.project.v1} until the
+ * reporting read model holds it (the project row and the report's aggregates commit together, so a
+ * report read after that shows it).</li>
+ * </ol>
+ * project-service itself does not run in this JVM: leg 2 is measured with reporting-service's own
+ * outbox, which is the shared library's, configured by the same platform defaults. The report is
+ * written to {@code target/benchmarks/propagation.txt}.
+ */
+@PlatformIntegrationTest
+@EnabledIfSystemProperty(named = "benchmark", matches = "true",
+        disabledReason = "a benchmark, run on purpose with -Dbenchmark=true (docs/benchmarks.md)")
+class PropagationBenchmark {
+
+    private static final int RATE_PER_SECOND = 200;
+    private static final Duration RUN = Duration.ofSeconds(20);
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void propagationAt200EventsPerSecond() throws Exception {
+        String kafka = PlatformServers.kafka().bootstrapServers();
+        List<String> report = new ArrayList<>();
+        report.add("rate: " + RATE_PER_SECOND + " events/s for " + RUN.toSeconds() + " s per leg, after " + WARM_UP.toSeconds()
+                + " s of warm-up; " + Runtime.getRuntime().availableProcessors() + " cores");
+
+        report.add(kafkaAlone(kafka).line("1. Kafka alone, send → poll"));
+        report.add(outbox(kafka).line("2. outbox: commit → poll"));
+        report.add(intoReport(kafka).line("3. Kafka → read model (report)"));
+
+        Path out = Path.of("target/benchmarks/propagation.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        report.forEach(System.out::println);
+    }
+
+    /** Plain records on a topic of their own: the broker's and clients' own latency. */
+    private Leg kafkaAlone(String kafka) throws Exception {
+        String topic = "bench.kafka-alone." + UUID.randomUUID();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            producer.send(new ProducerRecord<>(topic, "create", "create")).get();
+            Thread reader = consume(kafka, topic, running, record -> {
+                Long sent = sentAt.get(record.value());
+                if (sent != null) {
+                    latencies.add((System.nanoTime() - sent) / 1e6);
+                }
+            });
+            paced(() -> {
+                String id = UUID.randomUUID().toString();
+                sentAt.put(id, System.nanoTime());
+                producer.send(new ProducerRecord<>(topic, id, id));
+            }, latencies);
+            int expected = awaitCount(latencies, sentAt.size());
+            running.set(false);
+            reader.join();
+            return new Leg(latencies, expected);
+        }
+    }
+
+    /** An event written in a transaction through the shared outbox, timed from that transaction's commit. */
+    private Leg outbox(String kafka) throws Exception {
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader = consume(kafka, Topics.REPORT, running, record -> {
+            Long committed = committedAt.get(record.key());
+            if (committed != null) {
+                latencies.add((System.nanoTime() - committed) / 1e6);
+            }
+        });
+        paced(() -> {
+            UUID id = UUID.randomUUID();
+            transactions.executeWithoutResult(status -> publisher.publish(EventTypes.REPORT_PUBLISHED, id.toString(), "450800",
+                    new ReportPublished(id, "450800", "2099-01", Instant.now(), false, 1, Map.of("SIGNED_COUNT_MONTH", "0"))));
+            committedAt.put(id.toString(), System.nanoTime());
+        }, latencies);
+        int expected = awaitCount(latencies, committedAt.size());
+        running.set(false);
+        reader.join();
+        return new Leg(latencies, expected);
+    }
+
+    /** A project-registered record until the read model has it, observed by polling the database. */
+    private Leg intoReport(String kafka) throws Exception {
+        Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
+        Set<UUID> pending = ConcurrentHashMap.newKeySet();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread observer = Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                // a poll every millisecond: fine enough for the figures, and light on the 2 cores it shares
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                List<UUID> seen = jdbc.sql("SELECT project_id FROM project_fact WHERE project_id IN (:ids)")
+                        .param("ids", List.copyOf(pending)).query(UUID.class).list();
+                long now = System.nanoTime();
+                for (UUID id : seen) {
+                    if (pending.remove(id)) {
+                        latencies.add((now - sentAt.get(id)) / 1e6);
+                    }
+                }
+            }
+        });
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            paced(() -> {
+                UUID id = UUID.randomUUID();
+                Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
+                        LocalDate.of(2099, 1, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 1, 15)));
+                sentAt.put(id, System.nanoTime());
+                pending.add(id);
+                producer.send(new ProducerRecord<>(event.topic(), event.key(), event.json()));
+            }, latencies);
+            int expected = awaitCount(latencies, sentAt.size());
+            running.set(false);
+            observer.join();
+            return new Leg(latencies, expected);
+        }
+    }
+
+    /** Runs {@code send} at the fixed rate for the warm-up and the run; latencies of the warm-up are dropped. */
+    private static void paced(Runnable send, List<Double> latencies) throws InterruptedException {
+        long interval = 1_000_000_000L / RATE_PER_SECOND;
+        long start = System.nanoTime();
+        long warmUpEnd = start + WARM_UP.toNanos();
+        long end = warmUpEnd + RUN.toNanos();
+        boolean cleared = false;
+        for (long next = start; next < end; next += interval) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            if (!cleared && System.nanoTime() >= warmUpEnd) {
+                // what arrives from here on was sent after the warm-up, give or take the records in flight
+                latencies.clear();
+                cleared = true;
+            }
+            send.run();
+        }
+    }
+
+    /**
+     * Waits up to 20 s after the run for the records sent after the warm-up.
+     *
+     * @return how many were sent after the warm-up (give or take those in flight when it ended)
+     */
+    private static int awaitCount(List<Double> latencies, int sent) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int expected = sent - (int) (WARM_UP.toSeconds() * RATE_PER_SECOND);
+        while (latencies.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return expected;
+    }
+
+    /** The latencies measured of a leg, and how many records were sent after its warm-up. */
+    private record Leg(List<Double> latencies, int sent) {
+
+        /** Percentiles over all that were sent: one still undelivered counts as slower than any delivered. */
+        String line(String leg) {
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            int total = Math.max(sent, sorted.size());
+            return String.format("%-34s delivered %5d of %5d  p50 %s  p99 %s  max %s", leg, sorted.size(), total,
+                    percentile(sorted, total, 50), percentile(sorted, total, 99), sorted.isEmpty() ? "-" : ms(sorted.getLast()));
+        }
+
+        private static String percentile(List<Double> sorted, int total, int percent) {
+            int index = (int) Math.ceil(percent / 100.0 * total) - 1;
+            return index < sorted.size() ? ms(sorted.get(Math.max(0, index))) : "not delivered within 20 s after the run";
+        }
+
+        private static String ms(double millis) {
+            return String.format("%.1f ms", millis);
+        }
+    }
+
+    private static Thread consume(String kafka, String topic, AtomicBoolean running,
+            java.util.function.Consumer<ConsumerRecord<String, String>> onRecord) throws InterruptedException {
+        Object assigned = new Object();
+        AtomicBoolean ready = new AtomicBoolean(false);
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(50));
+                }
+                consumer.seekToEnd(consumer.assignment());
+                consumer.assignment().forEach(consumer::position);
+                synchronized (assigned) {
+                    ready.set(true);
+                    assigned.notifyAll();
+                }
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        onRecord.accept(record);
+                    }
+                }
+            }
+        });
+        synchronized (assigned) {
+            while (!ready.get()) {
+                assigned.wait(100);
+            }
+        }
+        return thread;
+    }
+
+    private static KafkaProducer<String, String> producer(String kafka) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+}
