@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -17,6 +18,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.duplicates.application.DuplicateRules;
+import cn.gov.zhaoshang.project.duplicates.model.DuplicateHit;
+import cn.gov.zhaoshang.project.duplicates.model.DuplicateKeys;
+import cn.gov.zhaoshang.project.duplicates.model.DuplicateRule;
 import cn.gov.zhaoshang.project.investor.application.InvestorClasses;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository;
@@ -45,10 +50,12 @@ public class ProjectRegistration {
     private final AuditTrail audit;
     private final SigningRules signingRules;
     private final InvestorClasses investorClasses;
+    private final DuplicateRules duplicateRules;
     private final Clock clock;
 
     public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
-            EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses, Clock clock) {
+            EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses,
+            DuplicateRules duplicateRules, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.orgUnits = orgUnits;
@@ -56,6 +63,7 @@ public class ProjectRegistration {
         this.audit = audit;
         this.signingRules = signingRules;
         this.investorClasses = investorClasses;
+        this.duplicateRules = duplicateRules;
         this.clock = clock;
     }
 
@@ -111,16 +119,21 @@ public class ProjectRegistration {
         projects.insert(project, contact.name(), contact.phone());
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
-        // L1 is looked for before this project's keys are written, so that it never finds itself.
+        // The rules look before this project's keys are written, so that they never find it itself.
         if (city != null) {
             projects.lockCityForDuplicateCheck(city);
         }
-        var duplicate = city == null ? java.util.Optional.<UUID>empty()
-                : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName);
+        DuplicateKeys keys = new DuplicateKeys(project.id(), city, command.projectCode(), normalizedName,
+                details.investorEnterpriseId(), project.industryCode().value(), project.contractAmount(), contact.phone(),
+                details.siteAddress());
+        Optional<DuplicateHit> duplicate = city == null ? Optional.empty()
+                : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName)
+                        .map(id -> new DuplicateHit(id, DuplicateRule.L1))
+                        .or(() -> duplicateRules.weakerHit(keys));
         projects.recordDuplicateKeys(project.id(), city, command.projectCode(), normalizedName);
         if (duplicate.isPresent()) {
             project = project.inReviewPool();
-            projects.updateReview(project, duplicate.get(), "L1");
+            projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule().name());
         }
         moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
                 project.stageReachedOn() != null ? project.stageReachedOn() : LocalDate.ofInstant(project.registeredAt(), clock.getZone()),
@@ -129,7 +142,7 @@ public class ProjectRegistration {
         if (duplicate.isPresent()) {
             // Not counted until a reviewer keeps it: its registered event waits for that decision.
             audit.record(scope.caller(), "project", project.id().toString(), "pooled-for-review", null,
-                    Map.of("rule", "L1", "duplicateOf", duplicate.get().toString()));
+                    Map.of("rule", duplicate.get().rule().name(), "duplicateOf", duplicate.get().duplicateOf().toString()));
         } else {
             events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
         }
