@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.reporting.exports;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
@@ -268,7 +269,7 @@ public final class QuarterlyBriefing {
     }
 
     private static List<Standings.UnitStanding> concat(Standings.UnitStanding first, List<Standings.UnitStanding> rest) {
-        java.util.ArrayList<Standings.UnitStanding> all = new java.util.ArrayList<>();
+        List<Standings.UnitStanding> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
         return all;

@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.reporting.ranking;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
@@ -61,7 +62,7 @@ public class StandingsController {
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         OrgUnit unit = inScope(code);
         Standings.Result result = standings.of(unit.code(), month);
-        List<UnitRow> units = java.util.stream.Stream.concat(java.util.stream.Stream.of(result.total()), result.children().stream())
+        List<UnitRow> units = Stream.concat(Stream.of(result.total()), result.children().stream())
                 .filter(standing -> standing.warning() != null)
                 .map(UnitRow::of).toList();
         List<TeamRow> teams = result.teams().stream().filter(team -> team.warning() != null).map(TeamRow::of).toList();
