@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Publishes a domain event through the transactional outbox: the event row is written in the
  * caller's transaction, together with the state change, and {@link KafkaOutboxRelay} sends it
- * once that transaction has committed. Calling it outside a transaction is a programming error.
+ * once that transaction has committed, woken by {@link OutboxWakeUp}. Calling it outside a
+ * transaction is a programming error.
  */
 @Component
 public class EventPublisher {
@@ -25,10 +26,12 @@ public class EventPublisher {
     private final OrgUnitDirectory orgUnits;
     private final Clock clock;
     private final String source;
+    private final OutboxWakeUp wakeUp;
 
     public EventPublisher(Outbox outbox, EventJson json, OrgUnitDirectory orgUnits, Clock clock,
-            PlatformProperties properties) {
+            PlatformProperties properties, OutboxWakeUp wakeUp) {
         this.outbox = outbox;
+        this.wakeUp = wakeUp;
         this.json = json;
         this.orgUnits = orgUnits;
         this.clock = clock;
@@ -58,6 +61,7 @@ public class EventPublisher {
                 orgUnits.pathOf(orgUnitCode),
                 json.toTree(data));
         outbox.schedule(new OutboxMessage(type, aggregateId, json.write(envelope)), aggregateId);
+        wakeUp.afterCommit();
         return envelope;
     }
 }
