@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.launcher;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,25 +14,29 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guangxi demo data, loaded once through the public API with the demo users' tokens, exactly as a
- * bureau would enter it. It grows with the services: today the project library has signed
- * projects, so that is what is loaded.
+ * bureau would enter it. It grows with the services: the org tree's parks, targets, resident teams,
+ * enterprises with their list memberships, the teams' dockings and visits, and the project library
+ * with stage histories and funds in place.
  */
 final class DemoData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> GUIGANG_COUNTIES = List.of("450802", "450803", "450804", "450821", "450881");
-    private static final List<String[]> INDUSTRIES = List.of(
-            new String[] {"C2110", "高端家具"}, new String[] {"C3841", "新能源电池"}, new String[] {"C1810", "纺织服装"},
-            new String[] {"C2021", "木材加工"}, new String[] {"C3612", "新能源电动车"}, new String[] {"C2614", "绿色化工"},
-            new String[] {"I6510", "数字经济"}, new String[] {"G5411", "现代商贸物流"}, new String[] {"R8710", "大健康和文旅"});
+    /** Enough to keep the services busy on a small machine without queueing in the gateway. */
+    private static final int PARALLEL_LOADERS = 6;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final KeycloakServer keycloak;
     private final String gatewayUrl;
     private final LocalSecrets secrets;
@@ -57,11 +60,15 @@ final class DemoData {
         int teams = loadResidentTeams(guigangOfficer);
         List<String> enterprises = loadEnterprises(regionAdmin);
         int engagements = loadEngagements(guigangOfficer, enterprises);
-        int projects = loadSignedProjects(guigangOfficer);
+        ProjectsLoaded projects = loadProjects(guigangOfficer, passwordGrant("gx-officer"));
+        // TODO(issue 7, "one closed month"): not loaded yet. reporting-service's period close landed
+        // on main while this was written (POST /api/reports/units/{code}/closes {"month": "2026-09"},
+        // role leader, bottom up): it needs a leader for each Guigang county (the demo users have
+        // none below the city), and the read models caught up with the projects above first.
         List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
                 teams + " resident teams of Guigang", enterprises.size() + " enterprises on "
                         + DemoEnterprises.editions().size() + " list editions",
-                engagements + " dockings and visits by Guigang's teams", projects + " signed projects in Guigang");
+                engagements + " dockings and visits by Guigang's teams", projects.toString());
         Files.writeString(marker, String.join("\n", loaded) + "\n");
         return loaded;
     }
@@ -151,24 +158,48 @@ final class DemoData {
         return recorded;
     }
 
-    private int loadSignedProjects(String token) throws IOException, InterruptedException {
-        Random random = new Random(450800);
-        int loaded = 0;
-        for (int i = 0; i < 60; i++) {
-            String county = GUIGANG_COUNTIES.get(i % GUIGANG_COUNTIES.size());
-            String[] industry = INDUSTRIES.get(random.nextInt(INDUSTRIES.size()));
-            LocalDate signed = LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28));
-            BigDecimal amount = BigDecimal.valueOf(50_000_000L + random.nextInt(2_000) * 1_000_000L, 0);
-            Map<String, Object> project = new LinkedHashMap<>();
-            project.put("name", "贵港" + industry[1] + "项目 " + (i + 1));
-            project.put("orgUnit", county);
-            project.put("contractAmount", amount.toPlainString() + ".00");
-            project.put("signingDate", signed.toString());
-            project.put("industryCode", industry[0]);
-            post(token, "/api/projects", project);
-            loaded++;
+    /**
+     * The project library ({@link DemoProjects}): each project's registration, stage moves and funds
+     * in order, several projects at a time, as several officers would enter them. The region's
+     * officer enters the other cities' projects.
+     */
+    private ProjectsLoaded loadProjects(String guigangOfficer, String regionOfficer) throws IOException, InterruptedException {
+        List<DemoProjects.Plan> plans = DemoProjects.plans(LocalDate.now());
+        List<Callable<int[]>> tasks = plans.stream().<Callable<int[]>>map(plan -> () -> {
+            String token = plan.owner() == DemoProjects.Owner.GUIGANG ? guigangOfficer : regionOfficer;
+            String id = JSON.readTree(post(token, "/api/projects", plan.registration())).get("id").asString();
+            for (Map<String, Object> move : plan.moves()) {
+                post(token, "/api/projects/" + id + "/stage-moves", move);
+            }
+            for (Map<String, Object> funds : plan.funds()) {
+                post(token, "/api/projects/" + id + "/funds", funds);
+            }
+            return new int[] {plan.moves().size(), plan.funds().size()};
+        }).toList();
+        int moves = 0;
+        int funds = 0;
+        try (ExecutorService loaders = Executors.newFixedThreadPool(PARALLEL_LOADERS)) {
+            for (Future<int[]> done : loaders.invokeAll(tasks)) {
+                int[] counts = done.get();
+                moves += counts[0];
+                funds += counts[1];
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof LauncherException refused) {
+                throw refused;
+            }
+            throw new IOException("loading demo projects failed", failed.getCause());
         }
-        return loaded;
+        long guigang = plans.stream().filter(plan -> plan.owner() == DemoProjects.Owner.GUIGANG).count();
+        return new ProjectsLoaded(plans.size(), guigang, moves, funds);
+    }
+
+    private record ProjectsLoaded(int projects, long inGuigang, int moves, int funds) {
+        @Override
+        public String toString() {
+            return projects + " projects (" + inGuigang + " in Guigang) at every stage with " + moves + " stage moves and "
+                    + funds + " monthly funds reports";
+        }
     }
 
     /** @return the response body */

@@ -68,14 +68,13 @@ public final class LocalPlatform {
         step("Kafka on port " + KAFKA_PORT + " (log in " + home.resolve("kafka") + ")");
         KafkaNode kafka = KafkaNode.start(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         running.push(kafka);
-        step("Keycloak " + settings.keycloakVersion() + " on port " + KEYCLOAK_PORT + " (first start unpacks it and imports the realm)");
-        KeycloakServer keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT,
-                LocalRealm.build(secrets), secrets);
-        running.push(keycloak);
-
+        // the services and the gateway need Keycloak only when the first token arrives: they start
+        // first, so that they come up while Keycloak starts (or, on a machine's first start, is built)
+        String issuer = "http://localhost:" + KEYCLOAK_PORT + "/realms/zhaoshang";
         Map<String, String> tokenValidation = Map.of(
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.issuer() + "/protocol/openid-connect/certs");
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
+        step("the four services on ports 8081-8084 and the gateway on port " + GATEWAY_PORT);
         List<ServiceProcess> services = SERVICE_PORTS.entrySet().stream().map(service -> {
             String database = service.getKey().replace("-service", "");
             Map<String, String> properties = new LinkedHashMap<>(tokenValidation);
@@ -83,11 +82,28 @@ public final class LocalPlatform {
             properties.put("spring.datasource.username", PostgresServer.USER);
             properties.put("spring.datasource.password", PostgresServer.PASSWORD);
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            // keep-alive connections are not closed after 100 requests, so that a client calling
+            // a service directly (the gateway benchmark's baseline) is not made to reconnect
+            properties.put("server.tomcat.max-keep-alive-requests", "-1");
             ServiceProcess process = ServiceProcess.start(settings.jar(service.getKey()), service.getKey(), service.getValue(),
                     properties, logs.resolve(service.getKey() + ".log"), List.of());
             running.push(process);
             return process;
         }).toList();
+        Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
+        SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
+                "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
+        ServiceProcess gateway = ServiceProcess.start(settings.jar("gateway"), "gateway", GATEWAY_PORT, gatewayProperties,
+                logs.resolve("gateway.log"), List.of());
+        running.push(gateway);
+        step("Keycloak " + settings.keycloakVersion() + " on port " + KEYCLOAK_PORT
+                + " (the first start on this machine builds it once, a minute or two; a first start imports the realm)");
+        KeycloakServer keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT,
+                LocalRealm.build(secrets), secrets);
+        running.push(keycloak);
+        if (!keycloak.issuer().equals(issuer)) {
+            throw new IllegalStateException("the services were given the issuer " + issuer + ", Keycloak has " + keycloak.issuer());
+        }
         keycloak.awaitReady();
         step("Keycloak ready at " + keycloak.baseUrl());
         for (ServiceProcess service : services) {
@@ -95,12 +111,6 @@ public final class LocalPlatform {
             step(service.name() + " ready at " + service.baseUrl());
         }
 
-        Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
-        SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
-                "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
-        ServiceProcess gateway = ServiceProcess.start(settings.jar("gateway"), "gateway", GATEWAY_PORT, gatewayProperties,
-                logs.resolve("gateway.log"), List.of());
-        running.push(gateway);
         gateway.awaitReady();
         step("gateway ready at " + gateway.baseUrl());
 
@@ -122,6 +132,7 @@ public final class LocalPlatform {
                   Demo users (password %s):
                     gx-admin    450000 广西  admin, target-admin
                     gx-viewer   450000 广西  viewer
+                    gx-officer  450000 广西  officer
                     gg-officer  450800 贵港  officer, leader, target-admin
                     gp-officer  450881 桂平  officer
                     gb-officer  450802 港北  officer
