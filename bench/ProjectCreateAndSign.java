@@ -1,0 +1,129 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import cn.gov.zhaoshang.testsupport.FreePorts;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.ServiceProcess;
+
+/**
+ * Benchmark (not a test; run by bench/project-create-and-sign.sh): create-and-sign through
+ * project-service at a fixed rate. Starts what it needs — an embedded PostgreSQL, an in-process
+ * KRaft broker and the test token issuer (platform-test-support, as the tests do) — and the
+ * packaged service as its own JVM, then sends one request per 1/RATE s for DURATION s, whatever the
+ * answers (an open model: a slow answer does not delay the next request, so queueing shows in the
+ * latency). Each request registers a SIGNED project with its amount, signing date and agreement,
+ * under a unique name, so every one takes the full path: scope, stage proof, duplicate check
+ * (L1, city lock), insert, history, audit, outbox.
+ *
+ * <p>Arguments: the service jar, RATE (requests/s), DURATION (s), WARMUP (s).
+ */
+public class ProjectCreateAndSign {
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int warmupSeconds = Integer.parseInt(args[3]);
+        Path logs = Files.createTempDirectory("bench-project-service");
+        int status;
+        try (ServiceProcess service = ServiceProcess.start(jar, "project-service", FreePorts.next(),
+                PlatformServers.serviceProperties("bench_project"), logs.resolve("project-service.log"),
+                List.of("-Xmx512m", "--logging.level.root=WARN"))) {
+            service.awaitReady();
+            String token = PlatformServers.identityProvider().tokenFor("bench-officer", "450881", "officer");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .executor(Executors.newFixedThreadPool(8)).build();
+            URI uri = URI.create(service.baseUrl() + "/api/projects");
+            System.out.printf("warm-up: %d s at %d requests/s%n", warmupSeconds, rate);
+            run(http, uri, token, rate, warmupSeconds, "warmup");
+            System.out.printf("measured: %d s at %d requests/s%n", seconds, rate);
+            Result result = run(http, uri, token, rate, seconds, "run");
+            result.print(rate, seconds);
+            System.out.printf("service log: %s%n", logs.resolve("project-service.log"));
+            status = result.errors() == 0 ? 0 : 1;
+        }
+        // after the service process is closed: the servers it used stop with this JVM
+        System.exit(status);
+    }
+
+    record Result(long[] latenciesMicros, int errors, Map<String, Integer> failures, double wallSeconds) {
+
+        void print(int rate, int seconds) {
+            long[] sorted = latenciesMicros.clone();
+            Arrays.sort(sorted);
+            System.out.printf("requests: %d sent, %d answered 201, %d errors %s%n", rate * seconds,
+                    sorted.length - errors, errors, failures.isEmpty() ? "" : failures);
+            System.out.printf("achieved rate: %.1f requests/s over %.1f s%n", sorted.length / wallSeconds, wallSeconds);
+            System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                    percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 99.9),
+                    sorted[sorted.length - 1] / 1000.0);
+        }
+
+        static double percentile(long[] sorted, double p) {
+            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+        }
+    }
+
+    static Result run(HttpClient http, URI uri, String token, int rate, int seconds, String prefix) throws Exception {
+        int total = rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        String stamp = Long.toString(System.nanoTime(), 36);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(prefix + "-" + stamp + "-" + i))).build();
+            long sent = System.nanoTime();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                latencies.add((System.nanoTime() - sent) / 1000);
+                if (failure != null || response.statusCode() != 201) {
+                    errors.incrementAndGet();
+                    Throwable cause = failure == null ? null : failure.getCause() != null ? failure.getCause() : failure;
+                    failures.add(cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                            : "HTTP " + response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        double wall = (System.nanoTime() - start) / 1e9;
+        Map<String, Integer> byKind = new java.util.TreeMap<>();
+        failures.forEach(kind -> byKind.merge(kind, 1, Integer::sum));
+        return new Result(latencies.stream().mapToLong(Long::longValue).toArray(), errors.get(), byKind, wall);
+    }
+
+    static String body(String suffix) {
+        String today = LocalDate.now().toString();
+        return """
+                {"name": "基准测试签约项目-%s", "orgUnit": "450881", "stage": "SIGNED", "industryCode": "C3841",
+                 "contractAmount": "150000000.00", "signingDate": "%s",
+                 "evidence": [{"documentType": "AGREEMENT", "documentNumber": "XY-%s", "documentDate": "%s"}]}"""
+                .formatted(suffix, today, suffix, today);
+    }
+}
