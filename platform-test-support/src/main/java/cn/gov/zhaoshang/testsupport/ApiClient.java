@@ -21,25 +21,32 @@ public final class ApiClient {
     private final String baseUrl;
     private final String token;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
-    private ApiClient(String baseUrl, String token, Map<String, String> headers) {
+    private ApiClient(String baseUrl, String token, Map<String, String> headers, Duration timeout) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.headers = Map.copyOf(headers);
+        this.timeout = timeout;
     }
 
     public static ApiClient at(String baseUrl) {
-        return new ApiClient(baseUrl, null, Map.of());
+        return new ApiClient(baseUrl, null, Map.of(), Duration.ofSeconds(30));
     }
 
     public ApiClient withToken(String bearerToken) {
-        return new ApiClient(baseUrl, bearerToken, headers);
+        return new ApiClient(baseUrl, bearerToken, headers, timeout);
     }
 
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(baseUrl, token, more);
+        return new ApiClient(baseUrl, token, more, timeout);
+    }
+
+    /** The same client with another time limit per request (30 s by default), for long admin commands. */
+    public ApiClient withTimeout(Duration requestTimeout) {
+        return new ApiClient(baseUrl, token, headers, requestTimeout);
     }
 
     public Response get(String path) {
@@ -53,7 +60,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
