@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,17 +37,22 @@ final class DemoData {
     private static final List<String> GUIGANG_COUNTIES = List.of("450802", "450803", "450804", "450821", "450881");
     /** Enough to keep the services busy on a small machine without queueing in the gateway. */
     private static final int PARALLEL_LOADERS = 6;
+    /** 覃塘区: the county whose leader, the demo user qt-leader, closes a month. */
+    private static final String CLOSING_COUNTY = "450804";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final KeycloakServer keycloak;
     private final String gatewayUrl;
     private final LocalSecrets secrets;
+    private final String kafkaBootstrapServers;
 
-    DemoData(KeycloakServer keycloak, String gatewayUrl, LocalSecrets secrets) {
+    DemoData(KeycloakServer keycloak, String gatewayUrl, LocalSecrets secrets, String kafkaBootstrapServers) {
         this.keycloak = keycloak;
         this.gatewayUrl = gatewayUrl;
         this.secrets = secrets;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
     /** @return what was loaded now, for the launcher to print (empty when an earlier start loaded it) */
@@ -61,14 +69,11 @@ final class DemoData {
         List<String> enterprises = loadEnterprises(regionAdmin);
         int engagements = loadEngagements(guigangOfficer, enterprises);
         ProjectsLoaded projects = loadProjects(guigangOfficer, passwordGrant("gx-officer"));
-        // TODO(issue 7, "one closed month"): not loaded yet. reporting-service's period close landed
-        // on main while this was written (POST /api/reports/units/{code}/closes {"month": "2026-09"},
-        // role leader, bottom up): it needs a leader for each Guigang county (the demo users have
-        // none below the city), and the read models caught up with the projects above first.
+        String closedMonth = closeOneMonth();
         List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
                 teams + " resident teams of Guigang", enterprises.size() + " enterprises on "
                         + DemoEnterprises.editions().size() + " list editions",
-                engagements + " dockings and visits by Guigang's teams", projects.toString());
+                engagements + " dockings and visits by Guigang's teams", projects.toString(), closedMonth);
         Files.writeString(marker, String.join("\n", loaded) + "\n");
         return loaded;
     }
@@ -192,6 +197,20 @@ final class DemoData {
         }
         long guigang = plans.stream().filter(plan -> plan.owner() == DemoProjects.Owner.GUIGANG).count();
         return new ProjectsLoaded(plans.size(), guigang, moves, funds);
+    }
+
+    /**
+     * One closed month (月报关账): 覃塘's leader closes last month, once reporting has read every
+     * project event. 覃塘 has no parks, so it closes first in the bottom-up order; Guigang's close
+     * status then shows it closed and the other counties still open. Closed after the 5th, the
+     * deadline of the default definition, it is flagged late.
+     */
+    private String closeOneMonth() throws IOException, InterruptedException {
+        ReportingCatchUp.await(kafkaBootstrapServers, Duration.ofMinutes(2));
+        YearMonth lastMonth = YearMonth.now(CHINA).minusMonths(1);
+        JsonNode close = JSON.readTree(post(passwordGrant("qt-leader"), "/api/reports/units/" + CLOSING_COUNTY + "/closes",
+                Map.of("month", lastMonth.toString())));
+        return "覃塘 (" + CLOSING_COUNTY + ") closed " + lastMonth + (close.path("late").asBoolean() ? " (late)" : "");
     }
 
     private record ProjectsLoaded(int projects, long inGuigang, int moves, int funds) {

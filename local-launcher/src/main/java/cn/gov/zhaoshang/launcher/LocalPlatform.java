@@ -114,7 +114,7 @@ public final class LocalPlatform {
         gateway.awaitReady();
         step("gateway ready at " + gateway.baseUrl());
 
-        List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets).loadOnce(home);
+        List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers()).loadOnce(home);
         step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
         printWelcome(keycloak, gateway, secrets, logs);
     }
@@ -136,6 +136,7 @@ public final class LocalPlatform {
                     gg-officer  450800 贵港  officer, leader, target-admin
                     gp-officer  450881 桂平  officer
                     gb-officer  450802 港北  officer
+                    qt-leader   450804 覃塘  officer, leader (closed last month for 覃塘)
                     auditor     450000 广西  auditor
                   Client agency-stats (client credentials) secret: %s
 
