@@ -44,7 +44,7 @@ public class ProjectCreateAndSign {
         int status;
         try (ServiceProcess service = ServiceProcess.start(jar, "project-service", FreePorts.next(),
                 PlatformServers.serviceProperties("bench_project"), logs.resolve("project-service.log"),
-                List.of("-Xmx512m", "--logging.level.root=WARN"))) {
+                serviceArguments())) {
             service.awaitReady();
             String token = PlatformServers.identityProvider().tokenFor("bench-officer", "450881", "officer");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -60,6 +60,16 @@ public class ProjectCreateAndSign {
         }
         // after the service process is closed: the servers it used stop with this JVM
         System.exit(status);
+    }
+
+    // The service's JVM and Spring arguments, plus any in SERVICE_JVM_OPTS (a profiler, for example).
+    static List<String> serviceArguments() {
+        List<String> arguments = new ArrayList<>(List.of("-Xmx512m", "--logging.level.root=WARN"));
+        String extra = System.getenv("SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            arguments.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return arguments;
     }
 
     record Result(long[] latenciesMicros, int errors, Map<String, Integer> failures, double wallSeconds) {

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs duplicate rules L2 to L4, from strong to weak, for a project being registered (through the
- * API or an import) that L1 did not hit; the first hit wins. The caller holds the city's
- * duplicate-check lock, so two registrations of one project at once cannot both miss each other.
+ * API or an import) that L1 did not hit; the first hit wins. The caller holds the project's
+ * duplicate-check locks ({@code DuplicateCheckLocks}), so two registrations of one project at once
+ * cannot both miss each other.
  */
 @Service
 public class DuplicateRules {

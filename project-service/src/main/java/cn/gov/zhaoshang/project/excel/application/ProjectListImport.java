@@ -125,6 +125,8 @@ public class ProjectListImport {
         List<Integer> badRows = errors.stream().filter(error -> error.sheet().equals(ProjectListLayout.SHEET))
                 .map(CellError::row).toList();
         Map<ListRow, Project> projects = new HashMap<>();
+        // Many registrations in one transaction: their cities are locked as a whole first.
+        registration.lockCitiesForBulkRegistration(landing.values());
         for (ListRow row : parsed.rows()) {
             if (badRows.contains(row.row()) || !landing.containsKey(row)) {
                 continue;

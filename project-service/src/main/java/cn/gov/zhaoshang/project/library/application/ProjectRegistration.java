@@ -3,11 +3,13 @@ package cn.gov.zhaoshang.project.library.application;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
@@ -19,6 +21,7 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.duplicates.application.DuplicateRules;
+import cn.gov.zhaoshang.project.duplicates.infrastructure.DuplicateCheckLocks;
 import cn.gov.zhaoshang.project.duplicates.model.DuplicateHit;
 import cn.gov.zhaoshang.project.duplicates.model.DuplicateKeys;
 import cn.gov.zhaoshang.project.duplicates.model.DuplicateRule;
@@ -37,6 +40,7 @@ import cn.gov.zhaoshang.project.library.model.Signing;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Enters projects into the library: the row, its first history entry, its audit entry and its event, in one transaction. */
@@ -51,11 +55,12 @@ public class ProjectRegistration {
     private final SigningRules signingRules;
     private final InvestorClasses investorClasses;
     private final DuplicateRules duplicateRules;
+    private final DuplicateCheckLocks duplicateLocks;
     private final Clock clock;
 
     public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
             EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses,
-            DuplicateRules duplicateRules, Clock clock) {
+            DuplicateRules duplicateRules, DuplicateCheckLocks duplicateLocks, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.orgUnits = orgUnits;
@@ -64,6 +69,7 @@ public class ProjectRegistration {
         this.signingRules = signingRules;
         this.investorClasses = investorClasses;
         this.duplicateRules = duplicateRules;
+        this.duplicateLocks = duplicateLocks;
         this.clock = clock;
     }
 
@@ -119,13 +125,14 @@ public class ProjectRegistration {
         projects.insert(project, contact.name(), contact.phone());
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
-        // The rules look before this project's keys are written, so that they never find it itself.
-        if (city != null) {
-            projects.lockCityForDuplicateCheck(city);
-        }
         DuplicateKeys keys = new DuplicateKeys(project.id(), city, command.projectCode(), normalizedName,
                 details.investorEnterpriseId(), project.industryCode().value(), project.contractAmount(), contact.phone(),
                 details.siteAddress());
+        // Only registrations that could duplicate this one wait here, not the whole city (DuplicateCheckLocks).
+        // The rules look before this project's keys are written, so that they never find it itself.
+        if (city != null) {
+            duplicateLocks.lockForCheck(city, keys.lockKeys());
+        }
         Optional<DuplicateHit> duplicate = city == null ? Optional.empty()
                 : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName)
                         .map(id -> new DuplicateHit(id, DuplicateRule.L1))
@@ -147,6 +154,16 @@ public class ProjectRegistration {
             events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
         }
         return project;
+    }
+
+    /**
+     * For a transaction that registers many projects (an import): locks the cities of these units
+     * exclusively until it ends, so that its registrations never wait for one another's key locks
+     * in an order another transaction could reverse. Call it before the first registration.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockCitiesForBulkRegistration(Collection<OrgUnit> units) {
+        duplicateLocks.lockCitiesExclusively(units.stream().map(this::cityOf).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     // The city a county or park belongs to, whose projects L1 compares; null above city level.

@@ -125,17 +125,6 @@ public class ProjectRepository {
                 .update();
     }
 
-    /**
-     * Serialises duplicate checks within one city until the transaction ends, so that two
-     * registrations of the same project at the same moment cannot both find no duplicate.
-     */
-    public void lockCityForDuplicateCheck(String cityCode) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('project-duplicates:' || :city))")
-                .param("city", cityCode)
-                .query((rs, row) -> 1)
-                .list();
-    }
-
     /** A hit of rule L1: the same code, or the same normalised name, in the same city, among projects that count or wait. */
     public Optional<UUID> findSameCodeOrNameInCity(String cityCode, String projectCode, String normalizedName) {
         return jdbc.sql("""
