@@ -53,13 +53,51 @@ public class ProjectCreateAndSign {
             System.out.printf("warm-up: %d s at %d requests/s%n", warmupSeconds, rate);
             run(http, uri, token, rate, warmupSeconds, "warmup");
             System.out.printf("measured: %d s at %d requests/s%n", seconds, rate);
+            Map<String, Duration> cpuBefore = cpuByProcess();
             Result result = run(http, uri, token, rate, seconds, "run");
+            Map<String, Duration> cpuAfter = cpuByProcess();
             result.print(rate, seconds);
+            printCpu(cpuBefore, cpuAfter, rate * seconds, result.wallSeconds());
             System.out.printf("service log: %s%n", logs.resolve("project-service.log"));
             status = result.errors() == 0 ? 0 : 1;
         }
         // after the service process is closed: the servers it used stop with this JVM
         System.exit(status);
+    }
+
+    /**
+     * CPU time used so far by this JVM (load generator, Kafka broker, token issuer), the service's
+     * JVM and PostgreSQL, so that the run shows where the two
+     * cores went. Processes that ended meanwhile are not counted.
+     */
+    static Map<String, Duration> cpuByProcess() {
+        Map<String, Duration> cpu = new java.util.TreeMap<>();
+        cpu.put("load generator + Kafka + token issuer", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        ProcessHandle.current().descendants().filter(process -> process.info().command().orElse("").endsWith("/java"))
+                .forEach(process -> cpu.merge("project-service", cpuOf(process), Duration::plus));
+        // pg_ctl leaves the postmaster to init: it is found by its port, and its backends are its children
+        String port = Integer.toString(PlatformServers.postgres().port());
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres")
+                        && List.of(process.info().arguments().orElse(new String[0])).contains(port))
+                .forEach(postmaster -> {
+                    cpu.merge("PostgreSQL", cpuOf(postmaster), Duration::plus);
+                    postmaster.descendants().forEach(backend -> cpu.merge("PostgreSQL", cpuOf(backend), Duration::plus));
+                });
+        return cpu;
+    }
+
+    static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    static void printCpu(Map<String, Duration> before, Map<String, Duration> after, int requests, double wallSeconds) {
+        StringBuilder line = new StringBuilder("CPU during the measured run (cores used, ms per request):");
+        after.forEach((kind, total) -> {
+            double millis = total.minus(before.getOrDefault(kind, Duration.ZERO)).toNanos() / 1e6;
+            line.append(String.format("  %s %.2f cores, %.1f ms;", kind, millis / 1000 / wallSeconds, millis / requests));
+        });
+        System.out.println(line);
     }
 
     // The service's JVM and Spring arguments, plus any in SERVICE_JVM_OPTS (a profiler, for example).

@@ -122,22 +122,21 @@ public class ProjectRegistration {
         }
         Project project = registered.project();
         InvestorContact contact = command.contact() == null ? new InvestorContact(null, null) : command.contact();
-        projects.insert(project, contact.name(), contact.phone());
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
+        projects.insert(project, contact.name(), contact.phone(), city, normalizedName);
         DuplicateKeys keys = new DuplicateKeys(project.id(), city, command.projectCode(), normalizedName,
                 details.investorEnterpriseId(), project.industryCode().value(), project.contractAmount(), contact.phone(),
                 details.siteAddress());
-        // Only registrations that could duplicate this one wait here, not the whole city (DuplicateCheckLocks).
-        // The rules look before this project's keys are written, so that they never find it itself.
+        // Only registrations that could duplicate this one wait here, not the whole city (DuplicateCheckLocks);
+        // every rule leaves this project itself out.
         if (city != null) {
             duplicateLocks.lockForCheck(city, keys.lockKeys());
         }
         Optional<DuplicateHit> duplicate = city == null ? Optional.empty()
-                : projects.findSameCodeOrNameInCity(city, command.projectCode(), normalizedName)
+                : projects.findSameCodeOrNameInCity(project.id(), city, command.projectCode(), normalizedName)
                         .map(id -> new DuplicateHit(id, DuplicateRule.L1))
                         .or(() -> duplicateRules.weakerHit(keys));
-        projects.recordDuplicateKeys(project.id(), city, command.projectCode(), normalizedName);
         if (duplicate.isPresent()) {
             project = project.inReviewPool();
             projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule().name());

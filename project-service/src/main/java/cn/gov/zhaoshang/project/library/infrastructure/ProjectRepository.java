@@ -59,20 +59,26 @@ public class ProjectRepository {
     /**
      * @param contactName the investor's contact, personal data; {@code null} when none
      * @param contactPhone the contact's phone; {@code null} when none
+     * @param cityCode the city whose projects the duplicate rules compare it with; {@code null} above city level
+     * @param normalizedName its name as the duplicate rules compare it ({@code ProjectNames})
      */
-    public void insert(Project project, String contactName, String contactPhone) {
+    public void insert(Project project, String contactName, String contactPhone, String cityCode, String normalizedName) {
         ProjectDetails details = project.details();
         jdbc.sql("""
                 INSERT INTO project (id, name, org_unit_code, stage, contract_amount, signing_date, industry_code,
                                      manufacturing, registered_at, registered_by, version, start_date,
                                      project_code, investor_enterprise_id, industry_chain_tags, source_key_area, channel,
                                      resident_team_id, fdi_contract_usd, reinvestment, planned_start_date, site_address,
-                                     stage_reached_on, signing_confirmed, investor_classes, contact_name, contact_phone)
+                                     stage_reached_on, signing_confirmed, investor_classes, contact_name, contact_phone,
+                                     city_code, normalized_name)
                 VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
                         :manufacturing, :registeredAt, :registeredBy, :version, :startDate,
                         :projectCode, :investor, CAST(:tags AS jsonb), :keyArea, :channel,
                         :team, :fdi, :reinvestment, :plannedStart, :site,
-                        :reachedOn, :confirmed, CAST(:classes AS jsonb), :contactName, :contactPhone)""")
+                        :reachedOn, :confirmed, CAST(:classes AS jsonb), :contactName, :contactPhone,
+                        :city, :normalizedName)""")
+                .param("city", cityCode)
+                .param("normalizedName", normalizedName)
                 .param("projectCode", details.projectCode())
                 .param("investor", details.investorEnterpriseId())
                 .param("tags", json.writeValueAsString(details.industryChainTags()))
@@ -115,23 +121,17 @@ public class ProjectRepository {
                 .optional();
     }
 
-    /** The keys the duplicate rules compare: the project's code, its city and its normalised name. */
-    public void recordDuplicateKeys(UUID id, String cityCode, String projectCode, String normalizedName) {
-        jdbc.sql("UPDATE project SET city_code = :city, project_code = :code, normalized_name = :name WHERE id = :id")
-                .param("id", id)
-                .param("city", cityCode)
-                .param("code", projectCode)
-                .param("name", normalizedName)
-                .update();
-    }
-
-    /** A hit of rule L1: the same code, or the same normalised name, in the same city, among projects that count or wait. */
-    public Optional<UUID> findSameCodeOrNameInCity(String cityCode, String projectCode, String normalizedName) {
+    /**
+     * A hit of rule L1: the same code, or the same normalised name, in the same city, among projects
+     * that count or wait, other than the project {@code self} being checked.
+     */
+    public Optional<UUID> findSameCodeOrNameInCity(UUID self, String cityCode, String projectCode, String normalizedName) {
         return jdbc.sql("""
                 SELECT id FROM project
-                WHERE city_code = :city AND review_status IN ('ACCEPTED', 'PENDING') AND stage <> 'TERMINATED'
+                WHERE city_code = :city AND id <> :self AND review_status IN ('ACCEPTED', 'PENDING') AND stage <> 'TERMINATED'
                   AND (project_code = :code OR normalized_name = :name)
                 ORDER BY registered_at LIMIT 1""")
+                .param("self", self)
                 .param("city", cityCode)
                 .param("code", projectCode)
                 .param("name", normalizedName)
