@@ -1,9 +1,9 @@
 package cn.gov.zhaoshang.reporting.report;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.report.UnitReport.Fdi;
 import cn.gov.zhaoshang.reporting.report.UnitReport.Funnel;
 import cn.gov.zhaoshang.reporting.report.UnitReport.KeyAreaFunnel;
@@ -24,6 +23,8 @@ import cn.gov.zhaoshang.reporting.report.UnitReport.Share;
 import cn.gov.zhaoshang.reporting.report.UnitReport.SizeBands;
 import cn.gov.zhaoshang.reporting.report.UnitReport.TeamFunnel;
 import cn.gov.zhaoshang.reporting.report.UnitReport.Top500;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,10 @@ public class UnitReports {
     /** Not a figure code (those are upper case): where {@link #targets} puts the definition version. */
     private static final String DEFINITION_VERSION = "definition-version";
 
-    private static final String UNITS = "WITH units AS (SELECT code FROM org_unit WHERE path <@ CAST(:path AS ltree)) ";
+    private static final String UNITS =
+            "WITH units AS (SELECT code FROM org_unit WHERE path <@ (SELECT path FROM org_unit WHERE code = :code)) ";
+
+    private static final String YEAR_TO_DATE_SPAN = "ytd";
 
     /** Columns of unit_month_signing, summed for a span. */
     private static final List<String> SIGNING_COLUMNS = List.of("signed_count", "contract_investment",
@@ -55,17 +59,18 @@ public class UnitReports {
             "china_private_500", "china_manufacturing_500", "top500_three_classes", "top500_four_classes");
 
     private final JdbcClient jdbc;
-    private final OrgUnitDirectory orgUnits;
+    private final NamedParameterJdbcOperations batch;
 
-    public UnitReports(JdbcClient jdbc, OrgUnitDirectory orgUnits) {
+    public UnitReports(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
-        this.orgUnits = orgUnits;
+        this.batch = batch;
     }
 
     /** The report of a unit and everything under it, or empty when the unit is unknown. */
     @Transactional(readOnly = true)
     public Optional<UnitReport> find(String orgUnitCode, ReportPeriod period) {
-        return orgUnits.find(orgUnitCode).map(unit -> report(unit, period));
+        Statements rows = read(orgUnitCode, period);
+        return Optional.ofNullable(rows.unit).map(unit -> report(unit, period, rows));
     }
 
     /**
@@ -90,18 +95,16 @@ public class UnitReports {
         return reports;
     }
 
-    private UnitReport report(OrgUnit unit, ReportPeriod period) {
-        ReportPeriod lastYear = period.sameLastYear();
-        ReportPeriod yearToDate = period.yearToDateAtEnd();
+    private UnitReport report(OrgUnit unit, ReportPeriod period, Statements rows) {
         Ratio timeProgress = period.timeProgress();
-        Map<String, BigDecimal> targets = targets(unit.code(), period.year(), period.to());
+        Map<String, BigDecimal> targets = rows.targets;
         BigDecimal definitionVersion = targets.remove(DEFINITION_VERSION);
 
-        Map<String, Map<String, BigDecimal>> spans = signings(unit, Map.of("now", period, "before", lastYear, "ytd", yearToDate));
+        Map<String, Map<String, BigDecimal>> spans = rows.sums;
         Map<String, BigDecimal> now = spans.get("now");
         Map<String, BigDecimal> before = spans.get("before");
-        Map<String, BigDecimal> ytd = spans.get("ytd");
-        Map<String, BigDecimal> sums = fundsIntakeAndStages(unit, period, lastYear, yearToDate);
+        Map<String, BigDecimal> ytd = spans.get(YEAR_TO_DATE_SPAN);
+        Map<String, BigDecimal> sums = spans.get("funds");
         FigureFactory figures = new FigureFactory(now, before, targets, timeProgress);
 
         Figure contract = figures.of("contract_investment", "CONTRACT_INVESTMENT");
@@ -138,8 +141,8 @@ public class UnitReports {
                 new SizeBands(figures.of("over_100m", "PROJECTS_OVER_100M"), figures.of("over_1b", "PROJECTS_OVER_1B"),
                         figures.of("over_10b", "PROJECTS_OVER_10B"), figures.of("over_20b", "PROJECTS_OVER_20B")),
                 landing, start, intake, fdi,
-                residentTeams(unit, period, figures, timeProgress),
-                leaderActivities(unit, period));
+                residentTeams(period, figures, timeProgress, rows),
+                leaderActivities(period, rows));
     }
 
     /** Builds figures from the sums of this period and last year's and the unit's targets. */
@@ -152,171 +155,289 @@ public class UnitReports {
         }
     }
 
-    /** The signing sums of several spans, in one statement: {@code span name → column → sum}. */
-    private Map<String, Map<String, BigDecimal>> signings(OrgUnit unit, Map<String, ReportPeriod> spans) {
+    /** What the report's statements return, read in one round trip ({@link #read}). */
+    private static final class Statements {
+        OrgUnit unit;
+        final Map<String, BigDecimal> targets = new HashMap<>();
+        Map<String, Map<String, BigDecimal>> sums = Map.of();
+        final Map<String, long[]> funnelCounts = new LinkedHashMap<>();
+        final Map<String, Object[]> intents = new LinkedHashMap<>();
+        final Map<String, BigDecimal[]> teamSignings = new LinkedHashMap<>();
+        final List<TeamRow> residentTeams = new ArrayList<>();
+        final List<Object[]> leaderTrips = new ArrayList<>();
+        final Map<String, Map<String, BigDecimal>> leaderTargets = new HashMap<>();
+    }
+
+    /**
+     * Every statement of a report, sent to PostgreSQL as one batch (one round trip: the driver sends
+     * the statements of a multi-statement prepared statement together and reads their results in
+     * order). Each statement finds the unit's subtree from the unit's code itself, so none waits for
+     * another's answer.
+     */
+    private Statements read(String orgUnitCode, ReportPeriod period) {
+        ReportPeriod lastYear = period.sameLastYear();
+        ReportPeriod yearToDate = period.yearToDateAtEnd();
+        ReportPeriod half = period.halfYearAtEnd();
+        Map<String, ReportPeriod> spans = new LinkedHashMap<>();
+        spans.put("now", period);
+        spans.put("before", lastYear);
+        spans.put(YEAR_TO_DATE_SPAN, yearToDate);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("code", orgUnitCode).addValue("from", period.from()).addValue("to", period.to())
+                .addValue("lyFrom", lastYear.from()).addValue("lyTo", lastYear.to())
+                .addValue("ytdFrom", yearToDate.from()).addValue("lastMonth", period.lastMonth().atDay(1))
+                .addValue("year", period.year()).addValue("day", period.to()).addValue("definition", DEFINITION_VERSION)
+                .addValue("halfFrom", half.from()).addValue("halfYear", half.year()).addValue("areas", LEADER_TRIP_KEY_AREAS);
+        for (Map.Entry<String, ReportPeriod> span : spans.entrySet()) {
+            params.addValue(span.getKey() + "From", span.getValue().from()).addValue(span.getKey() + "To", span.getValue().to());
+        }
+        String sql = String.join(";\n", UNIT_SQL, TARGETS_SQL, sumsSql(spans.keySet()), FUNNEL_SQL, TEAM_SIGNINGS_SQL,
+                RESIDENT_TEAMS_SQL, LEADER_TRIPS_SQL, LEADER_TARGETS_SQL);
+        Statements rows = new Statements();
+        batch.execute(sql, params, (PreparedStatement statement) -> {
+            statement.execute();
+            List<ResultSetReader> readers = List.of(
+                    rs -> rows.unit = rs.next() ? new OrgUnit(rs.getString("code"), rs.getString("parent_code"),
+                            OrgLevel.valueOf(rs.getString("level")), rs.getString("name_zh"), rs.getString("name_en"),
+                            rs.getString("path")) : null,
+                    rs -> {
+                        while (rs.next()) {
+                            rows.targets.put(rs.getString("figure"), rs.getBigDecimal("value").stripTrailingZeros());
+                        }
+                    },
+                    rs -> {
+                        rs.next();
+                        rows.sums = sums(rs, spans.keySet());
+                    },
+                    rs -> {
+                        while (rs.next()) {
+                            String key = rs.getString("grouping") + ":" + rs.getString("key");
+                            if ("F".equals(rs.getString("kind"))) {
+                                rows.funnelCounts.put(key, new long[] {rs.getLong("docked"), rs.getLong("visited")});
+                            } else {
+                                rows.intents.put(key, new Object[] {rs.getLong("intents"), rs.getBigDecimal("amount")});
+                            }
+                        }
+                    },
+                    rs -> {
+                        while (rs.next()) {
+                            rows.teamSignings.put(rs.getString("team"), new BigDecimal[] {rs.getBigDecimal("signed_count"),
+                                    rs.getBigDecimal("investment"), rs.getBigDecimal("ly_signed_count"),
+                                    rs.getBigDecimal("ly_investment")});
+                        }
+                    },
+                    rs -> {
+                        while (rs.next()) {
+                            rows.residentTeams.add(teamRow(rs));
+                        }
+                    },
+                    rs -> {
+                        while (rs.next()) {
+                            rows.leaderTrips.add(new Object[] {rs.getString("leader_unit"), rs.getString("leader_role"),
+                                    OrgLevel.valueOf(rs.getString("level")), rs.getLong("trips")});
+                        }
+                    },
+                    rs -> {
+                        while (rs.next()) {
+                            rows.leaderTargets.computeIfAbsent(rs.getString("org_unit_code"), unit -> new HashMap<>())
+                                    .put(rs.getString("figure"), rs.getBigDecimal("value").stripTrailingZeros());
+                        }
+                    });
+            for (int i = 0; i < readers.size(); i++) {
+                if (i > 0 && !statement.getMoreResults()) {
+                    throw new IllegalStateException("the report batch returned " + i + " results, not " + readers.size());
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    readers.get(i).read(rs);
+                }
+            }
+            return null;
+        });
+        return rows;
+    }
+
+    @FunctionalInterface
+    private interface ResultSetReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static final String UNIT_SQL =
+            "SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit WHERE code = :code";
+
+    /**
+     * The unit's own annual targets (set per unit, never summed from children) and, under the key
+     * {@link #DEFINITION_VERSION}, the metric-definition version in force on the period's last day
+     * ({@code definitions.DefinitionVersions}' table).
+     */
+    private static final String TARGETS_SQL = """
+            SELECT figure, value FROM unit_target WHERE org_unit_code = :code AND year = :year
+            UNION ALL
+            (SELECT CAST(:definition AS varchar), CAST(version AS numeric) FROM definition_version
+             WHERE effective_from <= :day ORDER BY effective_from DESC, version DESC LIMIT 1)""";
+
+    /**
+     * Every sum over the (unit, month) read models, in one row: the signing sums of each span; funds
+     * in place of the period and last year's; the funds to the period's end of the projects signed in
+     * the year to date; the library intake of both years; and how many of the projects signed in the
+     * year to date reached LANDED and STARTED (or beyond) by its end. Each unit of the subtree is one
+     * short index range of each table (their keys start with the unit, V12).
+     */
+    private static String sumsSql(java.util.Set<String> spans) {
         StringBuilder select = new StringBuilder();
-        StringBuilder where = new StringBuilder();
-        for (String span : spans.keySet()) {
-            for (String column : SIGNING_COLUMNS) {
+        for (String span : spans) {
+            for (String column : columnsOf(span)) {
                 select.append(select.isEmpty() ? "" : ", ").append("coalesce(sum(").append(column)
                         .append(") FILTER (WHERE month BETWEEN :").append(span).append("From AND :").append(span)
                         .append("To), 0) AS ").append(span).append("_").append(column);
             }
-            where.append(where.isEmpty() ? "" : " OR ").append("month BETWEEN :").append(span).append("From AND :")
-                    .append(span).append("To");
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(UNITS + "SELECT " + select + " FROM unit_month_signing"
-                        + " WHERE (" + where + ") AND org_unit_code IN (SELECT code FROM units)")
-                .param("path", unit.path());
-        for (Map.Entry<String, ReportPeriod> span : spans.entrySet()) {
-            statement = statement.param(span.getKey() + "From", span.getValue().from())
-                    .param(span.getKey() + "To", span.getValue().to());
-        }
-        return statement.query((rs, row) -> {
-            Map<String, Map<String, BigDecimal>> bySpan = new HashMap<>();
-            for (String span : spans.keySet()) {
-                Map<String, BigDecimal> sums = new HashMap<>();
-                for (String column : SIGNING_COLUMNS) {
-                    sums.put(column, rs.getBigDecimal(span + "_" + column));
-                }
-                bySpan.put(span, sums);
+        // one month range per unit (last year's first month to the period's end), which the
+        // (unit, month) index answers alone; the filters then pick each span's months
+        return UNITS + "SELECT s.*, f.*, i.*, r.* FROM (SELECT " + select
+                + " FROM unit_month_signing WHERE month BETWEEN :lyFrom AND :to AND org_unit_code IN (SELECT code FROM units)) s, "
+                + """
+                (SELECT (SELECT coalesce(sum(amount), 0) FROM unit_month_funds_in_place
+                         WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)) AS funds,
+                        (SELECT coalesce(sum(amount), 0) FROM unit_month_funds_in_place
+                         WHERE month BETWEEN :lyFrom AND :lyTo AND org_unit_code IN (SELECT code FROM units)) AS funds_before,
+                        (SELECT coalesce(sum(amount), 0) FROM unit_signed_funds_to_date
+                         WHERE to_month = :lastMonth AND signing_month BETWEEN :ytdFrom AND :lastMonth
+                           AND org_unit_code IN (SELECT code FROM units)) AS funds_of_signed) f,
+                (SELECT coalesce(sum(project_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS intake,
+                        coalesce(sum(project_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS intake_before
+                 FROM unit_month_intake
+                 WHERE month BETWEEN :lyFrom AND :to AND org_unit_code IN (SELECT code FROM units)) i,
+                (SELECT coalesce(sum(project_count) FILTER (WHERE stage = 'LANDED'), 0) AS landed,
+                        coalesce(sum(project_count) FILTER (WHERE stage = 'STARTED'), 0) AS started
+                 FROM unit_stage_reached
+                 WHERE signing_month BETWEEN :ytdFrom AND :to AND reached_month <= :to
+                   AND org_unit_code IN (SELECT code FROM units)) r""";
+    }
+
+    /**
+     * The signing columns a span needs: every one for the period and last year's; of the year to
+     * date only the denominators of the landing, start and funds-to-contract rates.
+     */
+    private static List<String> columnsOf(String span) {
+        return YEAR_TO_DATE_SPAN.equals(span) ? List.of("signed_count", "contract_investment") : SIGNING_COLUMNS;
+    }
+
+    /** The sums' row as {@code span name → column → sum}; under {@code "funds"} the other sums. */
+    private static Map<String, Map<String, BigDecimal>> sums(ResultSet rs, java.util.Set<String> spans) throws SQLException {
+        Map<String, Map<String, BigDecimal>> bySpan = new HashMap<>();
+        for (String span : spans) {
+            Map<String, BigDecimal> sums = new HashMap<>();
+            for (String column : columnsOf(span)) {
+                sums.put(column, rs.getBigDecimal(span + "_" + column));
             }
-            return bySpan;
-        }).single();
+            bySpan.put(span, sums);
+        }
+        Map<String, BigDecimal> other = new HashMap<>();
+        for (String column : List.of("funds", "funds_before", "funds_of_signed", "intake", "intake_before", "landed",
+                "started")) {
+            other.put(column, rs.getBigDecimal(column));
+        }
+        bySpan.put("funds", other);
+        return bySpan;
     }
 
     /**
-     * In one statement: funds in place of the period and last year's, the funds to the period's end
-     * of the projects signed in the year to date, the library intake of both years, and how many of
-     * the projects signed in the year to date reached LANDED and STARTED (or beyond) by its end.
+     * The resident-team funnel: the unit (every team's engagements recorded under it), per team, and
+     * per key area (the area the team is stationed in; teams unknown to reporting have no area).
      */
-    private Map<String, BigDecimal> fundsIntakeAndStages(OrgUnit unit, ReportPeriod period, ReportPeriod lastYear,
-            ReportPeriod yearToDate) {
-        return jdbc.sql(UNITS + """
-                SELECT f.funds, f.funds_before, f.funds_of_signed, i.intake, i.intake_before, s.landed, s.started
-                FROM (SELECT coalesce(sum(amount) FILTER (WHERE month BETWEEN :from AND :to), 0) AS funds,
-                             coalesce(sum(amount) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS funds_before,
-                             coalesce(sum(amount) FILTER (WHERE signing_month BETWEEN :ytdFrom AND :to AND month <= :to), 0)
-                                 AS funds_of_signed
-                      FROM unit_month_funds
-                      WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo
-                             OR (signing_month BETWEEN :ytdFrom AND :to AND month <= :to))
-                        AND org_unit_code IN (SELECT code FROM units)) f,
-                     (SELECT coalesce(sum(project_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS intake,
-                             coalesce(sum(project_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS intake_before
-                      FROM unit_month_intake
-                      WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo)
-                        AND org_unit_code IN (SELECT code FROM units)) i,
-                     (SELECT coalesce(sum(project_count) FILTER (WHERE stage = 'LANDED'), 0) AS landed,
-                             coalesce(sum(project_count) FILTER (WHERE stage = 'STARTED'), 0) AS started
-                      FROM unit_stage_reached
-                      WHERE signing_month BETWEEN :ytdFrom AND :to AND reached_month <= :to
-                        AND org_unit_code IN (SELECT code FROM units)) s""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .param("lyFrom", lastYear.from()).param("lyTo", lastYear.to()).param("ytdFrom", yearToDate.from())
-                .query((rs, row) -> {
-                    Map<String, BigDecimal> sums = new HashMap<>();
-                    for (String column : List.of("funds", "funds_before", "funds_of_signed", "intake", "intake_before",
-                            "landed", "started")) {
-                        sums.put(column, rs.getBigDecimal(column));
-                    }
-                    return sums;
-                })
-                .single();
-    }
+    private static final String FUNNEL_SQL = UNITS + """
+            , team_engagement AS (
+                SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
+                FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team
+                WHERE e.team IS NOT NULL AND e.org_unit_code IN (SELECT code FROM units)
+                  AND e.occurred_on BETWEEN :ytdFrom AND :to),
+            docked AS (
+                SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement
+                WHERE kind = 'DOCKING' AND occurred_on BETWEEN :from AND :to),
+            docked_in_year AS (
+                SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement WHERE kind = 'DOCKING'),
+            visits AS (
+                SELECT DISTINCT enterprise_id FROM engagement_enterprise
+                WHERE kind = 'VISIT' AND occurred_on BETWEEN :from AND :to
+                  AND org_unit_code IN (SELECT code FROM units)),
+            intent AS (
+                SELECT e.team, t.key_area, e.intent_amount
+                FROM engagement_fact e LEFT JOIN resident_team t ON t.team_id::text = e.team
+                WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
+                  AND e.org_unit_code IN (SELECT code FROM units))
+            SELECT 'F' AS kind, 'UNIT' AS grouping, '' AS key,
+                   (SELECT count(DISTINCT enterprise_id) FROM docked) AS docked,
+                   (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited,
+                   0 AS intents, 0 AS amount
+            UNION ALL
+            SELECT 'F', 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
+                   count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
+            FROM (SELECT d.enterprise_id, d.team,
+                         EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.team = d.team) AS in_period,
+                         EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
+                  FROM docked_in_year d) per_team
+            GROUP BY team
+            UNION ALL
+            SELECT 'F', 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
+                   count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
+            FROM (SELECT d.enterprise_id, d.key_area,
+                         EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.key_area = d.key_area) AS in_period,
+                         EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
+                  FROM docked_in_year d WHERE d.key_area IS NOT NULL) per_area
+            GROUP BY key_area
+            UNION ALL
+            SELECT 'I', 'UNIT', '', 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
+            UNION ALL
+            SELECT 'I', 'TEAM', team, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent GROUP BY team
+            UNION ALL
+            SELECT 'I', 'AREA', key_area, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
+            WHERE key_area IS NOT NULL GROUP BY key_area""";
+
+    /** Per team: signed count and investment this period, and the same last year. */
+    private static final String TEAM_SIGNINGS_SQL = UNITS + """
+            SELECT team_id::text AS team,
+                   coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS signed_count,
+                   coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :from AND :to), 0) AS investment,
+                   coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_signed_count,
+                   coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_investment
+            FROM team_month_signing
+            WHERE month BETWEEN :lyFrom AND :to AND org_unit_code IN (SELECT code FROM units)
+            GROUP BY team_id
+            HAVING count(*) FILTER (WHERE month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo) > 0""";
 
     /**
-     * The unit's own annual targets (set per unit, never summed from children) and, under the key
-     * {@link #DEFINITION_VERSION}, the metric-definition version in force on {@code onDay}
-     * ({@code definitions.DefinitionVersions}' table), in one statement.
+     * Every resident team, with whether a unit under the report's unit owns it: the report shows
+     * those and the teams whose engagements or signings fall under it ({@link #teams}).
      */
-    private Map<String, BigDecimal> targets(String orgUnitCode, int year, LocalDate onDay) {
-        Map<String, BigDecimal> targets = new HashMap<>();
-        jdbc.sql("""
-                SELECT figure, value FROM unit_target WHERE org_unit_code = :code AND year = :year
-                UNION ALL
-                (SELECT CAST(:definition AS varchar), CAST(version AS numeric) FROM definition_version
-                 WHERE effective_from <= :day ORDER BY effective_from DESC, version DESC LIMIT 1)""")
-                .param("code", orgUnitCode).param("year", year).param("definition", DEFINITION_VERSION).param("day", onDay)
-                .query((rs, row) -> targets.put(rs.getString("figure"), rs.getBigDecimal("value").stripTrailingZeros()))
-                .list();
-        return targets;
-    }
+    private static final String RESIDENT_TEAMS_SQL = UNITS + """
+            SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets,
+                   org_unit_code IN (SELECT code FROM units) AS own
+            FROM resident_team""";
 
-    private Map<String, BigDecimal> targets(String orgUnitCode, int year) {
-        Map<String, BigDecimal> targets = targets(orgUnitCode, year, LocalDate.of(1900, 1, 1));
-        targets.remove(DEFINITION_VERSION);
-        return targets;
-    }
+    /** Leader trips to the key areas in the half year to the period's end, per leader unit and role. */
+    private static final String LEADER_TRIPS_SQL = UNITS + """
+            SELECT e.leader_unit, e.leader_role, o.level, count(*) AS trips
+            FROM engagement_fact e JOIN org_unit o ON o.code = e.leader_unit
+            WHERE e.kind = 'LEADER_TRIP' AND e.destination_area IN (:areas)
+              AND e.occurred_on BETWEEN :halfFrom AND :to
+              AND e.leader_unit IN (SELECT code FROM units)
+            GROUP BY e.leader_unit, e.leader_role, o.level
+            ORDER BY e.leader_unit, e.leader_role DESC""";
 
-    private ResidentTeams residentTeams(OrgUnit unit, ReportPeriod period, FigureFactory figures, Ratio timeProgress) {
-        LocalDate yearStart = period.yearToDateAtEnd().from();
-        // the unit: every team's engagements recorded under it; teams: grouped by team; key areas:
-        // grouped by the area the team is stationed in (teams unknown to reporting have no area)
-        Map<String, long[]> funnelCounts = new LinkedHashMap<>();
-        Map<String, Object[]> intents = new LinkedHashMap<>();
-        jdbc.sql(UNITS + """
-                , team_engagement AS (
-                    SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
-                    FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team
-                    WHERE e.team IS NOT NULL AND e.org_unit_code IN (SELECT code FROM units)
-                      AND e.occurred_on BETWEEN :yearStart AND :to),
-                docked AS (
-                    SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement
-                    WHERE kind = 'DOCKING' AND occurred_on BETWEEN :from AND :to),
-                docked_in_year AS (
-                    SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement WHERE kind = 'DOCKING'),
-                visits AS (
-                    SELECT DISTINCT enterprise_id FROM engagement_enterprise
-                    WHERE kind = 'VISIT' AND occurred_on BETWEEN :from AND :to
-                      AND org_unit_code IN (SELECT code FROM units)),
-                intent AS (
-                    SELECT e.team, t.key_area, e.intent_amount
-                    FROM engagement_fact e LEFT JOIN resident_team t ON t.team_id::text = e.team
-                    WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
-                      AND e.org_unit_code IN (SELECT code FROM units))
-                SELECT 'F' AS kind, 'UNIT' AS grouping, '' AS key,
-                       (SELECT count(DISTINCT enterprise_id) FROM docked) AS docked,
-                       (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited,
-                       0 AS intents, 0 AS amount
-                UNION ALL
-                SELECT 'F', 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
-                       count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
-                FROM (SELECT d.enterprise_id, d.team,
-                             EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.team = d.team) AS in_period,
-                             EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
-                      FROM docked_in_year d) per_team
-                GROUP BY team
-                UNION ALL
-                SELECT 'F', 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
-                       count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
-                FROM (SELECT d.enterprise_id, d.key_area,
-                             EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.key_area = d.key_area) AS in_period,
-                             EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
-                      FROM docked_in_year d WHERE d.key_area IS NOT NULL) per_area
-                GROUP BY key_area
-                UNION ALL
-                SELECT 'I', 'UNIT', '', 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
-                UNION ALL
-                SELECT 'I', 'TEAM', team, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent GROUP BY team
-                UNION ALL
-                SELECT 'I', 'AREA', key_area, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
-                WHERE key_area IS NOT NULL GROUP BY key_area""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .param("yearStart", yearStart)
-                .query((rs, row) -> {
-                    String key = rs.getString("grouping") + ":" + rs.getString("key");
-                    if ("F".equals(rs.getString("kind"))) {
-                        funnelCounts.put(key, new long[] {rs.getLong("docked"), rs.getLong("visited")});
-                    } else {
-                        intents.put(key, new Object[] {rs.getLong("intents"), rs.getBigDecimal("amount")});
-                    }
-                    return null;
-                })
-                .list();
+    /** The leader units' own targets of the half year's year. */
+    private static final String LEADER_TARGETS_SQL = UNITS + """
+            SELECT org_unit_code, figure, value FROM unit_target
+            WHERE year = :halfYear AND org_unit_code IN (
+                SELECT e.leader_unit FROM engagement_fact e
+                WHERE e.kind = 'LEADER_TRIP' AND e.destination_area IN (:areas)
+                  AND e.occurred_on BETWEEN :halfFrom AND :to
+                  AND e.leader_unit IN (SELECT code FROM units))""";
 
-        Map<String, BigDecimal[]> teamSignings = teamSignings(unit, period);
-        Map<String, TeamRow> teams = teams(unit, teamSignings.keySet(), funnelCounts.keySet(), intents.keySet());
+    private ResidentTeams residentTeams(ReportPeriod period, FigureFactory figures, Ratio timeProgress, Statements rows) {
+        Map<String, long[]> funnelCounts = rows.funnelCounts;
+        Map<String, Object[]> intents = rows.intents;
+        Map<String, BigDecimal[]> teamSignings = rows.teamSignings;
+        Map<String, TeamRow> teams = teams(rows.residentTeams, teamSignings.keySet(), funnelCounts.keySet(), intents.keySet());
 
         Funnel total = funnel(funnelCounts.get("UNIT:"), intents.get("UNIT:"),
                 figures.of("resident_team_count", null), figures.of("resident_team_investment", "RESIDENT_TEAM_CONTRACT"));
@@ -355,29 +476,8 @@ public class UnitReports {
                 intentCount, intentAmount, signedCount, signedInvestment);
     }
 
-    /** Per team: signed count and investment this period, and the same last year. */
-    private Map<String, BigDecimal[]> teamSignings(OrgUnit unit, ReportPeriod period) {
-        ReportPeriod lastYear = period.sameLastYear();
-        Map<String, BigDecimal[]> byTeam = new LinkedHashMap<>();
-        jdbc.sql(UNITS + """
-                SELECT team_id::text AS team,
-                       coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS signed_count,
-                       coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :from AND :to), 0) AS investment,
-                       coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_signed_count,
-                       coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_investment
-                FROM team_month_signing
-                WHERE (month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo)
-                  AND org_unit_code IN (SELECT code FROM units)
-                GROUP BY team_id""")
-                .param("path", unit.path()).param("from", period.from()).param("to", period.to())
-                .param("lyFrom", lastYear.from()).param("lyTo", lastYear.to())
-                .query((rs, row) -> byTeam.put(rs.getString("team"), new BigDecimal[] {rs.getBigDecimal("signed_count"),
-                        rs.getBigDecimal("investment"), rs.getBigDecimal("ly_signed_count"), rs.getBigDecimal("ly_investment")}))
-                .list();
-        return byTeam;
-    }
-
-    private record TeamRow(String id, String name, String orgUnit, String keyArea, Map<String, BigDecimal> contractTargets) {
+    private record TeamRow(String id, String name, String orgUnit, String keyArea, Map<String, BigDecimal> contractTargets,
+            boolean own) {
         UUID teamId() {
             try {
                 return UUID.fromString(id);
@@ -391,8 +491,8 @@ public class UnitReports {
      * The teams of the report: those owned by a unit under it, and those whose engagements or
      * signings fall under it; a team that reporting has not heard of is shown by its id alone.
      */
-    private Map<String, TeamRow> teams(OrgUnit unit, java.util.Set<String> signingTeams, java.util.Set<String> funnelKeys,
-            java.util.Set<String> intentKeys) {
+    private static Map<String, TeamRow> teams(List<TeamRow> residentTeams, java.util.Set<String> signingTeams,
+            java.util.Set<String> funnelKeys, java.util.Set<String> intentKeys) {
         Map<String, TeamRow> teams = new java.util.TreeMap<>();
         java.util.Set<String> mentioned = new java.util.TreeSet<>(signingTeams);
         for (String key : funnelKeys) {
@@ -406,14 +506,13 @@ public class UnitReports {
             }
         }
         // the unit's own teams, and teams of other units (a regional lead department's) whose work falls under it
-        jdbc.sql(UNITS + """
-                SELECT team_id::text AS id, name, org_unit_code, key_area, contract_targets::text AS targets FROM resident_team
-                WHERE org_unit_code IN (SELECT code FROM units) OR team_id::text IN (:ids)""")
-                .param("path", unit.path()).param("ids", mentioned.isEmpty() ? List.of("") : List.copyOf(mentioned))
-                .query((rs, row) -> teams.put(rs.getString("id"), teamRow(rs)))
-                .list();
+        for (TeamRow team : residentTeams) {
+            if (team.own || mentioned.contains(team.id)) {
+                teams.put(team.id, team);
+            }
+        }
         for (String id : mentioned) {
-            teams.putIfAbsent(id, new TeamRow(id, null, null, null, Map.of()));
+            teams.putIfAbsent(id, new TeamRow(id, null, null, null, Map.of(), false));
         }
         return teams;
     }
@@ -426,33 +525,29 @@ public class UnitReports {
         while (m.find()) {
             targets.put(m.group(1), new BigDecimal(m.group(2)));
         }
-        return new TeamRow(rs.getString("id"), rs.getString("name"), rs.getString("org_unit_code"), rs.getString("key_area"), targets);
+        return new TeamRow(rs.getString("id"), rs.getString("name"), rs.getString("org_unit_code"), rs.getString("key_area"), targets,
+                rs.getBoolean("own"));
     }
 
-    private List<LeaderActivity> leaderActivities(OrgUnit unit, ReportPeriod period) {
+    private List<LeaderActivity> leaderActivities(ReportPeriod period, Statements rows) {
         ReportPeriod half = period.halfYearAtEnd();
-        return jdbc.sql(UNITS + """
-                SELECT e.leader_unit, e.leader_role, o.level, count(*) AS trips
-                FROM engagement_fact e JOIN org_unit o ON o.code = e.leader_unit
-                WHERE e.kind = 'LEADER_TRIP' AND e.destination_area IN (:areas)
-                  AND e.occurred_on BETWEEN :from AND :to
-                  AND e.leader_unit IN (SELECT code FROM units)
-                GROUP BY e.leader_unit, e.leader_role, o.level
-                ORDER BY e.leader_unit, e.leader_role DESC""")
-                .param("path", unit.path()).param("areas", LEADER_TRIP_KEY_AREAS)
-                .param("from", half.from()).param("to", period.to())
-                .query((rs, row) -> leaderActivity(rs.getString("leader_unit"), rs.getString("leader_role"),
-                        OrgLevel.valueOf(rs.getString("level")), half, rs.getLong("trips")))
-                .list();
+        List<LeaderActivity> activities = new ArrayList<>();
+        for (Object[] trip : rows.leaderTrips) {
+            String leaderUnit = (String) trip[0];
+            activities.add(leaderActivity(leaderUnit, (String) trip[1], (OrgLevel) trip[2], half, (Long) trip[3],
+                    rows.leaderTargets.getOrDefault(leaderUnit, Map.of())));
+        }
+        return activities;
     }
 
-    private LeaderActivity leaderActivity(String leaderUnit, String role, OrgLevel level, ReportPeriod half, long trips) {
+    private static LeaderActivity leaderActivity(String leaderUnit, String role, OrgLevel level, ReportPeriod half, long trips,
+            Map<String, BigDecimal> unitTargets) {
         String targetCode = switch (level) {
             case CITY -> "PRINCIPAL".equals(role) ? "LEADER_TRIPS_CITY_PRINCIPAL" : "LEADER_TRIPS_CITY_DEPUTY";
             case COUNTY, PARK -> "PRINCIPAL".equals(role) ? "LEADER_TRIPS_COUNTY_PARK_PRINCIPAL" : null;
             case REGION -> null;
         };
-        BigDecimal target = targetCode == null ? null : targets(leaderUnit, half.year()).get(targetCode);
+        BigDecimal target = targetCode == null ? null : unitTargets.get(targetCode);
         if (target != null) {
             return new LeaderActivity(leaderUnit, role, half, trips, target, "TARGET", PER_PERSON_MISSING);
         }

@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.reporting.report.UnitReports;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
 import org.flywaydb.core.Flyway;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -58,7 +59,7 @@ public final class RegionReportBenchmark {
             System.out.printf("loaded %,d projects and %,d fund records (and built the read model) in %d s%n",
                     projects, fundRecords, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
-            UnitReports reports = new UnitReports(jdbc, directory);
+            UnitReports reports = new UnitReports(jdbc, new NamedParameterJdbcTemplate(dataSource));
             for (ReportPeriod period : List.of(ReportPeriod.parse("2022-10"), ReportPeriod.parse("2022-10-YTD"))) {
                 Map<String, BigDecimal> fromReadModel = figures(reports.of("450000", period));
                 Map<String, BigDecimal> adHoc = adHoc(jdbc, period);
