@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.gateway.headers;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
@@ -25,10 +26,21 @@ public class RequestIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : newId();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, requestId)).build();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    /**
+     * A random (version 4) UUID. A request id only has to be unique, not unguessable: drawn from
+     * the thread's own generator, not {@code UUID.randomUUID()}'s shared {@code SecureRandom}.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @Override

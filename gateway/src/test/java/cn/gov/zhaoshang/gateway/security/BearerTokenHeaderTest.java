@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import reactor.core.publisher.Mono;
 
 /** The gateway's header reader accepts, ignores and refuses exactly what Spring Security's does. */
@@ -41,6 +43,21 @@ class BearerTokenHeaderTest {
         assertThat(outcome(new BearerTokenHeader(), header)).isEqualTo(outcome(new ServerBearerTokenAuthenticationConverter(), header));
     }
 
+    @ParameterizedTest
+    @MethodSource("headers")
+    void behindSpringSecuritysFirewallDecidesAsSpringSecuritysConverterDoes(String header) {
+        assertThat(outcomeBehindFirewall(new BearerTokenHeader(), header))
+                .isEqualTo(outcomeBehindFirewall(new ServerBearerTokenAuthenticationConverter(), header));
+    }
+
+    @Test
+    void aHeaderTheFirewallRefusesIsStillRefused() {
+        assertThat(outcomeBehindFirewall(new BearerTokenHeader(), "Basic abc\u0007"))
+                .startsWith("refused by the firewall");
+        assertThat(outcomeBehindFirewall(new BearerTokenHeader(), "Bearer abc\u0007"))
+                .startsWith("refused by the firewall");
+    }
+
     @Test
     void queryStringTokensAreNotAccepted() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/projects?access_token=" + "abc"));
@@ -54,6 +71,19 @@ class BearerTokenHeaderTest {
                 .map(BearerTokenHeaderTest::describe)
                 .onErrorResume(OAuth2AuthenticationException.class, e -> Mono.just("refused: " + e.getError().getErrorCode()
                         + " " + e.getError().getDescription()))
+                .defaultIfEmpty("no token")
+                .block();
+    }
+
+    private static String outcomeBehindFirewall(ServerAuthenticationConverter converter, String header) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/api/projects").header(HttpHeaders.AUTHORIZATION, header));
+        return new StrictServerWebExchangeFirewall().getFirewalledExchange(exchange)
+                .flatMap(converter::convert)
+                .map(BearerTokenHeaderTest::describe)
+                .onErrorResume(OAuth2AuthenticationException.class, e -> Mono.just("refused: " + e.getError().getErrorCode()
+                        + " " + e.getError().getDescription()))
+                .onErrorResume(ServerExchangeRejectedException.class, e -> Mono.just("refused by the firewall: " + e.getMessage()))
                 .defaultIfEmpty("no token")
                 .block();
     }
