@@ -31,6 +31,11 @@ public class OutboxWakeUp implements OutboxPollingTrigger, DisposableBean {
 
     private final Duration interval;
     private final ObjectProvider<OutboxProcessingScheduler> scheduler;
+    /**
+     * The outbox's scheduler once found. It cannot be injected (it is built with this trigger), and
+     * resolving it in the bean factory on every commit showed in the profile of the wake-up thread.
+     */
+    private volatile OutboxProcessingScheduler outbox;
     private final ExecutorService wakeUpThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-wake-up");
         thread.setDaemon(true);
@@ -65,12 +70,21 @@ public class OutboxWakeUp implements OutboxPollingTrigger, DisposableBean {
         if (queued.compareAndSet(false, true) && !wakeUpThread.isShutdown()) {
             wakeUpThread.execute(() -> {
                 queued.set(false);
-                OutboxProcessingScheduler outbox = scheduler.getIfAvailable();
-                if (outbox != null && outbox.isRunning()) {
-                    outbox.process();
+                OutboxProcessingScheduler current = outbox();
+                if (current != null && current.isRunning()) {
+                    current.process();
                 }
             });
         }
+    }
+
+    private OutboxProcessingScheduler outbox() {
+        OutboxProcessingScheduler found = outbox;
+        if (found == null) {
+            found = scheduler.getIfAvailable();
+            outbox = found;
+        }
+        return found;
     }
 
     @Override
