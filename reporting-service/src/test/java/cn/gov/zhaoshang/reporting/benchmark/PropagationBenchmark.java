@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.contracts.report.ReportPublished;
+import cn.gov.zhaoshang.platform.events.EventEnvelope;
+import cn.gov.zhaoshang.platform.events.EventJson;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
@@ -55,11 +57,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record;</li>
  * <li><b>Kafka → report</b>: a project-registered record sent to {@code zhaoshang.project.v1} until the
  * reporting read model holds it (the project row and the report's aggregates commit together, so a
- * report read after that shows it).</li>
+ * report read after that shows it);</li>
+ * <li><b>commit → report</b>, the whole path in one: a project-registered event committed through the
+ * shared outbox until the read model holds it.</li>
  * </ol>
- * project-service itself does not run in this JVM: leg 2 is measured with reporting-service's own
- * outbox, which is the shared library's, configured by the same platform defaults. The report is
- * written to {@code target/benchmarks/propagation.txt}.
+ * project-service itself does not run in this JVM: legs 2 and 4 commit through reporting-service's own
+ * outbox, which is the shared library's (the code project-service commits its events with), configured
+ * by the same platform defaults. The report is written to {@code target/benchmarks/propagation.txt}.
  */
 @PlatformIntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true",
@@ -79,6 +83,9 @@ class PropagationBenchmark {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventJson json;
+
     @Test
     void propagationAt200EventsPerSecond() throws Exception {
         String kafka = PlatformServers.kafka().bootstrapServers();
@@ -89,6 +96,7 @@ class PropagationBenchmark {
         report.add(kafkaAlone(kafka).line("1. Kafka alone, send → poll"));
         report.add(outbox(kafka).line("2. outbox: commit → poll"));
         report.add(intoReport(kafka).line("3. Kafka → read model (report)"));
+        report.add(endToEnd().line("4. end to end: commit → report"));
 
         Path out = Path.of("target/benchmarks/propagation.txt");
         Files.createDirectories(out.getParent());
@@ -151,7 +159,48 @@ class PropagationBenchmark {
         Set<UUID> pending = ConcurrentHashMap.newKeySet();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread observer = Thread.ofPlatform().start(() -> {
+        Thread observer = readModelObserver(sentAt, pending, latencies, running);
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            paced(() -> {
+                UUID id = UUID.randomUUID();
+                Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
+                        LocalDate.of(2099, 1, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 1, 15)));
+                sentAt.put(id, System.nanoTime());
+                pending.add(id);
+                producer.send(new ProducerRecord<>(event.topic(), event.key(), event.json()));
+            }, latencies);
+            int expected = awaitCount(latencies, sentAt.size());
+            running.set(false);
+            observer.join();
+            return new Leg(latencies, expected);
+        }
+    }
+
+    /** A project-registered event committed through the outbox until the read model holds it: the whole path. */
+    private Leg endToEnd() throws Exception {
+        Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
+        Set<UUID> pending = ConcurrentHashMap.newKeySet();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread observer = readModelObserver(committedAt, pending, latencies, running);
+        paced(() -> {
+            UUID id = UUID.randomUUID();
+            Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
+                    LocalDate.of(2099, 2, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 2, 15)));
+            EventEnvelope envelope = json.read(event.json());
+            transactions.executeWithoutResult(status -> publisher.publish(envelope.type(), event.key(), "450881", envelope.data()));
+            committedAt.put(id, System.nanoTime());
+            pending.add(id);
+        }, latencies);
+        int expected = awaitCount(latencies, committedAt.size());
+        running.set(false);
+        observer.join();
+        return new Leg(latencies, expected);
+    }
+
+    /** Polls the read model for the pending projects and times each from its start in {@code startedAt}. */
+    private Thread readModelObserver(Map<UUID, Long> startedAt, Set<UUID> pending, List<Double> latencies, AtomicBoolean running) {
+        return Thread.ofPlatform().start(() -> {
             while (running.get()) {
                 // a poll every millisecond: fine enough for the figures, and light on the 2 cores it shares
                 try {
@@ -167,25 +216,11 @@ class PropagationBenchmark {
                 long now = System.nanoTime();
                 for (UUID id : seen) {
                     if (pending.remove(id)) {
-                        latencies.add((now - sentAt.get(id)) / 1e6);
+                        latencies.add((now - startedAt.get(id)) / 1e6);
                     }
                 }
             }
         });
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
-            paced(() -> {
-                UUID id = UUID.randomUUID();
-                Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
-                        LocalDate.of(2099, 1, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 1, 15)));
-                sentAt.put(id, System.nanoTime());
-                pending.add(id);
-                producer.send(new ProducerRecord<>(event.topic(), event.key(), event.json()));
-            }, latencies);
-            int expected = awaitCount(latencies, sentAt.size());
-            running.set(false);
-            observer.join();
-            return new Leg(latencies, expected);
-        }
     }
 
     /** Runs {@code send} at the fixed rate for the warm-up and the run; latencies of the warm-up are dropped. */
