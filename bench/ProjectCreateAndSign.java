@@ -54,10 +54,16 @@ public class ProjectCreateAndSign {
             run(http, uri, token, rate, warmupSeconds, "warmup");
             System.out.printf("measured: %d s at %d requests/s%n", seconds, rate);
             Map<String, Duration> cpuBefore = cpuByProcess();
+            Map<String, Long> threadsBefore = serviceThreadTicks();
+            Map<String, Long> databaseBefore = databaseCounters();
             Result result = run(http, uri, token, rate, seconds, "run");
             Map<String, Duration> cpuAfter = cpuByProcess();
+            Map<String, Long> threadsAfter = serviceThreadTicks();
             result.print(rate, seconds);
             printCpu(cpuBefore, cpuAfter, rate * seconds, result.wallSeconds());
+            printServiceThreads(threadsBefore, threadsAfter, result.wallSeconds());
+            Thread.sleep(2_000); // PostgreSQL publishes a backend's statistics at most once a second
+            printDatabaseWork(databaseBefore, databaseCounters(), rate * seconds);
             System.out.printf("service log: %s%n", logs.resolve("project-service.log"));
             status = result.errors() == 0 ? 0 : 1;
         }
@@ -85,6 +91,91 @@ public class ProjectCreateAndSign {
                     postmaster.descendants().forEach(backend -> cpu.merge("PostgreSQL", cpuOf(backend), Duration::plus));
                 });
         return cpu;
+    }
+
+    /**
+     * The service JVM's CPU by kind of thread (request threads, JIT compilers, GC…), in clock ticks
+     * from Linux's /proc (100 a second); empty elsewhere. Threads that ended meanwhile are not counted.
+     */
+    static Map<String, Long> serviceThreadTicks() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        ProcessHandle.current().descendants().filter(process -> process.info().command().orElse("").endsWith("/java"))
+                .forEach(service -> {
+                    Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
+                    try (Stream<Path> threads = Files.list(tasks)) {
+                        threads.forEach(thread -> {
+                            try {
+                                String stat = Files.readString(thread.resolve("stat"));
+                                // the name is in parentheses and may hold spaces; utime and stime are fields 14 and 15
+                                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                            } catch (java.io.IOException | RuntimeException gone) {
+                                // the thread ended while being read
+                            }
+                        });
+                    } catch (java.io.IOException notLinux) {
+                        // no /proc: nothing to show
+                    }
+                });
+        return ticks;
+    }
+
+    static void printServiceThreads(Map<String, Long> before, Map<String, Long> after, double wallSeconds) {
+        if (after.isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("service CPU by thread (cores):");
+        after.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .forEach(entry -> line.append(String.format("  %s %.2f;", entry.getKey(), entry.getValue() / 100.0 / wallSeconds)));
+        System.out.println(line);
+    }
+
+    /**
+     * PostgreSQL's own counters for the service's database: transactions, and per table the rows
+     * inserted, updated and deleted and the scans, to show what one registration costs the
+     * database, the outbox relay's work included.
+     */
+    static Map<String, Long> databaseCounters() throws java.sql.SQLException {
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        String url = PlatformServers.postgres().database("bench_project");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url,
+                cn.gov.zhaoshang.testsupport.PostgresServer.USER, cn.gov.zhaoshang.testsupport.PostgresServer.PASSWORD);
+                java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+                rows.next();
+                counters.put(" transactions committed", rows.getLong(1));
+                counters.put(" transactions rolled back", rows.getLong(2));
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery("""
+                    SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan, 0) + coalesce(idx_scan, 0)
+                    FROM pg_stat_user_tables""")) {
+                while (rows.next()) {
+                    String table = rows.getString(1);
+                    counters.put(table + " inserted", rows.getLong(2));
+                    counters.put(table + " updated", rows.getLong(3));
+                    counters.put(table + " deleted", rows.getLong(4));
+                    counters.put(table + " scans", rows.getLong(5));
+                }
+            }
+        }
+        return counters;
+    }
+
+    static void printDatabaseWork(Map<String, Long> before, Map<String, Long> after, int requests) {
+        StringBuilder line = new StringBuilder("PostgreSQL per request:");
+        after.forEach((counter, value) -> {
+            long done = value - before.getOrDefault(counter, 0L);
+            if (done > 0) {
+                line.append(String.format("  %s %.2f;", counter.trim(), (double) done / requests));
+            }
+        });
+        System.out.println(line);
     }
 
     static Duration cpuOf(ProcessHandle process) {
