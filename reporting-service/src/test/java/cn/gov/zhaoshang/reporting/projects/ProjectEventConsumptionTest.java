@@ -16,6 +16,7 @@ import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.reporting.readmodel.ReadModelListener;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +48,9 @@ class ProjectEventConsumptionTest {
 
     @Autowired
     OrgUnitDirectory orgUnits;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     String kafka;
     ApiClient regionViewer;
@@ -142,6 +148,14 @@ class ProjectEventConsumptionTest {
         JsonNode report = monthly("450802", "2025-06");
         assertThat(report.get("signedCount").asLong()).isEqualTo(2);
         assertThat(report.get("contractInvestment").asString()).isEqualTo("3000.00");
+    }
+
+    @Test
+    void theReadModelListenerCommitsAsynchronouslyAndStillObservesEachRecord() {
+        ContainerProperties readModels = listeners.getListenerContainer(ReadModelListener.ID).getContainerProperties();
+        assertThat(readModels.isSyncCommits()).isFalse();
+        assertThat(readModels.isRecordObservationsInBatch()).isTrue();
+        assertThat(readModels.isObservationEnabled()).isTrue();
     }
 
     @Test
