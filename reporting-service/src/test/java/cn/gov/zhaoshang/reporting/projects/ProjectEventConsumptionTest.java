@@ -124,26 +124,26 @@ class ProjectEventConsumptionTest {
     /**
      * The listener applies each poll's events in one transaction: an event that fails between two
      * good ones of the same partition (so, most likely, of the same poll) costs neither of them.
+     * The failing one is malformed, so that nothing of it stays for the reconcile of other tests.
      */
     @Test
     void anEventThatFailsAmongOthersIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
         String partitionKey = UUID.randomUUID().toString();
-        UUID unknownUnitProject = UUID.randomUUID();
+        String marker = UUID.randomUUID().toString();
         String before = registeredEvent(UUID.randomUUID(), "450802", "1000.00", "2025-06-02");
-        String failing = registeredEvent(unknownUnitProject, "450898", "5000.00", "2025-06-03");
+        String failing = "{\"specversion\": \"1.0\", \"id\": \"" + marker + "\", cut short";
         String after = registeredEvent(UUID.randomUUID(), "450802", "2000.00", "2025-06-04");
-        for (String event : List.of(before, failing, after)) {
-            assertThat(EventSchemaValidator.shared().validate(event)).isEmpty();
-        }
+        assertThat(EventSchemaValidator.shared().validate(before)).isEmpty();
+        assertThat(EventSchemaValidator.shared().validate(after)).isEmpty();
 
         TopicReader.send(kafka, Topics.PROJECT, partitionKey, before);
         TopicReader.send(kafka, Topics.PROJECT, partitionKey, failing);
         RecordMetadata last = TopicReader.send(kafka, Topics.PROJECT, partitionKey, after);
 
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
-                record -> record.value().contains(unknownUnitProject.toString()), 1, DEADLINE);
+                record -> record.value().contains(marker), 1, DEADLINE);
         assertThat(deadLetters).hasSize(1);
-        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("450898");
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
         assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, last, DEADLINE)).isTrue();
         JsonNode report = monthly("450802", "2025-06");
         assertThat(report.get("signedCount").asLong()).isEqualTo(2);
