@@ -61,21 +61,50 @@ final class DemoData {
         if (Files.exists(marker)) {
             return List.of();
         }
+        long start = System.nanoTime();
         String regionAdmin = passwordGrant("gx-admin");
         String guigangOfficer = passwordGrant("gg-officer");
-        int parks = loadParks(regionAdmin);
-        int targets = loadTargets(regionAdmin, guigangOfficer);
-        int teams = loadResidentTeams(guigangOfficer);
-        List<String> enterprises = loadEnterprises(regionAdmin);
-        int engagements = loadEngagements(guigangOfficer, enterprises);
-        ProjectsLoaded projects = loadProjects(guigangOfficer, passwordGrant("gx-officer"));
+        String regionOfficer = passwordGrant("gx-officer");
+        // the project library (project-service) needs nothing from the org units, targets,
+        // enterprises and engagements (targets- and enterprise-service), whose calls go one after
+        // the other: both are loaded at the same time
+        ProjectsLoaded projects;
+        int parks;
+        int targets;
+        int teams;
+        List<String> enterprises;
+        int engagements;
+        try (ExecutorService library = Executors.newSingleThreadExecutor()) {
+            Future<ProjectsLoaded> loadingProjects = library.submit(() -> {
+                ProjectsLoaded loaded = loadProjects(guigangOfficer, regionOfficer);
+                progress(start, "project library loaded");
+                return loaded;
+            });
+            parks = loadParks(regionAdmin);
+            targets = loadTargets(regionAdmin, guigangOfficer);
+            teams = loadResidentTeams(guigangOfficer);
+            enterprises = loadEnterprises(regionAdmin);
+            engagements = loadEngagements(guigangOfficer, enterprises);
+            progress(start, "parks, targets, teams, enterprises and engagements loaded");
+            projects = loadingProjects.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof LauncherException refused) {
+                throw refused;
+            }
+            throw new IOException("loading demo projects failed", failed.getCause());
+        }
         String closedMonth = closeOneMonth();
+        progress(start, "reporting caught up, month closed");
         List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
                 teams + " resident teams of Guigang", enterprises.size() + " enterprises on "
                         + DemoEnterprises.editions().size() + " list editions",
                 engagements + " dockings and visits by Guigang's teams", projects.toString(), closedMonth);
         Files.writeString(marker, String.join("\n", loaded) + "\n");
         return loaded;
+    }
+
+    private static void progress(long start, String what) {
+        System.out.printf("        demo data: %s after %d s%n", what, Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }
 
     private int loadParks(String adminToken) throws IOException, InterruptedException {
@@ -223,11 +252,17 @@ final class DemoData {
 
     /** @return the response body */
     private String post(String token, String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // the loaders together may outrun a demo user's rate limit at the gateway (50/s): wait as told
+        for (int retry = 0; response.statusCode() == 429 && retry < 20; retry++) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 10)));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() / 100 != 2) {
             throw new LauncherException("loading demo data failed: POST " + path + " answered " + response.statusCode()
                     + " " + response.body());

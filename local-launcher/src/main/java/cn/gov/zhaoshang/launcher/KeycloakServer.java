@@ -30,6 +30,8 @@ public final class KeycloakServer implements AutoCloseable {
     /** Build-time options: the file database of development, health checks. */
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
     private static final String BUILT_MARKER = "zhaoshang-built";
+    /** The built distribution also holds a fresh database (schema and master realm, nothing else). */
+    private static final String INITIALIZED_MARKER = "zhaoshang-database-initialized";
 
     private final Process process;
     private final String baseUrl;
@@ -94,7 +96,62 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         Path built = builtDistribution(zip, version);
+        initializeDatabaseOnce(built);
         copyTree(built, installation);
+    }
+
+    /**
+     * A new Keycloak database takes Keycloak most of its first start: creating the schema (about
+     * a hundred Liquibase change sets on H2) and the master realm, half a minute on an idle
+     * machine of two cores and much more beside the services starting. That part is the same on
+     * every first start, so it is done once per machine, like the build: the built distribution
+     * is started once with no realm to import and no admin user, stopped, and its fresh database
+     * kept with it. Every installation copied from it then starts with that empty database, and
+     * still imports the {@code zhaoshang} realm from the repository's file and creates its admin
+     * user from this launcher's secrets (Keycloak creates the bootstrap admin when the master
+     * realm has no user, which it has not here).
+     */
+    private static void initializeDatabaseOnce(Path built) throws IOException {
+        if (Files.exists(built.resolve(INITIALIZED_MARKER))) {
+            return;
+        }
+        Path work = Files.createTempDirectory(built.getParent(), "keycloak-initializing-");
+        try {
+            copyTree(built, work);
+            int port = freePort();
+            String baseUrl = "http://localhost:" + port;
+            Path log = work.resolve("initialize.log");
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", work.resolve("bin/kc.sh").toString(),
+                    "start", "--optimized", "--http-enabled=true", "--http-port=" + port, "--hostname=" + baseUrl,
+                    "--http-management-port=" + freePort(), "--cache=local"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            environment(builder);
+            KeycloakServer initializing = new KeycloakServer(builder.start(), baseUrl, log);
+            try {
+                initializing.awaitRealm("master");
+            } finally {
+                initializing.close();
+            }
+            Files.createDirectories(built.resolve("data"));
+            try {
+                Files.move(work.resolve("data/h2"), built.resolve("data/h2"), StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(built.resolve(INITIALIZED_MARKER), "schema and master realm, no admin user\n");
+            } catch (IOException initializedMeanwhile) {
+                // another launcher or test did the same at the same time: use theirs
+                if (!Files.exists(built.resolve(INITIALIZED_MARKER))) {
+                    throw initializedMeanwhile;
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Path builtDistribution(Path zip, String version) throws IOException {
@@ -188,12 +245,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Ready when the realm's discovery document answers. */
     public KeycloakServer awaitReady() {
+        return awaitRealm("zhaoshang");
+    }
+
+    private KeycloakServer awaitRealm(String realm) {
         try {
             Readiness.await("Keycloak ready", STARTUP_DEADLINE, () -> {
                 if (!process.isAlive()) {
                     throw new LauncherException("Keycloak exited; see " + log);
                 }
-                return Readiness.answersOk(issuer() + "/.well-known/openid-configuration");
+                return Readiness.answersOk(baseUrl + "/realms/" + realm + "/.well-known/openid-configuration");
             }, () -> "see " + log);
         } catch (IllegalStateException e) {
             throw new LauncherException("Keycloak was not ready within " + STARTUP_DEADLINE + "; see " + log);

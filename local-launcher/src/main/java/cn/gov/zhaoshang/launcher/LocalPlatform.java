@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import cn.gov.zhaoshang.testsupport.KafkaNode;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
@@ -62,19 +64,34 @@ public final class LocalPlatform {
         LocalSecrets secrets = LocalSecrets.in(home);
         Path logs = home.resolve("logs");
 
+        // Keycloak's start is the longest (and, on a machine's first start, its build): it needs
+        // neither PostgreSQL nor Kafka, so it goes first, and everything else starts beside it
+        step("Keycloak " + settings.keycloakVersion() + " on port " + KEYCLOAK_PORT
+                + " (the first start on this machine builds it and creates its empty database once, a few minutes; a first start imports the realm)");
+        String realm = LocalRealm.build(secrets);
+        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT, realm, secrets));
+        running.push(() -> {
+            KeycloakServer started = keycloakStarting.getNow(null);
+            if (started != null) {
+                started.close();
+            }
+        });
         step("PostgreSQL on port " + POSTGRES_PORT + " (data in " + home.resolve("postgres") + ")");
         PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT);
         running.push(postgres);
         step("Kafka on port " + KAFKA_PORT + " (log in " + home.resolve("kafka") + ")");
         KafkaNode kafka = KafkaNode.start(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         running.push(kafka);
-        // the services and the gateway need Keycloak only when the first token arrives: they start
-        // first, so that they come up while Keycloak starts (or, on a machine's first start, is built)
+        // the services and the gateway need Keycloak only when the first token arrives
         String issuer = "http://localhost:" + KEYCLOAK_PORT + "/realms/zhaoshang";
         Map<String, String> tokenValidation = Map.of(
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
         step("the four services on ports 8081-8084 and the gateway on port " + GATEWAY_PORT);
+        ServiceJvmCache jvmCache = ServiceJvmCache.inUserCache();
+        StartedJvms started = new StartedJvms();
+        running.push(started);
         List<ServiceProcess> services = SERVICE_PORTS.entrySet().stream().map(service -> {
             String database = service.getKey().replace("-service", "");
             Map<String, String> properties = new LinkedHashMap<>(tokenValidation);
@@ -85,22 +102,25 @@ public final class LocalPlatform {
             // keep-alive connections are not closed after 100 requests, so that a client calling
             // a service directly (the gateway benchmark's baseline) is not made to reconnect
             properties.put("server.tomcat.max-keep-alive-requests", "-1");
-            ServiceProcess process = ServiceProcess.start(settings.jar(service.getKey()), service.getKey(), service.getValue(),
-                    properties, logs.resolve(service.getKey() + ".log"), List.of());
-            running.push(process);
+            ServiceJvmCache.Start start = jvmCache.prepare(service.getKey(), settings.jar(service.getKey()));
+            ServiceProcess process = ServiceProcess.start(start.jar(), service.getKey(), service.getValue(),
+                    properties, logs.resolve(service.getKey() + ".log"), start.jvmOptions());
+            started.add(process, start);
             return process;
         }).toList();
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
         SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
                 "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
-        ServiceProcess gateway = ServiceProcess.start(settings.jar("gateway"), "gateway", GATEWAY_PORT, gatewayProperties,
-                logs.resolve("gateway.log"), List.of());
-        running.push(gateway);
-        step("Keycloak " + settings.keycloakVersion() + " on port " + KEYCLOAK_PORT
-                + " (the first start on this machine builds it once, a minute or two; a first start imports the realm)");
-        KeycloakServer keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT,
-                LocalRealm.build(secrets), secrets);
-        running.push(keycloak);
+        ServiceJvmCache.Start gatewayStart = jvmCache.prepare("gateway", settings.jar("gateway"));
+        ServiceProcess gateway = ServiceProcess.start(gatewayStart.jar(), "gateway", GATEWAY_PORT, gatewayProperties,
+                logs.resolve("gateway.log"), gatewayStart.jvmOptions());
+        started.add(gateway, gatewayStart);
+        KeycloakServer keycloak;
+        try {
+            keycloak = keycloakStarting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         if (!keycloak.issuer().equals(issuer)) {
             throw new IllegalStateException("the services were given the issuer " + issuer + ", Keycloak has " + keycloak.issuer());
         }
@@ -161,6 +181,39 @@ public final class LocalPlatform {
                 running.pop().close();
             } catch (Exception e) {
                 System.err.println("while stopping: " + e);
+            }
+        }
+    }
+
+    /**
+     * The services and the gateway, stopped all at once. A JVM that writes its start-up cache
+     * (the first run of a build on this machine) writes it as it exits, which takes a while on two
+     * cores; it is given that time, and the cache is used only if it finished.
+     */
+    private static final class StartedJvms implements AutoCloseable {
+
+        private static final Duration GRACE = Duration.ofSeconds(20);
+        private static final Duration GRACE_WHILE_WRITING_CACHE = Duration.ofMinutes(3);
+
+        private final List<Map.Entry<ServiceProcess, ServiceJvmCache.Start>> jvms = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(ServiceProcess process, ServiceJvmCache.Start start) {
+            jvms.add(Map.entry(process, start));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (jvms.stream().anyMatch(jvm -> jvm.getValue().writesCache())) {
+                System.out.println("  (the services write their start-up cache as they stop, for faster starts from now on: up to a minute or two)");
+            }
+            List<Thread> stopping = jvms.stream().map(jvm -> Thread.ofPlatform().name("stop-" + jvm.getKey().name()).start(() -> {
+                ServiceJvmCache.Start start = jvm.getValue();
+                if (jvm.getKey().stop(start.writesCache() ? GRACE_WHILE_WRITING_CACHE : GRACE)) {
+                    start.markCompleteIfWritten();
+                }
+            })).toList();
+            for (Thread thread : stopping) {
+                thread.join();
             }
         }
     }
