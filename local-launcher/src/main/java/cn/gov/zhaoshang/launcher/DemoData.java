@@ -147,10 +147,13 @@ final class DemoData {
 
     /** @return the ids of the registered enterprises, in demo order */
     private List<String> loadEnterprises(String adminToken) throws IOException, InterruptedException {
-        List<String> ids = new java.util.ArrayList<>();
+        List<Callable<String>> registrations = new java.util.ArrayList<>();
         for (int n = 0; n < 60; n++) {
-            ids.add(JSON.readTree(post(adminToken, "/api/enterprises", DemoEnterprises.registration(n))).get("enterprise").get("id").asString());
+            int number = n;
+            registrations.add(() -> JSON.readTree(post(adminToken, "/api/enterprises", DemoEnterprises.registration(number)))
+                    .get("enterprise").get("id").asString());
         }
+        List<String> ids = inParallel(registrations);
         for (DemoEnterprises.Edition edition : DemoEnterprises.editions()) {
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("enterpriseClass", edition.enterpriseClass());
@@ -160,10 +163,13 @@ final class DemoData {
                 request.put("validYears", edition.validYears());
             }
             String editionId = JSON.readTree(post(adminToken, "/api/list-editions", request)).get("id").asString();
+            List<Callable<String>> members = new java.util.ArrayList<>();
             int rank = 1;
             for (int member : edition.members()) {
-                post(adminToken, "/api/list-editions/" + editionId + "/members", Map.of("enterpriseId", ids.get(member), "rank", rank++));
+                Map<String, Object> membership = Map.of("enterpriseId", ids.get(member), "rank", rank++);
+                members.add(() -> post(adminToken, "/api/list-editions/" + editionId + "/members", membership));
             }
+            inParallel(members);
         }
         return ids;
     }
@@ -171,12 +177,12 @@ final class DemoData {
     /** The resident-team funnel: dockings with 40 enterprises, 18 of which came to visit, 6 with an intent. */
     private int loadEngagements(String officerToken, List<String> enterpriseIds) throws IOException, InterruptedException {
         String[] teams = {"贵港市驻粤港澳大湾区招商工作队（深圳）", "贵港市驻长三角招商工作队（上海）", "贵港市驻京津冀招商工作队（北京）"};
-        int recorded = 0;
+        List<Callable<String>> engagements = new java.util.ArrayList<>();
         for (int n = 0; n < 40; n++) {
             LocalDate docked = LocalDate.of(2026, 1 + n % 10, 3 + n % 20);
-            post(officerToken, "/api/engagements", Map.of("kind", "DOCKING", "orgUnit", "450800", "team", teams[n % teams.length],
-                    "occurredOn", docked.toString(), "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", "FOLLOW_UP"));
-            recorded++;
+            Map<String, Object> docking = Map.of("kind", "DOCKING", "orgUnit", "450800", "team", teams[n % teams.length],
+                    "occurredOn", docked.toString(), "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", "FOLLOW_UP");
+            engagements.add(() -> post(officerToken, "/api/engagements", docking));
             if (n % 20 < 9) {
                 Map<String, Object> visit = new LinkedHashMap<>(Map.of("kind", "VISIT", "orgUnit", "450800",
                         "team", teams[n % teams.length], "occurredOn", docked.plusDays(5).toString(),
@@ -185,11 +191,26 @@ final class DemoData {
                     visit.put("intentAmount", (500_000_000L + n * 10_000_000L) + ".00");
                     visit.put("intentIndustryCode", "C3841");
                 }
-                post(officerToken, "/api/engagements", visit);
-                recorded++;
+                engagements.add(() -> post(officerToken, "/api/engagements", visit));
             }
         }
-        return recorded;
+        return inParallel(engagements).size();
+    }
+
+    /** Independent calls, a few at a time; the results in the order of the calls. */
+    private static <T> List<T> inParallel(List<Callable<T>> calls) throws IOException, InterruptedException {
+        List<T> results = new java.util.ArrayList<>();
+        try (ExecutorService loaders = Executors.newFixedThreadPool(PARALLEL_LOADERS)) {
+            for (Future<T> done : loaders.invokeAll(calls)) {
+                results.add(done.get());
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof LauncherException refused) {
+                throw refused;
+            }
+            throw new IOException("loading demo data failed", failed.getCause());
+        }
+        return results;
     }
 
     /**

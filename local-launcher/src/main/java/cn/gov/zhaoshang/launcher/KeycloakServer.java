@@ -32,15 +32,30 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String BUILT_MARKER = "zhaoshang-built";
     /** The built distribution also holds a fresh database (schema and master realm, nothing else). */
     private static final String INITIALIZED_MARKER = "zhaoshang-database-initialized";
+    /**
+     * Keycloak creates its bootstrap admin only with a new master realm: the initialized database
+     * has one, with this (random, per machine) password, which each installation's first start
+     * replaces with its own and then deletes.
+     */
+    private static final String INITIAL_ADMIN_PASSWORD = "zhaoshang-initial-admin-password";
 
     private final Process process;
     private final String baseUrl;
     private final Path log;
+    /** Where the admin password of the initialized database is kept until this start replaces it, if it must. */
+    private final Path initialAdminPassword;
+    private final String adminPassword;
 
     private KeycloakServer(Process process, String baseUrl, Path log) {
+        this(process, baseUrl, log, null, null);
+    }
+
+    private KeycloakServer(Process process, String baseUrl, Path log, Path initialAdminPassword, String adminPassword) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.log = log;
+        this.initialAdminPassword = initialAdminPassword;
+        this.adminPassword = adminPassword;
     }
 
     /** Starts Keycloak from the distribution the build downloaded, on the launcher's ports. */
@@ -73,7 +88,8 @@ public final class KeycloakServer implements AutoCloseable {
             environment(builder);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword());
-            return new KeycloakServer(builder.start(), baseUrl, log);
+            return new KeycloakServer(builder.start(), baseUrl, log, installation.resolve(INITIAL_ADMIN_PASSWORD),
+                    secrets.keycloakAdminPassword());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,8 +112,10 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         Path built = builtDistribution(zip, version);
-        initializeDatabaseOnce(built);
+        Path database = initializedDatabase(built);
         copyTree(built, installation);
+        copyTree(database.resolve("h2"), installation.resolve("data/h2"));
+        Files.copy(database.resolve(INITIAL_ADMIN_PASSWORD), installation.resolve(INITIAL_ADMIN_PASSWORD));
     }
 
     /**
@@ -111,9 +129,11 @@ public final class KeycloakServer implements AutoCloseable {
      * user from this launcher's secrets (Keycloak creates the bootstrap admin when the master
      * realm has no user, which it has not here).
      */
-    private static void initializeDatabaseOnce(Path built) throws IOException {
-        if (Files.exists(built.resolve(INITIALIZED_MARKER))) {
-            return;
+    private static Path initializedDatabase(Path built) throws IOException {
+        // beside the build, not in it: launchers of older checkouts copy the build as it is
+        Path database = built.resolveSibling(built.getFileName() + "-database");
+        if (Files.exists(database.resolve(INITIALIZED_MARKER))) {
+            return database;
         }
         Path work = Files.createTempDirectory(built.getParent(), "keycloak-initializing-");
         try {
@@ -127,22 +147,32 @@ public final class KeycloakServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             environment(builder);
+            byte[] secret = new byte[16];
+            new java.security.SecureRandom().nextBytes(secret);
+            String initialPassword = java.util.HexFormat.of().formatHex(secret);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", initialPassword);
+            Files.writeString(work.resolve(INITIAL_ADMIN_PASSWORD), initialPassword);
             KeycloakServer initializing = new KeycloakServer(builder.start(), baseUrl, log);
             try {
                 initializing.awaitRealm("master");
             } finally {
                 initializing.close();
             }
-            Files.createDirectories(built.resolve("data"));
+            Path result = work.resolve("database");
+            Files.createDirectories(result);
+            Files.move(work.resolve("data/h2"), result.resolve("h2"));
+            Files.move(work.resolve(INITIAL_ADMIN_PASSWORD), result.resolve(INITIAL_ADMIN_PASSWORD));
+            Files.writeString(result.resolve(INITIALIZED_MARKER), "schema, master realm and its admin user\n");
             try {
-                Files.move(work.resolve("data/h2"), built.resolve("data/h2"), StandardCopyOption.ATOMIC_MOVE);
-                Files.writeString(built.resolve(INITIALIZED_MARKER), "schema and master realm, no admin user\n");
+                Files.move(result, database, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException initializedMeanwhile) {
                 // another launcher or test did the same at the same time: use theirs
-                if (!Files.exists(built.resolve(INITIALIZED_MARKER))) {
+                if (!Files.exists(database.resolve(INITIALIZED_MARKER))) {
                     throw initializedMeanwhile;
                 }
             }
+            return database;
         } finally {
             deleteTree(work);
         }
@@ -243,9 +273,53 @@ public final class KeycloakServer implements AutoCloseable {
         return issuer() + "/protocol/openid-connect/token";
     }
 
-    /** Ready when the realm's discovery document answers. */
+    /** Ready when the realm's discovery document answers (and the admin has this launcher's password). */
     public KeycloakServer awaitReady() {
-        return awaitRealm("zhaoshang");
+        awaitRealm("zhaoshang");
+        if (initialAdminPassword != null && Files.exists(initialAdminPassword)) {
+            try {
+                replaceAdminPassword(Files.readString(initialAdminPassword).strip());
+                Files.delete(initialAdminPassword);
+            } catch (IOException e) {
+                throw new LauncherException("could not set Keycloak's admin password: " + e.getMessage() + "; see " + log);
+            }
+        }
+        return this;
+    }
+
+    /** Through Keycloak's admin API, as the admin of the initialized database. */
+    private void replaceAdminPassword(String initialPassword) throws IOException {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            String form = "client_id=admin-cli&grant_type=password&username=admin&password="
+                    + java.net.URLEncoder.encode(initialPassword, StandardCharsets.UTF_8);
+            java.net.http.HttpResponse<String> token = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (token.statusCode() != 200) {
+                throw new IOException("the initial admin was refused: " + token.statusCode());
+            }
+            String bearer = "Bearer " + json.readTree(token.body()).get("access_token").asString();
+            java.net.http.HttpResponse<String> users = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl + "/admin/realms/master/users?exact=true&username=admin"))
+                    .header("Authorization", bearer).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String id = json.readTree(users.body()).get(0).get("id").asString();
+            java.net.http.HttpResponse<String> reset = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl + "/admin/realms/master/users/" + id + "/reset-password"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of(
+                            "type", "password", "value", adminPassword, "temporary", false)))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (reset.statusCode() / 100 != 2) {
+                throw new IOException("resetting the admin's password answered " + reset.statusCode() + " " + reset.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
     }
 
     private KeycloakServer awaitRealm(String realm) {

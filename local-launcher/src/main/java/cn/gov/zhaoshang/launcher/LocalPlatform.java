@@ -77,6 +77,17 @@ public final class LocalPlatform {
                 started.close();
             }
         });
+        // the services' jars are checked against their start-up cache (and extracted, once per
+        // build) while PostgreSQL and Kafka start
+        ServiceJvmCache jvmCache = ServiceJvmCache.inUserCache();
+        CompletableFuture<Map<String, ServiceJvmCache.Start>> jvmStarts = CompletableFuture.supplyAsync(() -> {
+            Map<String, ServiceJvmCache.Start> starts = new LinkedHashMap<>();
+            for (String module : SERVICE_PORTS.keySet()) {
+                starts.put(module, jvmCache.prepare(module, settings.jar(module)));
+            }
+            starts.put("gateway", jvmCache.prepare("gateway", settings.jar("gateway")));
+            return starts;
+        });
         step("PostgreSQL on port " + POSTGRES_PORT + " (data in " + home.resolve("postgres") + ")");
         PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT);
         running.push(postgres);
@@ -89,7 +100,7 @@ public final class LocalPlatform {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
         step("the four services on ports 8081-8084 and the gateway on port " + GATEWAY_PORT);
-        ServiceJvmCache jvmCache = ServiceJvmCache.inUserCache();
+        Map<String, ServiceJvmCache.Start> jvmStart = jvmStarts.join();
         StartedJvms started = new StartedJvms();
         running.push(started);
         List<ServiceProcess> services = SERVICE_PORTS.entrySet().stream().map(service -> {
@@ -102,7 +113,7 @@ public final class LocalPlatform {
             // keep-alive connections are not closed after 100 requests, so that a client calling
             // a service directly (the gateway benchmark's baseline) is not made to reconnect
             properties.put("server.tomcat.max-keep-alive-requests", "-1");
-            ServiceJvmCache.Start start = jvmCache.prepare(service.getKey(), settings.jar(service.getKey()));
+            ServiceJvmCache.Start start = jvmStart.get(service.getKey());
             ServiceProcess process = ServiceProcess.start(start.jar(), service.getKey(), service.getValue(),
                     properties, logs.resolve(service.getKey() + ".log"), start.jvmOptions());
             started.add(process, start);
@@ -111,7 +122,7 @@ public final class LocalPlatform {
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
         SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
                 "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
-        ServiceJvmCache.Start gatewayStart = jvmCache.prepare("gateway", settings.jar("gateway"));
+        ServiceJvmCache.Start gatewayStart = jvmStart.get("gateway");
         ServiceProcess gateway = ServiceProcess.start(gatewayStart.jar(), "gateway", GATEWAY_PORT, gatewayProperties,
                 logs.resolve("gateway.log"), gatewayStart.jvmOptions());
         started.add(gateway, gatewayStart);
@@ -193,7 +204,8 @@ public final class LocalPlatform {
     private static final class StartedJvms implements AutoCloseable {
 
         private static final Duration GRACE = Duration.ofSeconds(20);
-        private static final Duration GRACE_WHILE_WRITING_CACHE = Duration.ofMinutes(3);
+        /** Writing the cache takes each JVM a child JVM's start; five at once on two cores may take minutes. */
+        private static final Duration GRACE_WHILE_WRITING_CACHE = Duration.ofMinutes(10);
 
         private final List<Map.Entry<ServiceProcess, ServiceJvmCache.Start>> jvms = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -204,7 +216,8 @@ public final class LocalPlatform {
         @Override
         public void close() throws InterruptedException {
             if (jvms.stream().anyMatch(jvm -> jvm.getValue().writesCache())) {
-                System.out.println("  (the services write their start-up cache as they stop, for faster starts from now on: up to a minute or two)");
+                System.out.println("  (the services write their start-up cache as they stop, once per build: a few minutes on two cores;"
+                        + " later starts are faster for it)");
             }
             List<Thread> stopping = jvms.stream().map(jvm -> Thread.ofPlatform().name("stop-" + jvm.getKey().name()).start(() -> {
                 ServiceJvmCache.Start start = jvm.getValue();
