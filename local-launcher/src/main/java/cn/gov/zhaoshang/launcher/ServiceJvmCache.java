@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,15 +142,17 @@ final class ServiceJvmCache {
         }
     }
 
-    /** The jar's content and the JDK that runs it: a cache is only valid for both. */
+    /**
+     * The jar's content and the JDK that runs it: a cache is only valid for both. The content is
+     * each entry's name, CRC and size, not the jar's bytes: every build rewrites the jar with new
+     * entry times (the launcher rebuilds on each start), and that must not throw the cache away.
+     */
     private static String fingerprint(Path jar) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(jar)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    digest.update(buffer, 0, read);
-                }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                zip.stream().forEach(entry -> digest.update((entry.getName() + "\u0000" + entry.getCrc() + "\u0000"
+                        + entry.getSize() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
             digest.update((System.getProperty("java.home") + " " + Runtime.version()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 8);

@@ -42,6 +42,35 @@ class ServiceJvmCacheTest {
     }
 
     @Test
+    void aRebuiltJarWithTheSameContentKeepsItsCache() throws IOException {
+        ServiceJvmCache cache = new ServiceJvmCache(root, true);
+        ServiceJvmCache.Start first = cache.prepare("gateway", gatewayJar);
+        // what a rebuild does: the same entries, written again at another time
+        Path rebuilt = root.resolve("rebuilt").resolve(gatewayJar.getFileName().toString());
+        Files.createDirectories(rebuilt.getParent());
+        try (java.util.zip.ZipFile original = new java.util.zip.ZipFile(gatewayJar.toFile());
+                java.util.zip.ZipOutputStream copy = new java.util.zip.ZipOutputStream(Files.newOutputStream(rebuilt))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(original.entries())) {
+                java.util.zip.ZipEntry again = new java.util.zip.ZipEntry(entry.getName());
+                again.setTime(System.currentTimeMillis());
+                if (entry.getMethod() == java.util.zip.ZipEntry.STORED) {
+                    again.setMethod(java.util.zip.ZipEntry.STORED);
+                    again.setSize(entry.getSize());
+                    again.setCompressedSize(entry.getSize());
+                    again.setCrc(entry.getCrc());
+                }
+                copy.putNextEntry(again);
+                try (java.io.InputStream in = original.getInputStream(entry)) {
+                    in.transferTo(copy);
+                }
+                copy.closeEntry();
+            }
+        }
+
+        assertThat(cache.prepare("gateway", rebuilt).cacheDirectory()).isEqualTo(first.cacheDirectory());
+    }
+
+    @Test
     void aCacheWhoseJvmWasKilledWhileWritingItIsWrittenAgain() throws IOException {
         ServiceJvmCache cache = new ServiceJvmCache(root, true);
         ServiceJvmCache.Start first = cache.prepare("gateway", gatewayJar);
