@@ -189,10 +189,7 @@ public class UnitReports {
                 .addValue("year", period.year()).addValue("day", period.to()).addValue("definition", DEFINITION_VERSION)
                 .addValue("halfFrom", half.from()).addValue("halfYear", half.year()).addValue("areas", LEADER_TRIP_KEY_AREAS);
         for (Map.Entry<String, ReportPeriod> span : spans.entrySet()) {
-            ReportPeriod value = span.getValue();
-            params.addValue(span.getKey() + "Last", value.lastMonth().atDay(1))
-                    .addValue(span.getKey() + "Carry", value.firstMonth().minusMonths(1).atDay(1))
-                    .addValue(span.getKey() + "Year", value.firstMonth().withMonth(1).atDay(1));
+            params.addValue(span.getKey() + "From", span.getValue().from()).addValue(span.getKey() + "To", span.getValue().to());
         }
         String sql = String.join(";\n", UNIT_SQL, TARGETS_SQL, sumsSql(spans.keySet()), FUNNEL_SQL, TEAM_SIGNINGS_SQL,
                 RESIDENT_TEAMS_SQL, LEADER_TRIPS_SQL, LEADER_TARGETS_SQL);
@@ -287,16 +284,17 @@ public class UnitReports {
      */
     private static String sumsSql(java.util.Set<String> spans) {
         StringBuilder select = new StringBuilder();
-        StringBuilder months = new StringBuilder();
         for (String span : spans) {
             for (String column : columnsOf(span)) {
-                select.append(select.isEmpty() ? "" : ", ").append(spanSum(column, span)).append(" AS ").append(span)
-                        .append("_").append(column);
+                select.append(select.isEmpty() ? "" : ", ").append("coalesce(sum(").append(column)
+                        .append(") FILTER (WHERE month BETWEEN :").append(span).append("From AND :").append(span)
+                        .append("To), 0) AS ").append(span).append("_").append(column);
             }
-            months.append(months.isEmpty() ? "" : ", ").append(":").append(span).append("Last, :").append(span).append("Carry");
         }
-        return UNITS + "SELECT s.*, f.*, i.*, r.* FROM (SELECT " + select + " FROM unit_signing_to_date WHERE month IN ("
-                + months + ") AND org_unit_code IN (SELECT code FROM units)) s, "
+        // one month range per unit (last year's first month to the period's end), which the
+        // (unit, month) index answers alone; the filters then pick each span's months
+        return UNITS + "SELECT s.*, f.*, i.*, r.* FROM (SELECT " + select
+                + " FROM unit_month_signing WHERE month BETWEEN :lyFrom AND :to AND org_unit_code IN (SELECT code FROM units)) s, "
                 + """
                 (SELECT (SELECT coalesce(sum(amount), 0) FROM unit_month_funds_in_place
                          WHERE month BETWEEN :from AND :to AND org_unit_code IN (SELECT code FROM units)) AS funds,
@@ -314,15 +312,6 @@ public class UnitReports {
                  FROM unit_stage_reached
                  WHERE signing_month BETWEEN :ytdFrom AND :to AND reached_month <= :to
                    AND org_unit_code IN (SELECT code FROM units)) r""";
-    }
-
-    /**
-     * A span's sum of a running total (V13: from January to the row's month): the total at its last
-     * month, less the total at the month before its first when that is in the same year.
-     */
-    private static String spanSum(String column, String span) {
-        return "coalesce(sum(" + column + ") FILTER (WHERE month = :" + span + "Last), 0) - coalesce(sum(" + column
-                + ") FILTER (WHERE month = :" + span + "Carry AND month >= :" + span + "Year), 0)";
     }
 
     /**
@@ -404,19 +393,17 @@ public class UnitReports {
             SELECT 'I', 'AREA', key_area, 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
             WHERE key_area IS NOT NULL GROUP BY key_area""";
 
-    /**
-     * Per team with signings in the period or the same period last year: signed count and
-     * investment of both, from the running totals (V13).
-     */
-    private static final String TEAM_SIGNINGS_SQL = UNITS + "SELECT team_id::text AS team, "
-            + spanSum("signed_count", "now") + " AS signed_count, " + spanSum("contract_investment", "now") + " AS investment, "
-            + spanSum("signed_count", "before") + " AS ly_signed_count, "
-            + spanSum("contract_investment", "before") + " AS ly_investment"
-            + """
-             FROM team_signing_to_date
-            WHERE month IN (:nowLast, :nowCarry, :beforeLast, :beforeCarry) AND org_unit_code IN (SELECT code FROM units)
+    /** Per team: signed count and investment this period, and the same last year. */
+    private static final String TEAM_SIGNINGS_SQL = UNITS + """
+            SELECT team_id::text AS team,
+                   coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :from AND :to), 0) AS signed_count,
+                   coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :from AND :to), 0) AS investment,
+                   coalesce(sum(signed_count) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_signed_count,
+                   coalesce(sum(contract_investment) FILTER (WHERE month BETWEEN :lyFrom AND :lyTo), 0) AS ly_investment
+            FROM team_month_signing
+            WHERE month BETWEEN :lyFrom AND :to AND org_unit_code IN (SELECT code FROM units)
             GROUP BY team_id
-            HAVING""" + " " + spanSum("signed_count", "now") + " <> 0 OR " + spanSum("signed_count", "before") + " <> 0";
+            HAVING count(*) FILTER (WHERE month BETWEEN :from AND :to OR month BETWEEN :lyFrom AND :lyTo) > 0""";
 
     /**
      * Every resident team, with whether a unit under the report's unit owns it: the report shows
