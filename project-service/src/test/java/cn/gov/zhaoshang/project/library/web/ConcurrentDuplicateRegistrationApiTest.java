@@ -25,6 +25,7 @@ import cn.gov.zhaoshang.project.library.model.ProjectNames;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,10 @@ class ConcurrentDuplicateRegistrationApiTest {
 
             // A project of the same name waits until the holder's transaction ends.
             Future<ApiClient.Response> sameName = threads.submit(() -> post(guipingOfficer, body(name, null)));
-            Thread.sleep(2_000);
+            // It is seen waiting for an advisory lock in PostgreSQL, not merely slow to arrive.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    .query(Long.class).single() > 0);
             assertThat(sameName).isNotDone();
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
