@@ -2,6 +2,11 @@ package cn.gov.zhaoshang.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import cn.gov.zhaoshang.testsupport.Readiness;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real Keycloak, from its distribution zip on Maven Central, on a fixed port over plain HTTP
@@ -147,9 +154,7 @@ public final class KeycloakServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             environment(builder);
-            byte[] secret = new byte[16];
-            new java.security.SecureRandom().nextBytes(secret);
-            String initialPassword = java.util.HexFormat.of().formatHex(secret);
+            String initialPassword = LocalSecrets.generate();
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", initialPassword);
             Files.writeString(work.resolve(INITIAL_ADMIN_PASSWORD), initialPassword);
@@ -289,37 +294,34 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Through Keycloak's admin API, as the admin of the initialized database. */
     private void replaceAdminPassword(String initialPassword) throws IOException {
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        try {
+        JsonMapper json = JsonMapper.builder().build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
             String form = "client_id=admin-cli&grant_type=password&username=admin&password="
-                    + java.net.URLEncoder.encode(initialPassword, StandardCharsets.UTF_8);
-            java.net.http.HttpResponse<String> token = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                    + URLEncoder.encode(initialPassword, StandardCharsets.UTF_8);
+            String token = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (token.statusCode() != 200) {
-                throw new IOException("the initial admin was refused: " + token.statusCode());
-            }
-            String bearer = "Bearer " + json.readTree(token.body()).get("access_token").asString();
-            java.net.http.HttpResponse<String> users = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(baseUrl + "/admin/realms/master/users?exact=true&username=admin"))
-                    .header("Authorization", bearer).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            String id = json.readTree(users.body()).get(0).get("id").asString();
-            java.net.http.HttpResponse<String> reset = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(baseUrl + "/admin/realms/master/users/" + id + "/reset-password"))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)), "the initial admin's token");
+            String bearer = "Bearer " + json.readTree(token).get("access_token").asString();
+            String users = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/master/users?exact=true&username=admin"))
+                    .header("Authorization", bearer), "looking up the admin");
+            String id = json.readTree(users).get(0).get("id").asString();
+            String password = json.writeValueAsString(Map.of("type", "password", "value", adminPassword, "temporary", false));
+            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/master/users/" + id + "/reset-password"))
                     .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of(
-                            "type", "password", "value", adminPassword, "temporary", false)))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (reset.statusCode() / 100 != 2) {
-                throw new IOException("resetting the admin's password answered " + reset.statusCode() + " " + reset.body());
-            }
+                    .PUT(HttpRequest.BodyPublishers.ofString(password)), "resetting the admin's password");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
+    }
+
+    /** @return the body of a 2xx answer; any other answer is an {@link IOException} naming {@code what} */
+    private static String send(HttpClient http, HttpRequest.Builder request, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(what + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     private KeycloakServer awaitRealm(String realm) {

@@ -74,7 +74,8 @@ public final class LocalSecrets {
         return values.getProperty("KEYCLOAK_ADMIN_PASSWORD");
     }
 
-    private static String generate() {
+    /** A random secret of 120 bits, URL-safe. */
+    static String generate() {
         byte[] bytes = new byte[15];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
