@@ -58,9 +58,6 @@ public class ProjectFacts {
      */
     public void register(ProjectRegistered event) {
         String unit = orgUnits.resolve(event.orgUnit()).orElseThrow(() -> new UnknownOrgUnitException(event.orgUnit()));
-        if (find(event.projectId()).isPresent()) {
-            return;
-        }
         String stage = event.stage();
         LocalDate reachedOn = event.stageReachedOn() != null ? event.stageReachedOn()
                 : "SIGNED".equals(stage) ? event.signingDate() : null;
@@ -68,7 +65,7 @@ public class ProjectFacts {
                 event.signingConfirmed(), event.manufacturing(), event.registeredAt().atZone(REGION_ZONE).toLocalDate(),
                 LANDED_OR_BEYOND.contains(stage) ? reachedOn : null, STARTED_OR_BEYOND.contains(stage) ? reachedOn : null,
                 event.channel(), event.residentTeamId(), classes(event.investorClasses()), amount(event.fdiContractUsd()), 1);
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO project_fact (project_id, name, org_unit_code, stage, contract_amount, signing_date,
                                           industry_code, manufacturing, registered_at, signing_confirmed, registered_on,
                                           landed_on, started_on, channel, resident_team_id, source_key_area,
@@ -87,7 +84,11 @@ public class ProjectFacts {
                 .param("keyArea", event.sourceKeyArea()).param("classes", textArray(project.investorClasses()))
                 .param("fdi", project.fdiContractUsd())
                 .update();
-        aggregates.add(project, +1);
+        if (inserted == 0) {
+            // registered before (a second registration event of the project): it counts once, as it is
+            return;
+        }
+        aggregates.addRegistered(project);
     }
 
     public void stageChanged(ProjectStageChanged event) {

@@ -22,6 +22,7 @@ import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
 import cn.gov.zhaoshang.reporting.engagements.EngagementFacts;
 import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.projects.Aggregates;
 import cn.gov.zhaoshang.reporting.projects.ProjectFacts;
 import cn.gov.zhaoshang.reporting.targets.TargetFacts;
 import org.springframework.stereotype.Component;
@@ -53,21 +54,25 @@ public class ReadModelProjector {
     private final TargetFacts targets;
     private final EngagementFacts engagements;
     private final LocalOrgUnits orgUnits;
+    private final Aggregates aggregates;
 
     public ReadModelProjector(EventJson json, IdempotentConsumer idempotent, ProjectFacts projects, TargetFacts targets,
-            EngagementFacts engagements, LocalOrgUnits orgUnits) {
+            EngagementFacts engagements, LocalOrgUnits orgUnits, Aggregates aggregates) {
         this.json = json;
         this.idempotent = idempotent;
         this.projects = projects;
         this.targets = targets;
         this.engagements = engagements;
         this.orgUnits = orgUnits;
+        this.aggregates = aggregates;
     }
 
     /** @return whether the event changed the read models now (false: not used, or applied before) */
     public boolean apply(EventEnvelope event) {
         if (EventTypes.TARGETS_ORG_UNIT_CHANGED.equals(event.type())) {
-            // the shared org-unit listener keeps the tree and holds this event's processed row
+            // the shared org-unit listener keeps the tree and holds this event's processed row; the
+            // aggregate changes of the events before it in this transaction go under the old code first
+            aggregates.writePending();
             orgUnits.recoded(json.dataAs(event, OrgUnitChanged.class));
             return true;
         }
