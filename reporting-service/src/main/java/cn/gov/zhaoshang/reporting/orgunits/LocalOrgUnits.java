@@ -1,11 +1,15 @@
 package cn.gov.zhaoshang.reporting.orgunits;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.zhaoshang.contracts.targets.OrgUnitChanged;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The org units as the read models name them: the shared local tree, plus the former codes of
@@ -32,17 +36,51 @@ public class LocalOrgUnits {
         this.directory = directory;
     }
 
-    /** The unit's current code, or empty when neither the tree nor the aliases know it. */
+    /**
+     * The unit's current code, or empty when neither the tree nor the aliases know it.
+     *
+     * <p>Within a transaction a code once resolved is not looked up again: the read-model listener
+     * applies a whole poll in one transaction, and at 200 events/s its events name the same few
+     * units (a lookup per event was one of the few statements left per event; docs/benchmarks.md,
+     * propagation). A code is remembered only once found, so an unknown one is asked again; a recode
+     * in the transaction forgets them all.
+     */
     public Optional<String> resolve(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        if (directory.exists(code)) {
-            return Optional.of(code);
+        Map<String, String> resolved = resolvedInThisTransaction();
+        String known = resolved.get(code);
+        if (known != null) {
+            return Optional.of(known);
         }
-        return jdbc.sql("SELECT current_code FROM org_unit_alias WHERE former_code = :code")
-                .param("code", code).query(String.class).optional()
-                .filter(directory::exists);
+        Optional<String> current = directory.exists(code) ? Optional.of(code)
+                : jdbc.sql("SELECT current_code FROM org_unit_alias WHERE former_code = :code")
+                        .param("code", code).query(String.class).optional()
+                        .filter(directory::exists);
+        current.ifPresent(found -> resolved.put(code, found));
+        return current;
+    }
+
+    /** The codes resolved in the current transaction (a map that forgets at once outside one). */
+    private Map<String, String> resolvedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> resolved = (Map<String, String>) TransactionSynchronizationManager.getResource(this);
+        if (resolved == null) {
+            Map<String, String> created = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LocalOrgUnits.this);
+                }
+            });
+            resolved = created;
+        }
+        return resolved;
     }
 
     /**
@@ -55,6 +93,7 @@ public class LocalOrgUnits {
         if (unit.previousCode() == null || unit.previousCode().equals(unit.code())) {
             return;
         }
+        resolvedInThisTransaction().clear();
         jdbc.sql("""
                 INSERT INTO org_unit_alias (former_code, current_code) VALUES (:old, :new)
                 ON CONFLICT (former_code) DO UPDATE SET current_code = EXCLUDED.current_code""")

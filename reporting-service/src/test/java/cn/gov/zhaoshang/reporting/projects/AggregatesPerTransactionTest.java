@@ -18,6 +18,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.readmodel.ReadModelProjector;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
@@ -72,6 +73,9 @@ class AggregatesPerTransactionTest {
     @Autowired
     Aggregates aggregates;
 
+    @Autowired
+    OrgUnitDirectory directory;
+
     private final List<UUID> projects = new ArrayList<>();
     private final List<String> eventIds = new ArrayList<>();
 
@@ -113,28 +117,37 @@ class AggregatesPerTransactionTest {
     /**
      * A recoded unit's rows move to its new code in the same transaction (LocalOrgUnits): what the
      * events before it in that transaction added must be written under the old code first and move
-     * with the rest, not land under the old code at the commit. Rolled back, as the recode moves every
-     * row of the unit.
+     * with the rest, not land under the old code at the commit; and an event after it that still
+     * names the old code lands under the new one, although the old code was resolved earlier in the
+     * transaction. Rolled back, as the recode moves every row of the unit.
      */
     @Test
-    void aRecodeInTheSameTransactionMovesTheChangesOfTheEventsBeforeIt() {
+    void aRecodeInTheSameTransactionMovesTheChangesOfTheEventsBeforeItAndRedirectsThoseAfterIt() {
         String recoded = "459981";
-        UUID project = UUID.randomUUID();
-        projects.add(project);
-        EventEnvelope registration = envelope(registered(new ProjectSpec(project, ONE_BY_ONE, "SIGNED", "1000.00",
-                LocalDate.of(2097, 6, 10), false, true, List.of(), null, null, null, LocalDate.of(2097, 6, 10))));
+        EventEnvelope before = registration(ONE_BY_ONE);
         EventEnvelope recode = envelope(Events.event(EventTypes.TARGETS_ORG_UNIT_CHANGED, UUID.randomUUID().toString(),
                 Events.orgpath(ONE_BY_ONE), orgUnitRecoded(ONE_BY_ONE, recoded)));
+        EventEnvelope after = registration(ONE_BY_ONE);
 
         transactions.executeWithoutResult(status -> {
-            projector.apply(registration);
+            projector.apply(before);
             projector.apply(recode);
+            // the shared org-unit listener moves the unit in the tree (in its own transaction, at any time)
+            directory.changeCode(ONE_BY_ONE, recoded);
+            projector.apply(after);
             // what the commit would write of them
             aggregates.writePending();
             assertThat(intake(ONE_BY_ONE)).isNull();
-            assertThat(intake(recoded)).isEqualTo(1L);
+            assertThat(intake(recoded)).isEqualTo(2L);
             status.setRollbackOnly();
         });
+    }
+
+    private EventEnvelope registration(String unit) {
+        UUID project = UUID.randomUUID();
+        projects.add(project);
+        return envelope(registered(new ProjectSpec(project, unit, "SIGNED", "1000.00", LocalDate.of(2097, 6, 10), false, true,
+                List.of(), null, null, null, LocalDate.of(2097, 6, 10))));
     }
 
     private Long intake(String unit) {
