@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // set in part, as from the environment: the period defaults to a second
         "zhaoshang.gateway.rate-limit.per-client.capacity=100000",
         "zhaoshang.gateway.rate-limit.per-client.refill-tokens=100000",
-        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000"})
+        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+        "zhaoshang.gateway.response-timeout=1s"})
 class GatewayPolicyTest {
 
     static final RecordingService service = new RecordingService();
@@ -120,5 +121,18 @@ class GatewayPolicyTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.json().get("title").asString()).isEqualTo("Service unavailable");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeGives504ProblemDetails() {
+        long start = System.nanoTime();
+        ApiClient.Response response = gateway.withToken(idp.tokenFor("slow-user", "450881", "officer")).get("/api/reports/slow");
+
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("title").asString()).isEqualTo("Gateway timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the 1 s time-out, not the service's answer")
+                .isLessThan(RecordingService.SLOW_ANSWER.minusSeconds(1));
     }
 }

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.server.WebExceptionHandler;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * Failures behind the gateway become problem details, never a hang or a stack trace: a service
  * that is down (connection refused, connect time-out, no instance) is 503; one that does not
- * answer within the response time-out is 504.
+ * answer within the response time-out (Reactor Netty's, a {@link ReadTimeoutException}) is 504.
  */
 @Component
 @Order(-2)
@@ -37,7 +38,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             return GatewayProblems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "Service unavailable", "The service behind this route is not reachable. Try again shortly.", path);
         }
-        if (causedBy(error, TimeoutException.class)
+        if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)
                 || error instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             return GatewayProblems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                     "Gateway timeout", "The service did not answer in time.", path);
