@@ -22,12 +22,13 @@
 #   - an otherwise idle machine: the load generators share it, and other work shows in every
 #     figure (the script prints the load average before and after).
 #
-# Settings (environment): WARMUP=20s per URL before measuring (the JIT needs it), DURATION=20s per
+# Settings (environment): WARMUP=40s per URL before measuring (the JIT needs it: after 20-30 s of
+# wrk the gateway's CPU per request was still falling; see docs/benchmarks.md), DURATION=20s per
 # measurement, CONNECTIONS=32, RATE=500, TIMEOUT_TO_START=600 (seconds to wait for ./run-local).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 RATE=${RATE:-500}
