@@ -1,17 +1,28 @@
 package cn.gov.zhaoshang.platform.orgunits;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The service's local copy of the org-unit tree. Paths of callers and records are always looked
  * up here, never carried in tokens, so a moved unit is seen everywhere as soon as this copy is.
+ *
+ * <p>Within one HTTP request a unit is read once: validation, the caller's scope, the record's unit
+ * and the event's path asked for the same one or two units five times per registration
+ * (docs/benchmarks.md, create-and-sign). The memo lives in the request's attributes, so it never
+ * outlives the request, and this directory's own writes clear it.
  */
 @Component
 public class OrgUnitDirectory {
+
+    private static final String REQUEST_MEMO = OrgUnitDirectory.class.getName() + ".units";
 
     private final JdbcClient jdbc;
 
@@ -23,6 +34,11 @@ public class OrgUnitDirectory {
         if (code == null) {
             return Optional.empty();
         }
+        Map<String, Optional<OrgUnit>> memo = requestMemo();
+        return memo == null ? read(code) : memo.computeIfAbsent(code, this::read);
+    }
+
+    private Optional<OrgUnit> read(String code) {
         return jdbc.sql("SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit WHERE code = :code")
                 .param("code", code)
                 .query(OrgUnitDirectory::toOrgUnit)
@@ -49,6 +65,7 @@ public class OrgUnitDirectory {
      */
     @Transactional
     public void upsert(String code, String parentCode, OrgLevel level, String nameZh, String nameEn) {
+        forgetRequestMemo();
         String parentPath = parentCode == null ? null : pathOf(parentCode);
         String newPath = parentPath == null ? code : parentPath + "." + code;
         Optional<OrgUnit> existing = find(code);
@@ -74,6 +91,7 @@ public class OrgUnitDirectory {
      */
     @Transactional
     public void changeCode(String oldCode, String newCode) {
+        forgetRequestMemo();
         OrgUnit old = find(oldCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + oldCode));
         String newPath = old.parentCode() == null ? newCode : pathOf(old.parentCode()) + "." + newCode;
         jdbc.sql("""
@@ -91,6 +109,27 @@ public class OrgUnitDirectory {
         jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
     }
 
+    /** The current request's units read so far, or null outside a request (a listener, a job). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Optional<OrgUnit>> requestMemo() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        Object memo = request.getAttribute(REQUEST_MEMO, RequestAttributes.SCOPE_REQUEST);
+        if (memo == null) {
+            memo = new HashMap<String, Optional<OrgUnit>>();
+            request.setAttribute(REQUEST_MEMO, memo, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, Optional<OrgUnit>>) memo;
+    }
+
+    private static void forgetRequestMemo() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(REQUEST_MEMO, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
 
     private static OrgUnit toOrgUnit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new OrgUnit(rs.getString("code"), rs.getString("parent_code"), OrgLevel.valueOf(rs.getString("level")),

@@ -1,12 +1,17 @@
 package cn.gov.zhaoshang.platform.security;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -37,5 +42,23 @@ public class ServiceSecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * Puts the decoder Spring Boot configures (issuer, audience, signature, expiry) behind
+     * {@link VerifiedTokenCache}, so a token is verified once per instance rather than on every
+     * request. {@code zhaoshang.security.verified-token-cache-size=0} turns the cache off.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment) {
+        long size = environment.getProperty("zhaoshang.security.verified-token-cache-size", Long.class, 10_000L);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache) && size > 0
+                        ? new VerifiedTokenCache(decoder, Clock.systemUTC(), size)
+                        : bean;
+            }
+        };
     }
 }
