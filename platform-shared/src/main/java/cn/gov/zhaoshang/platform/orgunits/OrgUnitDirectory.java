@@ -17,7 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <p>Within one HTTP request a unit is read once: validation, the caller's scope, the record's unit
  * and the event's path asked for the same one or two units five times per registration
  * (docs/benchmarks.md, create-and-sign). The memo lives in the request's attributes, so it never
- * outlives the request, and this directory's own writes clear it.
+ * outlives the request, and this directory's own writes clear it once written.
  */
 @Component
 public class OrgUnitDirectory {
@@ -65,7 +65,6 @@ public class OrgUnitDirectory {
      */
     @Transactional
     public void upsert(String code, String parentCode, OrgLevel level, String nameZh, String nameEn) {
-        forgetRequestMemo();
         String parentPath = parentCode == null ? null : pathOf(parentCode);
         String newPath = parentPath == null ? code : parentPath + "." + code;
         Optional<OrgUnit> existing = find(code);
@@ -82,6 +81,7 @@ public class OrgUnitDirectory {
                 WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
                 .param("newPath", newPath).param("oldPath", old.path())
                 .update());
+        forgetRequestMemo();
     }
 
     /**
@@ -91,7 +91,6 @@ public class OrgUnitDirectory {
      */
     @Transactional
     public void changeCode(String oldCode, String newCode) {
-        forgetRequestMemo();
         OrgUnit old = find(oldCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + oldCode));
         String newPath = old.parentCode() == null ? newCode : pathOf(old.parentCode()) + "." + newCode;
         jdbc.sql("""
@@ -107,6 +106,7 @@ public class OrgUnitDirectory {
                 WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
                 .param("newPath", newPath).param("oldPath", old.path()).update();
         jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
+        forgetRequestMemo();
     }
 
     /** The current request's units read so far, or null outside a request (a listener, a job). */
