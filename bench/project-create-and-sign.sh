@@ -25,5 +25,5 @@ echo "Building project-service and the test support (tests skipped)…"
 JAR=$(ls project-service/target/project-service-*.jar | grep -v original | head -n1)
 CLASSPATH=$(cat project-service/target/bench-classpath.txt)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -cp "$CLASSPATH" bench/ProjectCreateAndSign.java "$JAR" "$RATE" "$DURATION" "$WARMUP"
+"$JAVA_HOME/bin/java" -Dzhaoshang.postgres.statement-statistics=true -cp "$CLASSPATH" bench/ProjectCreateAndSign.java "$JAR" "$RATE" "$DURATION" "$WARMUP"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,6 +19,8 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /** System property: {@code true} loads pg_stat_statements into the server (for benchmarks). */
+    public static final String STATEMENT_STATISTICS = "zhaoshang.postgres.statement-statistics";
 
     private final EmbeddedPostgres postgres;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
@@ -49,11 +51,16 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres.Builder utf8() {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8")
                 // stopped by its owner (PlatformServers, the launcher) once the services are gone
                 .setRegisterShutdownHook(false);
+        if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+            // benchmarks print PostgreSQL's costliest statements (the extension ships with the binaries)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder;
     }
 
     public int port() {
