@@ -8,7 +8,7 @@
 # packaged service as its own JVM on a free port (none of the launcher's ports). Everything runs on
 # this machine, the load generator included. Exit status 1 when any request failed.
 #
-#   bench/project-create-and-sign.sh                    # RATE=100 DURATION=60 WARMUP=20
+#   bench/project-create-and-sign.sh                    # RATE=100 DURATION=60 WARMUP=60
 #   RATE=200 DURATION=30 bench/project-create-and-sign.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ JAVA_HOME=$(pick_jdk)
 export JAVA_HOME
 RATE=${RATE:-100}
 DURATION=${DURATION:-60}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-60}
 
 echo "Building project-service and the test support (tests skipped)…"
 ./mvnw -q -B -pl project-service -am -DskipTests package dependency:build-classpath \

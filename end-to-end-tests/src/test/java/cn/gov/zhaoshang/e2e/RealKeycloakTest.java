@@ -47,8 +47,12 @@ class RealKeycloakTest {
     static ServiceProcess gateway;
 
     @BeforeAll
-    static void startPlatformBehindKeycloak() {
-        keycloak = KeycloakServer.start(Path.of("target/keycloak-e2e"), FreePorts.next(), FreePorts.next(),
+    static void startPlatformBehindKeycloak() throws java.io.IOException {
+        // A fresh installation every run, as on a clean clone: a kept one already holds the realm
+        // (Keycloak does not import it again) with the demo users' password of the run that made it.
+        Path home = Path.of("target/keycloak-e2e");
+        org.springframework.util.FileSystemUtils.deleteRecursively(home);
+        keycloak = KeycloakServer.start(home, FreePorts.next(), FreePorts.next(),
                 LocalRealm.build(SECRETS), SECRETS);
         Map<String, String> tokenValidation = Map.of(
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
