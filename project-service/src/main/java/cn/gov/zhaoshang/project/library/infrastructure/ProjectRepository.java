@@ -126,10 +126,10 @@ public class ProjectRepository {
      * that count or wait, other than the project {@code self} being checked.
      */
     public Optional<UUID> findSameCodeOrNameInCity(UUID self, String cityCode, String projectCode, String normalizedName) {
-        // One branch per key, each an equality on both columns of its (city, key) index, so the
-        // generic plan the driver's prepared statement settles on is two short index ranges. With
-        // one OR condition the plan can only narrow by city for both keys, and a plan that reads
-        // the city's projects costs milliseconds per registration (docs/benchmarks.md, create-and-sign).
+        // One branch per key, each an equality on both columns of its own (city, key) index, so a
+        // good plan needs no combining of two indexes for an OR. What made L1 cost milliseconds in
+        // create-and-sign was statistics of a table still planned as empty (any plan then reads the
+        // city's projects); autovacuum's ANALYZE ends that (docs/benchmarks.md, create-and-sign).
         return jdbc.sql("""
                 SELECT id FROM (
                     (SELECT id, registered_at FROM project
