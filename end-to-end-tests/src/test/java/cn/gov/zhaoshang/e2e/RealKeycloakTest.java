@@ -125,6 +125,33 @@ class RealKeycloakTest {
         assertThat(ApiClient.at(projectService.baseUrl()).withToken(forgedSignature).get("/api/projects").status()).isEqualTo(401);
     }
 
+    /**
+     * A second start of the launcher finds the realm imported (Keycloak does not import it again)
+     * and gives it that start's secrets through the admin API: the demo users' password and
+     * agency-stats' secret of the first start are refused from then on.
+     */
+    @Test
+    void theSecretsOfALaterStartReplaceThoseTheRealmWasImportedWith() throws Exception {
+        LocalSecrets later = LocalSecrets.of("demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), SECRETS.keycloakAdminPassword());
+        try {
+            keycloak.applySecrets(later);
+
+            for (String user : LocalRealm.DEMO_USERS) {
+                assertThat(tokenStatus(passwordForm(user, later.demoPassword()))).as(user + ", the later password").isEqualTo(200);
+                HttpResponse<String> first = tokenResponse(passwordForm(user, SECRETS.demoPassword()));
+                assertThat(first.statusCode()).as(user + ", the first password").isEqualTo(400);
+                assertThat(first.body()).contains("Invalid user credentials");
+            }
+            assertThat(tokenStatus(clientCredentialsForm("agency-stats", later.agencyStatsSecret()))).isEqualTo(200);
+            HttpResponse<String> firstSecret = tokenResponse(clientCredentialsForm("agency-stats", SECRETS.agencyStatsSecret()));
+            assertThat(firstSecret.statusCode()).as(firstSecret.body()).isEqualTo(401);
+        } finally {
+            // the other tests of this class use the first start's secrets
+            keycloak.applySecrets(SECRETS);
+        }
+        assertThat(tokenStatus(passwordForm("gg-officer", SECRETS.demoPassword()))).isEqualTo(200);
+    }
+
     private static ApiClient viaGateway(String token) {
         return ApiClient.at(gateway.baseUrl()).withToken(token);
     }
@@ -136,20 +163,35 @@ class RealKeycloakTest {
     }
 
     private static String passwordGrant(String username) throws IOException, InterruptedException {
-        return token("client_id=zhaoshang-cli&grant_type=password&username=" + username
-                + "&password=" + URLEncoder.encode(SECRETS.demoPassword(), StandardCharsets.UTF_8));
+        return token(passwordForm(username, SECRETS.demoPassword()));
     }
 
     private static String clientCredentials(String clientId, String secret) throws IOException, InterruptedException {
-        return token("grant_type=client_credentials&client_id=" + clientId
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        return token(clientCredentialsForm(clientId, secret));
+    }
+
+    private static String passwordForm(String username, String password) {
+        return "client_id=zhaoshang-cli&grant_type=password&username=" + username
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    private static String clientCredentialsForm(String clientId, String secret) {
+        return "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     }
 
     private static String token(String form) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tokenResponse(form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static int tokenStatus(String form) throws IOException, InterruptedException {
+        return tokenResponse(form).statusCode();
+    }
+
+    private static HttpResponse<String> tokenResponse(String form) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

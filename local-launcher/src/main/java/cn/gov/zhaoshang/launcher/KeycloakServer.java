@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class KeycloakServer implements AutoCloseable {
 
     // generous: on a machine busy with other work Keycloak has been seen to need more than 4 minutes
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration STARTUP_DEADLINE = Duration.ofMinutes(10);
     private static final Duration BUILD_DEADLINE = Duration.ofMinutes(10);
     /** Build-time options: the file database of development, health checks. */
@@ -294,25 +295,61 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Through Keycloak's admin API, as the admin of the initialized database. */
     private void replaceAdminPassword(String initialPassword) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String form = "client_id=admin-cli&grant_type=password&username=admin&password="
-                    + URLEncoder.encode(initialPassword, StandardCharsets.UTF_8);
-            String token = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)), "the initial admin's token");
-            String bearer = "Bearer " + json.readTree(token).get("access_token").asString();
-            String users = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/master/users?exact=true&username=admin"))
-                    .header("Authorization", bearer), "looking up the admin");
-            String id = json.readTree(users).get(0).get("id").asString();
-            String password = json.writeValueAsString(Map.of("type", "password", "value", adminPassword, "temporary", false));
-            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/master/users/" + id + "/reset-password"))
-                    .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(password)), "resetting the admin's password");
+            String bearer = adminBearer(http, initialPassword, "the initial admin's token");
+            resetPassword(http, bearer, "master", "admin", adminPassword);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
+    }
+
+    /**
+     * Gives the demo users and {@code agency-stats} the secrets of this start. Keycloak imports the
+     * realm file only into an installation that does not have the realm yet, so without this a
+     * second start with another {@code DEMO_PASSWORD} or {@code AGENCY_STATS_SECRET} printed
+     * secrets that Keycloak still refused.
+     */
+    public void applySecrets(LocalSecrets secrets) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String bearer = adminBearer(http, adminPassword, "the admin's token (if KEYCLOAK_ADMIN_PASSWORD changed since "
+                    + "this installation was made, unset it or delete the installation under .run-local)");
+            for (String user : LocalRealm.DEMO_USERS) {
+                resetPassword(http, bearer, "zhaoshang", user, secrets.demoPassword());
+            }
+            String clients = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients?clientId=agency-stats"))
+                    .header("Authorization", bearer), "looking up agency-stats");
+            String id = JSON.readTree(clients).get(0).get("id").asString();
+            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients/" + id))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("secret", secrets.agencyStatsSecret())))),
+                    "setting agency-stats' secret");
+        } catch (IOException e) {
+            throw new LauncherException("could not give Keycloak this start's secrets: " + e.getMessage() + "; see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while giving Keycloak this start's secrets");
+        }
+    }
+
+    private String adminBearer(HttpClient http, String password, String what) throws IOException, InterruptedException {
+        String form = "client_id=admin-cli&grant_type=password&username=admin&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String token = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), what);
+        return "Bearer " + JSON.readTree(token).get("access_token").asString();
+    }
+
+    private void resetPassword(HttpClient http, String bearer, String realm, String username, String password)
+            throws IOException, InterruptedException {
+        String users = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", bearer), "looking up " + username);
+        String id = JSON.readTree(users).get(0).get("id").asString();
+        String credential = JSON.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false));
+        send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + "/users/" + id + "/reset-password"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(credential)), "resetting " + username + "'s password");
     }
 
     /** @return the body of a 2xx answer; any other answer is an {@link IOException} naming {@code what} */

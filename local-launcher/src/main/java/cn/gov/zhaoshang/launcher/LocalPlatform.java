@@ -136,6 +136,7 @@ public final class LocalPlatform {
             throw new IllegalStateException("the services were given the issuer " + issuer + ", Keycloak has " + keycloak.issuer());
         }
         keycloak.awaitReady();
+        keycloak.applySecrets(secrets);
         step("Keycloak ready at " + keycloak.baseUrl());
         for (ServiceProcess service : services) {
             service.awaitReady();

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LocalRealm {
 
-    static final List<String> DEMO_USERS = List.of("gx-admin", "gx-viewer", "gx-officer", "gg-officer", "gp-officer", "gb-officer",
+    public static final List<String> DEMO_USERS = List.of("gx-admin", "gx-viewer", "gx-officer", "gg-officer", "gp-officer", "gb-officer",
             "qt-leader", "auditor");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
