@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class KeycloakServer implements AutoCloseable {
 
-    // generous: on a machine busy with other work Keycloak has been seen to need more than 4 minutes
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // generous: on a machine busy with other work Keycloak has been seen to need more than 4 minutes
     private static final Duration STARTUP_DEADLINE = Duration.ofMinutes(10);
     private static final Duration BUILD_DEADLINE = Duration.ofMinutes(10);
     /** Build-time options: the file database of development, health checks. */
