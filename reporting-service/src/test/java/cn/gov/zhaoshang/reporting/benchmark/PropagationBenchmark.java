@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,15 +14,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -49,6 +44,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,8 +81,16 @@ class PropagationBenchmark {
     /** Per leg; {@code -Dbenchmark.run=60} (seconds) for a longer run while looking for a slow drift. */
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.run", 20));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warm-up", 3));
-    /** The read-model observer looks for this many of the oldest pending projects at a time. */
-    private static final int OBSERVED_AT_ONCE = 64;
+    /** Every leg: {@link #WARM_UP} dropped, then {@link #RUN} measured. */
+    private static final Phase LEG = new Phase(WARM_UP, RUN);
+    /**
+     * Before the legs, the whole path runs at the same rate for this long, so that the legs measure a
+     * warm JVM, as a service that has been up for a while is; its figures are reported too. On this
+     * 2-core machine the JIT compilers still took half a core a minute into a cold run, and a leg
+     * measured then showed the compilers, not the path (docs/benchmarks.md, propagation, fourth round).
+     * {@code -Dbenchmark.jvm-warm-up=0} leaves it out.
+     */
+    private static final Duration JVM_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jvm-warm-up", 90));
 
     @Autowired
     EventPublisher publisher;
@@ -103,10 +108,13 @@ class PropagationBenchmark {
     void propagationAt200EventsPerSecond() throws Exception {
         String kafka = PlatformServers.kafka().bootstrapServers();
         List<String> report = new ArrayList<>();
-        report.add("rate: " + RATE_PER_SECOND + " events/s for " + RUN.toSeconds() + " s per leg, after " + WARM_UP.toSeconds()
-                + " s of warm-up; " + Runtime.getRuntime().availableProcessors() + " cores; collector "
+        report.add("rate: " + RATE_PER_SECOND + " events/s; first the whole path for " + JVM_WARM_UP.toSeconds() + " s (JVM warm-up), then "
+                + RUN.toSeconds() + " s per leg, after " + WARM_UP.toSeconds() + " s of warm-up each; " + Runtime.getRuntime().availableProcessors() + " cores; collector "
                 + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
 
+        if (!JVM_WARM_UP.isZero()) {
+            report.addAll(endToEnd(kafka, new Phase(Duration.ZERO, JVM_WARM_UP), "0. JVM warm-up, the whole path", false));
+        }
         // all four by default; -Dbenchmark.legs=4 (say) runs only some, for a shorter run while iterating
         Set<String> legs = Set.of(System.getProperty("benchmark.legs", "1,2,3,4").split(","));
         if (legs.contains("1")) {
@@ -119,7 +127,7 @@ class PropagationBenchmark {
             report.add(intoReport(kafka).line("3. Kafka → read model (report)"));
         }
         if (legs.contains("4")) {
-            report.addAll(endToEnd(kafka));
+            report.addAll(endToEnd(kafka, LEG, "4. end to end: commit → report", true));
         }
 
         Path out = Path.of("target/benchmarks/propagation.txt");
@@ -142,12 +150,12 @@ class PropagationBenchmark {
                     latencies.add((System.nanoTime() - sent) / 1e6);
                 }
             });
-            paced(() -> {
+            paced(LEG, () -> {
                 String id = UUID.randomUUID().toString();
                 sentAt.put(id, System.nanoTime());
                 producer.send(new ProducerRecord<>(topic, id, id));
             }, latencies);
-            int expected = awaitCount(latencies, sentAt.size());
+            int expected = awaitCount(LEG, latencies, sentAt.size());
             running.set(false);
             reader.join();
             return new Leg(latencies, expected);
@@ -165,13 +173,13 @@ class PropagationBenchmark {
                 latencies.add((System.nanoTime() - committed) / 1e6);
             }
         });
-        paced(() -> {
+        paced(LEG, () -> {
             UUID id = UUID.randomUUID();
             transactions.executeWithoutResult(status -> publisher.publish(EventTypes.REPORT_PUBLISHED, id.toString(), "450800",
                     new ReportPublished(id, "450800", "2099-01", Instant.now(), false, 1, Map.of("SIGNED_COUNT_MONTH", "0"))));
             committedAt.put(id.toString(), System.nanoTime());
         }, latencies);
-        int expected = awaitCount(latencies, committedAt.size());
+        int expected = awaitCount(LEG, latencies, committedAt.size());
         running.set(false);
         reader.join();
         return new Leg(latencies, expected);
@@ -180,20 +188,18 @@ class PropagationBenchmark {
     /** A project-registered record until the read model has it, observed by polling the database. */
     private Leg intoReport(String kafka) throws Exception {
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
-        Pending pending = new Pending();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread observer = readModelObserver(sentAt, pending, latencies, running);
+        Thread observer = readModelObserver(sentAt, latencies, running);
         try (KafkaProducer<String, String> producer = producer(kafka)) {
-            paced(() -> {
+            paced(LEG, () -> {
                 UUID id = UUID.randomUUID();
                 Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
                         LocalDate.of(2099, 1, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 1, 15)));
                 sentAt.put(id, System.nanoTime());
-                pending.add(id);
                 producer.send(new ProducerRecord<>(event.topic(), event.key(), event.json()));
             }, latencies);
-            int expected = awaitCount(latencies, sentAt.size());
+            int expected = awaitCount(LEG, latencies, sentAt.size());
             running.set(false);
             observer.join();
             return new Leg(latencies, expected);
@@ -205,10 +211,9 @@ class PropagationBenchmark {
      * path. A plain consumer of the project topic beside reporting's listener splits it in two for each
      * record it sees before the read model has it: commit → on the topic, and on the topic → report.
      */
-    private List<String> endToEnd(String kafka) throws Exception {
+    private List<String> endToEnd(String kafka, Phase phase, String label, boolean withTimeline) throws Exception {
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> onTopicAt = new ConcurrentHashMap<>();
-        Pending pending = new Pending();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Double> toTopic = Collections.synchronizedList(new ArrayList<>());
         List<Double> topicToReport = Collections.synchronizedList(new ArrayList<>());
@@ -223,30 +228,31 @@ class PropagationBenchmark {
             }
         });
         Map<UUID, Long> seenAt = new ConcurrentHashMap<>();
-        Thread observer = readModelObserver(committedAt, pending, latencies, running, (id, now) -> {
+        Thread observer = readModelObserver(committedAt, latencies, running, (id, now) -> {
             seenAt.put(id, now);
             Long onTopic = onTopicAt.get(id);
             if (onTopic != null) {
                 topicToReport.add((now - onTopic) / 1e6);
             }
         });
-        paced(() -> {
+        paced(phase, () -> {
             UUID id = UUID.randomUUID();
             Events.Event event = Events.registered(new Events.ProjectSpec(id, "450881", "SIGNED", "1000.00",
                     LocalDate.of(2099, 2, 15), false, true, List.of(), null, null, null, LocalDate.of(2099, 2, 15)));
             EventEnvelope envelope = json.read(event.json());
             transactions.executeWithoutResult(status -> publisher.publish(envelope.type(), event.key(), "450881", envelope.data()));
             committedAt.put(id, System.nanoTime());
-            pending.add(id);
         }, latencies, toTopic, topicToReport);
-        int expected = awaitCount(latencies, committedAt.size());
+        int expected = awaitCount(phase, latencies, committedAt.size());
         running.set(false);
         observer.join();
         reader.join();
-        List<String> lines = new ArrayList<>(List.of(new Leg(latencies, expected).line("4. end to end: commit → report"),
-                new Leg(toTopic, expected).line("   4a. of it: commit → on the topic"),
-                new Leg(topicToReport, topicToReport.size()).line("   4b. of it: on the topic → report")));
-        lines.addAll(timeline(committedAt, onTopicAt, seenAt));
+        List<String> lines = new ArrayList<>(List.of(new Leg(latencies, expected).line(label),
+                new Leg(toTopic, expected).line("   a. of it: commit → on the topic"),
+                new Leg(topicToReport, topicToReport.size()).line("   b. of it: on the topic → report")));
+        if (withTimeline) {
+            lines.addAll(timeline(committedAt, onTopicAt, seenAt));
+        }
         return lines;
     }
 
@@ -270,102 +276,75 @@ class PropagationBenchmark {
             second[2] = Math.max(second[2], seen == null ? Double.POSITIVE_INFINITY : (seen - committed) / 1e6);
         });
         List<String> lines = new ArrayList<>();
+        // the wall clock of second 0, to line the timeline up with a GC log or PostgreSQL's log
+        lines.add("   second 0 began at " + Instant.now().minusNanos(System.nanoTime() - first) + " (UTC)");
         lines.add("   second  committed  max to topic  max to report (ms)");
         seconds.forEach((second, figures) -> lines.add(String.format("   %6d  %9.0f  %12.1f  %17.1f", second, figures[0], figures[1], figures[2])));
         return lines;
     }
 
     /**
-     * Polls the read model for the pending projects and times each from its start in {@code startedAt}:
-     * one query a millisecond, a single prepared statement whatever their number (an {@code IN} list
-     * of as many parameters was a new statement to parse and plan for every count), for the
-     * {@value #OBSERVED_AT_ONCE} oldest pending at most: with all of them, a backlog of thousands made
-     * every poll look up thousands of rows, a thousand times a second, on the cores the listener
-     * needed to clear it. A record beyond the oldest {@value #OBSERVED_AT_ONCE} is seen only once those
-     * before it are, so with that many pending its time can only come out longer, never shorter.
+     * Times each project from its start in {@code startedAt} to the commit that puts it in the read
+     * model, told by PostgreSQL itself: a trigger the benchmark adds to {@code project_fact} sends a
+     * notification with the project's id, which PostgreSQL delivers to this listening connection when
+     * the writing transaction commits — the moment a report read would show it. Until 2026-11-23 08:00
+     * the observer polled the table once a millisecond instead, a thousand queries a second that took
+     * about a fifth of a core (its PostgreSQL backend and its thread) on the two cores the relay and the
+     * listener it measured needed (docs/benchmarks.md, propagation, fourth round). A project notified
+     * before its start was recorded is not counted, so it shows as undelivered: slower, never faster.
      */
-    private Thread readModelObserver(Map<UUID, Long> startedAt, Pending pending, List<Double> latencies, AtomicBoolean running) {
-        return readModelObserver(startedAt, pending, latencies, running, (id, now) -> { });
+    private Thread readModelObserver(Map<UUID, Long> startedAt, List<Double> latencies, AtomicBoolean running) throws SQLException {
+        return readModelObserver(startedAt, latencies, running, (id, now) -> { });
     }
 
-    private Thread readModelObserver(Map<UUID, Long> startedAt, Pending pending, List<Double> latencies, AtomicBoolean running,
-            java.util.function.ObjLongConsumer<UUID> onSeen) {
+    private Thread readModelObserver(Map<UUID, Long> startedAt, List<Double> latencies, AtomicBoolean running,
+            java.util.function.ObjLongConsumer<UUID> onSeen) throws SQLException {
+        // the observer's own connection, never the service's pool; listening before the load starts
+        Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE FUNCTION benchmark_project_fact_committed() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        PERFORM pg_notify('benchmark_project_fact', NEW.project_id::text);
+                        RETURN NULL;
+                    END $$""");
+            statement.execute("""
+                    CREATE OR REPLACE TRIGGER benchmark_project_fact_committed AFTER INSERT OR UPDATE ON project_fact
+                    FOR EACH ROW EXECUTE FUNCTION benchmark_project_fact_committed()""");
+            statement.execute("LISTEN benchmark_project_fact");
+        }
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
         return Thread.ofPlatform().start(() -> {
-            try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-                    Statement settings = connection.createStatement();
-                    PreparedStatement lookup = connection.prepareStatement(
-                            "SELECT project_id FROM project_fact WHERE project_id = ANY(CAST(? AS uuid[]))")) {
-                // The observer's own connection, never the service's pool, and always its primary key:
-                // the read model starts empty and is not analysed yet, so the prepared statement's
-                // generic plan was a sequential scan, and with thousands of rows that took a core of
-                // its own, once a millisecond, away from the listener it measures (05:20 run, docs/benchmarks.md).
-                settings.execute("SET enable_seqscan = off");
+            try (connection) {
                 while (running.get()) {
-                    // a poll every millisecond: fine enough for the figures, and light on the 2 cores it shares
-                    Thread.sleep(1);
-                    List<UUID> oldest = pending.oldest(OBSERVED_AT_ONCE);
-                    if (oldest.isEmpty()) {
-                        continue;
-                    }
-                    lookup.setString(1, "{" + String.join(",", oldest.stream().map(UUID::toString).toList()) + "}");
-                    List<UUID> seen = new ArrayList<>(oldest.size());
-                    try (ResultSet rows = lookup.executeQuery()) {
-                        while (rows.next()) {
-                            seen.add(rows.getObject(1, UUID.class));
-                        }
-                    }
+                    PGNotification[] batch = notifications.getNotifications(50);
                     long now = System.nanoTime();
-                    for (UUID id : seen) {
-                        if (pending.remove(id)) {
-                            latencies.add((now - startedAt.get(id)) / 1e6);
+                    for (PGNotification notification : batch == null ? new PGNotification[0] : batch) {
+                        UUID id = UUID.fromString(notification.getParameter());
+                        Long started = startedAt.get(id);
+                        if (started != null && seen.add(id)) {
+                            latencies.add((now - started) / 1e6);
                             onSeen.accept(id, now);
                         }
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TRIGGER benchmark_project_fact_committed ON project_fact");
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("the read-model observer lost its connection", e);
             }
         });
     }
 
-    /** The projects not seen in the read model yet, in the order they were started. */
-    private static final class Pending {
-
-        private final Set<UUID> ids = ConcurrentHashMap.newKeySet();
-        private final Queue<UUID> order = new ConcurrentLinkedQueue<>();
-
-        void add(UUID id) {
-            ids.add(id);
-            order.add(id);
-        }
-
-        boolean remove(UUID id) {
-            return ids.remove(id);
-        }
-
-        List<UUID> oldest(int most) {
-            List<UUID> oldest = new ArrayList<>(most);
-            for (Iterator<UUID> it = order.iterator(); it.hasNext() && oldest.size() < most;) {
-                UUID id = it.next();
-                if (ids.contains(id)) {
-                    oldest.add(id);
-                } else {
-                    it.remove();
-                }
-            }
-            return oldest;
-        }
-    }
-
     /** Runs {@code send} at the fixed rate for the warm-up and the run; latencies of the warm-up are dropped. */
     @SafeVarargs
-    private static void paced(Runnable send, List<Double>... latencies) throws InterruptedException {
+    private static void paced(Phase phase, Runnable send, List<Double>... latencies) throws InterruptedException {
         long interval = 1_000_000_000L / RATE_PER_SECOND;
         long start = System.nanoTime();
-        long warmUpEnd = start + WARM_UP.toNanos();
-        long end = warmUpEnd + RUN.toNanos();
+        long warmUpEnd = start + phase.warmUp().toNanos();
+        long end = warmUpEnd + phase.run().toNanos();
         boolean cleared = false;
         for (long next = start; next < end; next += interval) {
             long wait = next - System.nanoTime();
@@ -388,8 +367,8 @@ class PropagationBenchmark {
      *
      * @return how many were sent after the warm-up (give or take those in flight when it ended)
      */
-    private static int awaitCount(List<Double> latencies, int sent) {
-        int expected = sent - (int) (WARM_UP.toSeconds() * RATE_PER_SECOND);
+    private static int awaitCount(Phase phase, List<Double> latencies, int sent) {
+        int expected = sent - (int) (phase.warmUp().toSeconds() * RATE_PER_SECOND);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> latencies.size() >= expected);
@@ -397,6 +376,10 @@ class PropagationBenchmark {
             // not a failure: what is still missing counts as slower than any delivered (Leg.line)
         }
         return expected;
+    }
+
+    /** A stretch of load at the fixed rate: the first {@code warmUp} is not counted, the {@code run} after it is. */
+    private record Phase(Duration warmUp, Duration run) {
     }
 
     /** The latencies measured of a leg, and how many records were sent after its warm-up. */
