@@ -8,7 +8,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -22,19 +26,30 @@ import org.apache.kafka.common.utils.Time;
  * <p>Unlike spring-kafka-test's embedded broker it can be stopped and started again on the same
  * port with the same log directory, so a test can take Kafka away and bring it back with every
  * record, topic and consumer offset intact — the way a real outage ends.
+ *
+ * <p>It can also run in a JVM of its own ({@link #startInOwnJvm()}), as a broker does in a
+ * deployment: then its collector pauses and compilations are not the test JVM's, nor the other way
+ * round. The benchmarks that time a path across the broker use that.
  */
 public final class KafkaNode implements AutoCloseable {
+
+    /** What {@link #main} prints once its broker is up. */
+    private static final String READY = "kafka-node: ready";
+    private static final Duration OWN_JVM_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path logDir;
     private final int brokerPort;
     private final int controllerPort;
     private final Properties config;
+    private final boolean ownJvm;
     private KafkaRaftServer server;
+    private Process process;
 
-    private KafkaNode(Path logDir, int brokerPort, int controllerPort) {
+    private KafkaNode(Path logDir, int brokerPort, int controllerPort, boolean ownJvm) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.ownJvm = ownJvm;
         this.config = singleNodeConfig();
     }
 
@@ -57,7 +72,7 @@ public final class KafkaNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KafkaNode node = new KafkaNode(logDir, brokerPort, controllerPort);
+        KafkaNode node = new KafkaNode(logDir, brokerPort, controllerPort, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             node.format();
         }
@@ -65,16 +80,52 @@ public final class KafkaNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts the broker in a JVM of its own ({@link #main}, on this JVM's class path, with a heap of
+     * 512 MB), with a fresh log directory on free ports, and returns once it is up. Its output goes to
+     * {@code kafka-node.log} beside the log directory. It stops with {@link #stop()} or {@link #close()},
+     * and by itself if this JVM ends, however it ends.
+     */
+    public static KafkaNode startInOwnJvm() {
+        try {
+            KafkaNode node = new KafkaNode(Files.createTempDirectory("kafka-node-").resolve("log"), FreePorts.next(),
+                    FreePorts.next(), true);
+            node.startAgain();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The broker of {@link #startInOwnJvm()}: arguments are the log directory and the broker's and
+     * the controller's ports. It runs until its standard input ends, which is when the JVM that
+     * started it closes it or is gone.
+     */
+    public static void main(String[] args) throws IOException {
+        KafkaNode node = start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        System.out.println(READY);
+        System.out.flush();
+        while (System.in.read() != -1) {
+            // nothing is sent on it; it only ends
+        }
+        node.close();
+        System.exit(0);
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }
 
     public synchronized boolean isRunning() {
-        return server != null;
+        return ownJvm ? process != null && process.isAlive() : server != null;
     }
 
     /** Shuts the broker down; clients see connection refused until {@link #startAgain()}. */
     public synchronized void stop() {
+        if (process != null) {
+            stopOwnJvm();
+        }
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
@@ -84,7 +135,11 @@ public final class KafkaNode implements AutoCloseable {
 
     /** Starts the broker on the same ports and log directory it had before. */
     public synchronized void startAgain() {
-        if (server == null) {
+        if (ownJvm) {
+            if (process == null) {
+                startOwnJvm();
+            }
+        } else if (server == null) {
             server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
         }
@@ -93,6 +148,48 @@ public final class KafkaNode implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void startOwnJvm() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), KafkaNode.class.getName(),
+                logDir.toString(), String.valueOf(brokerPort), String.valueOf(controllerPort)));
+        Path output = logDir.resolveSibling("kafka-node.log");
+        try {
+            Files.createDirectories(logDir.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+            long deadline = System.nanoTime() + OWN_JVM_START_TIMEOUT.toNanos();
+            while (!Files.readString(output).contains(READY)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    process = null;
+                    throw new IllegalStateException("the Kafka broker's own JVM did not start within "
+                            + OWN_JVM_START_TIMEOUT.toSeconds() + " s; its output: " + output);
+                }
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker started", e);
+        }
+    }
+
+    private void stopOwnJvm() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
     }
 
     private Properties singleNodeConfig() {

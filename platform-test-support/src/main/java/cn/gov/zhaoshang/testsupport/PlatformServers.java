@@ -24,9 +24,14 @@ public final class PlatformServers {
         return postgres;
     }
 
+    /**
+     * The broker, in this JVM; in one of its own when the system property {@code platform.kafka.own-jvm}
+     * is {@code true} (the propagation benchmark asks for that: a broker's pauses and compilations are
+     * not a service's in a deployment).
+     */
     public static synchronized KafkaNode kafka() {
         if (kafka == null) {
-            kafka = KafkaNode.start();
+            kafka = Boolean.getBoolean("platform.kafka.own-jvm") ? KafkaNode.startInOwnJvm() : KafkaNode.start();
             stopOnExit(kafka);
         }
         return kafka;

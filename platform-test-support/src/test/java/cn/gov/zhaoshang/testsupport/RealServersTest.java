@@ -50,6 +50,20 @@ class RealServersTest {
         }
     }
 
+    @Test
+    void kafkaNodeInItsOwnJvmKeepsItsRecordsAcrossARestart() throws Exception {
+        try (KafkaNode node = KafkaNode.startInOwnJvm()) {
+            assertThat(node.isRunning()).isTrue();
+            send(node, "own-jvm-check", "before");
+            node.stop();
+            assertThat(node.isRunning()).isFalse();
+            node.startAgain();
+            send(node, "own-jvm-check", "after");
+
+            assertThat(readAll(node, "own-jvm-check", 2)).containsExactly("before", "after");
+        }
+    }
+
     private static void send(KafkaNode node, String topic, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, node.bootstrapServers(),

@@ -56,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * services' collector, and says why).
  *
  * It measures, at 200 events/s on the one broker, the three legs of a project's way into a report,
- * each from the clock of this one JVM:
+ * each from the clock of this one JVM (the broker may run in its own: {@code -Dplatform.kafka.own-jvm=true}, as the script runs it):
  * <ol>
  * <li><b>Kafka alone</b>: producer send → consumer poll, plain records;</li>
  * <li><b>commit → Kafka</b>: the shared outbox ({@link EventPublisher}, the same code project-service
