@@ -56,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * services' collector, and says why).
  *
  * It measures, at 200 events/s on the one broker, the three legs of a project's way into a report,
- * each from the clock of this one JVM (the broker may run in its own: {@code -Dplatform.kafka.own-jvm=true}, as the script runs it):
+ * each from the clock of this one JVM (the broker may run in its own, {@code -Dplatform.kafka.own-jvm=true},
+ * as the script runs it):
  * <ol>
  * <li><b>Kafka alone</b>: producer send → consumer poll, plain records;</li>
  * <li><b>commit → Kafka</b>: the shared outbox ({@link EventPublisher}, the same code project-service
@@ -108,8 +109,9 @@ class PropagationBenchmark {
     void propagationAt200EventsPerSecond() throws Exception {
         String kafka = PlatformServers.kafka().bootstrapServers();
         List<String> report = new ArrayList<>();
-        report.add("rate: " + RATE_PER_SECOND + " events/s; first the whole path for " + JVM_WARM_UP.toSeconds() + " s (JVM warm-up), then "
-                + RUN.toSeconds() + " s per leg, after " + WARM_UP.toSeconds() + " s of warm-up each; " + Runtime.getRuntime().availableProcessors() + " cores; collector "
+        report.add("rate: " + RATE_PER_SECOND + " events/s; first the whole path for " + JVM_WARM_UP.toSeconds()
+                + " s (JVM warm-up), then " + RUN.toSeconds() + " s per leg, after " + WARM_UP.toSeconds() + " s of warm-up each; "
+                + Runtime.getRuntime().availableProcessors() + " cores; collector "
                 + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
 
         if (!JVM_WARM_UP.isZero()) {
@@ -185,7 +187,7 @@ class PropagationBenchmark {
         return new Leg(latencies, expected);
     }
 
-    /** A project-registered record until the read model has it, observed by polling the database. */
+    /** A project-registered record until the read model has it, as PostgreSQL tells the observer. */
     private Leg intoReport(String kafka) throws Exception {
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
