@@ -83,7 +83,8 @@ public final class KafkaNode implements AutoCloseable {
     /**
      * Starts the broker in a JVM of its own ({@link #main}, on this JVM's class path, with a heap of
      * 512 MB), with a fresh log directory on free ports, and returns once it is up. Its output goes to
-     * {@code kafka-node.log} beside the log directory. It stops with {@link #stop()} or {@link #close()},
+     * {@code kafka-node.log} beside the log directory, started afresh by each start (so that the
+     * ready line found is this start's). It stops with {@link #stop()} or {@link #close()},
      * and by itself if this JVM ends, however it ends.
      */
     public static KafkaNode startInOwnJvm() {
@@ -158,22 +159,22 @@ public final class KafkaNode implements AutoCloseable {
         try {
             Files.createDirectories(logDir.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-            long deadline = System.nanoTime() + OWN_JVM_START_TIMEOUT.toNanos();
-            while (!Files.readString(output).contains(READY)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    process = null;
-                    throw new IllegalStateException("the Kafka broker's own JVM did not start within "
-                            + OWN_JVM_START_TIMEOUT.toSeconds() + " s; its output: " + output);
-                }
-                Thread.sleep(50);
-            }
+                    .redirectOutput(ProcessBuilder.Redirect.to(output.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the broker started", e);
+        }
+        Process started = process;
+        try {
+            Readiness.await("the Kafka broker in its own JVM to start", OWN_JVM_START_TIMEOUT, () -> {
+                if (!started.isAlive()) {
+                    throw new IllegalStateException("the Kafka broker's own JVM exited; its output: " + output);
+                }
+                return Files.readString(output).contains(READY);
+            }, () -> "its output: " + output);
+        } catch (RuntimeException notStarted) {
+            started.destroyForcibly();
+            process = null;
+            throw notStarted;
         }
     }
 
