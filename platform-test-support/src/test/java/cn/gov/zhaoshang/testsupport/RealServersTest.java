@@ -40,13 +40,7 @@ class RealServersTest {
     @Test
     void kafkaNodeKeepsItsRecordsAcrossARestart() throws Exception {
         try (KafkaNode node = KafkaNode.start()) {
-            send(node, "restart-check", "before");
-            node.stop();
-            assertThat(node.isRunning()).isFalse();
-            node.startAgain();
-            send(node, "restart-check", "after");
-
-            assertThat(readAll(node, "restart-check", 2)).containsExactly("before", "after");
+            assertKeepsRecordsAcrossARestart(node, "restart-check");
         }
     }
 
@@ -54,14 +48,18 @@ class RealServersTest {
     void kafkaNodeInItsOwnJvmKeepsItsRecordsAcrossARestart() throws Exception {
         try (KafkaNode node = KafkaNode.startInOwnJvm()) {
             assertThat(node.isRunning()).isTrue();
-            send(node, "own-jvm-check", "before");
-            node.stop();
-            assertThat(node.isRunning()).isFalse();
-            node.startAgain();
-            send(node, "own-jvm-check", "after");
-
-            assertThat(readAll(node, "own-jvm-check", 2)).containsExactly("before", "after");
+            assertKeepsRecordsAcrossARestart(node, "own-jvm-check");
         }
+    }
+
+    private static void assertKeepsRecordsAcrossARestart(KafkaNode node, String topic) throws Exception {
+        send(node, topic, "before");
+        node.stop();
+        assertThat(node.isRunning()).isFalse();
+        node.startAgain();
+        send(node, topic, "after");
+
+        assertThat(readAll(node, topic, 2)).containsExactly("before", "after");
     }
 
     private static void send(KafkaNode node, String topic, String value) throws Exception {
