@@ -25,8 +25,9 @@
 #
 # Settings (environment): WARMUP=40s per URL before measuring (the JIT needs it: after 20-30 s of
 # wrk the gateway's CPU per request was still falling; see docs/benchmarks.md), DURATION=20s per
-# measurement (in seconds), CONNECTIONS=32, RATE=500, STREAMS=5, TIMEOUT_TO_START=600 (seconds to
-# wait for ./run-local).
+# measurement at saturation (in seconds), CONNECTIONS=32, RATE=500, STREAMS=5, ROUNDS=4 rounds of
+# ROUND_DURATION=10s per URL at the fixed rate, the URLs taken in turn in each round,
+# TIMEOUT_TO_START=600 (seconds to wait for ./run-local).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,9 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 RATE=${RATE:-500}
 STREAMS=${STREAMS:-5}
-[[ $DURATION == *s ]] || { echo "DURATION must be in seconds, like 20s" >&2; exit 1; }
+ROUNDS=${ROUNDS:-4}
+ROUND_DURATION=${ROUND_DURATION:-10s}
+[[ $DURATION == *s && $ROUND_DURATION == *s ]] || { echo "DURATION and ROUND_DURATION must be in seconds, like 20s" >&2; exit 1; }
 SERVICE_PORT=8084
 GATEWAY_PORT=8080
 NGINX_PORT=18090
@@ -123,24 +126,29 @@ cpu_per_request() { awk -v t="$1" -v hz="$TICKS" -v n="$2" 'BEGIN { printf "%.2f
 # the workers do): ten requests at once every 20 ms, which queue on two cores before any gateway is
 # involved (direct p50 2.2–2.7 ms that way against 0.6–0.8 ms spread, 2026-11-23 05:55, docs/benchmarks.md).
 # Each stream has 1 / (RATE / STREAMS) s for a request before hey drops its next tick; a rate below
-# 95 % of RATE is reported as not reached. Per-request times come from hey's CSV output.
+# 95 % of RATE is reported as not reached. Per-request times come from hey's CSV output; each round's
+# are added to the URL's file in $SAMPLES, and the round's own p50 is kept too.
+percentile() { awk -v q="$2" '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int(NR * q + 0.999999)] }' <(sort -n "$1"); }
 fixed_rate() {
-  local url=$1 dir pids=() stream
+  local key=$1 url=$2 dir pids=() stream
   dir=$(mktemp -d)
   for ((stream = 0; stream < STREAMS; stream++)); do
-    hey -z "$DURATION" -c 1 -q $((RATE / STREAMS)) -o csv -H "Authorization: Bearer $TOKEN" "$url" > "$dir/$stream.csv" &
+    hey -z "$ROUND_DURATION" -c 1 -q $((RATE / STREAMS)) -o csv -H "Authorization: Bearer $TOKEN" "$url" > "$dir/$stream.csv" &
     pids+=($!)
     sleep "$(awk -v r="$RATE" 'BEGIN { printf "%.4f", 1 / r }')"
   done
   wait "${pids[@]}"
   # hey's CSV: response-time (s),DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset
-  cat "$dir"/*.csv | awk -F, -v seconds="${DURATION%s}" -v out="$dir/ms" '
+  cat "$dir"/*.csv | awk -F, -v out="$dir/ms" '
     $1 ~ /^[0-9.]+$/ { n++; if ($7 != 200) refused++; print $1 * 1000 > out }
-    END { printf "%d %.0f %d\n", n, n / seconds, refused }' > "$dir/summary"
-  read -r FIXED_TOTAL FIXED_RPS FIXED_REFUSED < "$dir/summary"
-  sort -n "$dir/ms" > "$dir/sorted"
-  FIXED_P50=$(awk -v n="$FIXED_TOTAL" 'NR == int(n * 0.50 + 0.999999) { printf "%.2f", $1 }' "$dir/sorted")
-  FIXED_P99=$(awk -v n="$FIXED_TOTAL" 'NR == int(n * 0.99 + 0.999999) { printf "%.2f", $1 }' "$dir/sorted")
+    END { printf "%d %d\n", n, refused }' > "$dir/summary"
+  read -r ROUND_TOTAL ROUND_REFUSED < "$dir/summary"
+  if ((ROUND_REFUSED > 0)); then
+    echo "$key at ${RATE}/s: $ROUND_REFUSED of $ROUND_TOTAL answers were not 200" >&2
+    exit 1
+  fi
+  ROUND_P50=$(percentile "$dir/ms" 0.50)
+  cat "$dir/ms" >> "$SAMPLES/$key"
   rm -rf "$dir"
 }
 
@@ -166,7 +174,8 @@ for key in "${ORDER[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "${URL[$key]}" >/dev/null
 done
 
-declare -A RPS P50 P99 FP50 FP99 FRPS CPU FCPU
+# At saturation, one URL after the other.
+declare -A RPS P50 P99 FP50 FP99 FRPS CPU FCPU FTICKS FCOUNT ROUNDP50
 for key in "${ORDER[@]}"; do
   url=${URL[$key]}
   TOKEN=$(token)
@@ -182,24 +191,36 @@ for key in "${ORDER[@]}"; do
   P50[$key]=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
   P99[$key]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
   CPU[$key]=$(cpu_per_request $((after - before)) "$total")
-
-  TOKEN=$(token)
-  before=$(cpu_ticks)
-  fixed_rate "$url"
-  after=$(cpu_ticks)
-  if ((FIXED_REFUSED > 0)); then
-    echo "$key at ${RATE}/s: $FIXED_REFUSED of $FIXED_TOTAL answers were not 200" >&2
-    exit 1
-  fi
-  FRPS[$key]=$FIXED_RPS
-  FP50[$key]=$FIXED_P50
-  FP99[$key]=$FIXED_P99
-  fixed_total=$FIXED_TOTAL
-  FCPU[$key]=$(cpu_per_request $((after - before)) "$fixed_total")
 done
 
+# At the fixed rate, in ROUNDS rounds that take the URLs in turn, so that a slow stretch of the
+# machine (they last tens of seconds, docs/benchmarks.md) falls on every URL alike instead of on
+# whichever one was measured during it: the added latency is a difference between two URLs, and
+# measured minutes apart it was the machine's drift as much as the gateway's. Each URL's percentiles
+# are over all its rounds; each round's p50 is printed too.
+SAMPLES=$(mktemp -d)
+for ((round = 1; round <= ROUNDS; round++)); do
+  for key in "${ORDER[@]}"; do
+    TOKEN=$(token)
+    before=$(cpu_ticks)
+    fixed_rate "$key" "${URL[$key]}"
+    after=$(cpu_ticks)
+    FTICKS[$key]=$(( ${FTICKS[$key]:-0} + after - before ))
+    FCOUNT[$key]=$(( ${FCOUNT[$key]:-0} + ROUND_TOTAL ))
+    ROUNDP50[$key]="${ROUNDP50[$key]:-}${ROUNDP50[$key]:+ }$ROUND_P50"
+  done
+done
+seconds=$(( ${ROUND_DURATION%s} * ROUNDS ))
+for key in "${ORDER[@]}"; do
+  FRPS[$key]=$(awk -v n="${FCOUNT[$key]}" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+  FP50[$key]=$(percentile "$SAMPLES/$key" 0.50)
+  FP99[$key]=$(percentile "$SAMPLES/$key" 0.99)
+  FCPU[$key]=$(cpu_per_request "${FTICKS[$key]}" "${FCOUNT[$key]}")
+done
+rm -rf "$SAMPLES"
+
 echo
-echo "gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); wrk -t2 -c$CONNECTIONS -d$DURATION; hey: $STREAMS streams of 1 connection, $RATE/s in all, for $DURATION"
+echo "gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); wrk -t2 -c$CONNECTIONS -d$DURATION; hey: $STREAMS streams of 1 connection, $RATE/s in all, $ROUNDS rounds of $ROUND_DURATION per URL, URLs in turn"
 echo "trivial = GET /api/reports/time-progress (no database); database = GET /api/reports/monthly?orgUnit=450800 (one aggregate)"
 printf '%-9s %-8s | %9s %8s %8s | %9s %8s %8s | %s\n' endpoint via "wrk req/s" "p50 ms" "p99 ms" "hey req/s" "p50 ms" "p99 ms" "gateway CPU per request (at saturation / at ${RATE}/s)"
 for key in "${ORDER[@]}"; do
@@ -226,6 +247,7 @@ for endpoint in trivial database; do
   fi
   printf 'at %s/s, %-9s gateway adds p50 %s ms (goal ≤ 1 ms: %s), p99 %s ms (goal ≤ 5 ms: %s)\n' "$RATE" "$endpoint:" \
     "$a50" "$v50" "$a99" "$v99"
+  printf '          p50 per round, direct: %s; gateway: %s\n' "${ROUNDP50[$endpoint.direct]}" "${ROUNDP50[$endpoint.gateway]}"
 done
 for key in "${ORDER[@]}"; do
   if ((FRPS[$key] < RATE * 95 / 100)); then
