@@ -86,6 +86,23 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void answersArriveWholeWhateverTheirLength() {
+        // short and of known length: joined into one write (OneWriteResponses); long, or of unknown
+        // length: streamed as they come
+        ApiClient reader = gateway.withToken(idp.tokenFor("length-user", "450881", "officer"));
+
+        ApiClient.Response shortAnswer = reader.get("/api/projects/short");
+        ApiClient.Response longAnswer = reader.get("/api/projects/long");
+        ApiClient.Response chunkedAnswer = reader.get("/api/projects/chunked");
+
+        assertThat(shortAnswer.body()).isEqualTo("service saw /api/projects/short");
+        assertThat(shortAnswer.raw().headers().firstValue("Content-Length")).hasValue("31");
+        assertThat(longAnswer.body()).isEqualTo(RecordingService.longAnswer());
+        assertThat(chunkedAnswer.body()).isEqualTo(RecordingService.chunkedAnswer());
+        assertThat(List.of(shortAnswer.status(), longAnswer.status(), chunkedAnswer.status())).containsOnly(200);
+    }
+
+    @Test
     void bodiesOverOneMegabyteAreRefusedExceptEvidenceUploads() {
         ApiClient officer = gateway.withToken(idp.tokenFor("upload-user", "450881", "officer"));
         String justOverOneMegabyte = "x".repeat(1024 * 1024 + 1);

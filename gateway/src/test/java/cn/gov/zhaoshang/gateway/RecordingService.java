@@ -16,7 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for a service behind the gateway that records the headers of what reaches it. A path
- * ending in {@code /slow} is answered only after {@link #SLOW_ANSWER}, as by a service that hangs.
+ * ending in {@code /slow} is answered only after {@link #SLOW_ANSWER}, as by a service that hangs; one
+ * ending in {@code /long} gets {@link #longAnswer()} (its length announced), and one ending in
+ * {@code /chunked} gets {@link #chunkedAnswer()} in chunks, its length not announced.
  */
 final class RecordingService implements AutoCloseable {
 
@@ -42,7 +44,18 @@ final class RecordingService implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] body = ("service saw " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/chunked")) {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (String piece : chunkedAnswer().split("(?<=;)")) {
+                        out.write(piece.getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                }
+                return;
+            }
+            byte[] body = (path.endsWith("/long") ? longAnswer() : "service saw " + path).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -50,6 +63,19 @@ final class RecordingService implements AutoCloseable {
         });
         server.setExecutor(handlers);
         server.start();
+    }
+
+    /** Longer than the gateway joins into one buffer (64 KiB), numbered so that a lost piece shows. */
+    static String longAnswer() {
+        StringBuilder answer = new StringBuilder();
+        for (int line = 0; answer.length() < 200_000; line++) {
+            answer.append("line ").append(line).append('\n');
+        }
+        return answer.toString();
+    }
+
+    static String chunkedAnswer() {
+        return "first piece;second piece;third piece;";
     }
 
     String url() {
