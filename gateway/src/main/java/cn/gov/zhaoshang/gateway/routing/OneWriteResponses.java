@@ -7,6 +7,7 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,10 @@ public class OneWriteResponses implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        // a HEAD answer announces a length but has no body: nothing to join
+        if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+            return chain.filter(exchange);
+        }
         return chain.filter(exchange.mutate().response(new JoiningResponse(exchange.getResponse())).build());
     }
 
