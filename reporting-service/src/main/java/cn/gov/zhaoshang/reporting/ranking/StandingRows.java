@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import cn.gov.zhaoshang.reporting.report.Amounts;
 import cn.gov.zhaoshang.reporting.report.Figure;
 import cn.gov.zhaoshang.reporting.report.Ratio;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The rows the rankings and warnings API shows, and the warning lists of a unit: written once, for
@@ -23,6 +24,7 @@ public final class StandingRows {
      *
      * @param projects project warnings open at the month's end, as project-service raised them
      */
+    @Schema(requiredProperties = {"units", "teams", "projects"})
     public record WarningLists(List<UnitRow> units, List<TeamRow> teams, List<ProjectRow> projects) {
 
         public static WarningLists of(Standings.Result standings, List<ProjectWarnings.ProjectWarning> openProjectWarnings) {
@@ -36,6 +38,7 @@ public final class StandingRows {
     }
 
     /** A project warning: STALE (no update for too long) or NOT_STARTED (planned start passed). */
+    @Schema(requiredProperties = {"warningId", "projectId", "orgUnit", "kind", "stage", "since", "raisedAt"})
     public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
             String raisedAt) {
 
@@ -55,9 +58,13 @@ public final class StandingRows {
      * @param progressGap        completion − time progress in points, unrounded; {@code progressGapPoints} with 1 decimal
      * @param warning            YELLOW, RED or null
      */
-    public record UnitRow(String orgUnit, String orgUnitName, Integer rank, String score, String contractInvestment,
-            String contractInvestmentYi, String target, String completionPercent, String progressGap,
-            String progressGapPoints, String warning) {
+    @Schema(requiredProperties = {"orgUnit", "orgUnitName", "rank", "score", "contractInvestment", "contractInvestmentYi",
+            "target", "completionPercent", "progressGap", "progressGapPoints", "warning"})
+    public record UnitRow(String orgUnit, String orgUnitName, @Schema(nullable = true) Integer rank,
+            @Schema(nullable = true) String score, String contractInvestment, String contractInvestmentYi,
+            @Schema(nullable = true) String target, @Schema(nullable = true) String completionPercent,
+            @Schema(nullable = true) String progressGap, @Schema(nullable = true) String progressGapPoints,
+            @Schema(nullable = true, allowableValues = {"YELLOW", "RED"}) String warning) {
 
         static UnitRow of(Standings.UnitStanding standing) {
             Figure contract = standing.report().contractInvestment();
@@ -70,8 +77,13 @@ public final class StandingRows {
     }
 
     /** A resident team against its own contract target. */
-    public record TeamRow(String teamId, String name, String orgUnit, String keyArea, String signedInvestment,
-            String target, String completionPercent, String progressGap, String progressGapPoints, String warning) {
+    @Schema(requiredProperties = {"teamId", "name", "orgUnit", "keyArea", "signedInvestment", "target",
+            "completionPercent", "progressGap", "progressGapPoints", "warning"})
+    public record TeamRow(@Schema(nullable = true) String teamId, @Schema(nullable = true) String name,
+            @Schema(nullable = true) String orgUnit, @Schema(nullable = true) String keyArea, String signedInvestment,
+            @Schema(nullable = true) String target, @Schema(nullable = true) String completionPercent,
+            @Schema(nullable = true) String progressGap, @Schema(nullable = true) String progressGapPoints,
+            @Schema(nullable = true, allowableValues = {"YELLOW", "RED"}) String warning) {
 
         static TeamRow of(Standings.TeamStanding team) {
             Figure signed = team.signedInvestment();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A unit report in the API: every value both exact and as reports show it. Amounts are decimal
@@ -35,6 +36,8 @@ public record UnitReportResponse(
      * @param points  as a gap: percentage points, 1 decimal, half up ("21.5")
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"numerator", "denominator", "value"},
+            description = "an exact fraction; `percent` is present for a rate, `points` for a gap")
     public record RateDto(String numerator, String denominator, String value, String percent, String points) {
 
         static RateDto rate(Ratio ratio) {
@@ -52,8 +55,13 @@ public record UnitReportResponse(
      * @param actual   a count, or yuan with 2 decimals
      * @param actualYi the amount in 亿元 with 2 decimals; {@code null} for counts
      */
-    public record FigureDto(String targetCode, String actual, String actualYi, String lastYear, String lastYearYi,
-            String target, String targetYi, RateDto completion, RateDto yearOnYear, RateDto progressGap) {
+    @Schema(requiredProperties = {"targetCode", "actual", "actualYi", "lastYear", "lastYearYi", "target", "targetYi",
+            "completion", "yearOnYear", "progressGap"})
+    public record FigureDto(@Schema(nullable = true) String targetCode, String actual,
+            @Schema(nullable = true) String actualYi, String lastYear, @Schema(nullable = true) String lastYearYi,
+            @Schema(nullable = true) String target, @Schema(nullable = true) String targetYi,
+            @Schema(nullable = true) RateDto completion, @Schema(nullable = true) RateDto yearOnYear,
+            @Schema(nullable = true) RateDto progressGap) {
 
         static FigureDto count(Figure figure) {
             return new FigureDto(figure.targetCode(), plain(figure.actual()), null, plain(figure.lastYear()), null,
@@ -95,8 +103,10 @@ public record UnitReportResponse(
             String actuallyUsedUsd, String actuallyUsedMissingBecause) {
     }
 
-    public record FunnelDto(long docked, long visited, RateDto visitReturnRate, long intentCount, String intentAmount,
-            String intentAmountYi, FigureDto signedCount, FigureDto signedInvestment) {
+    @Schema(requiredProperties = {"docked", "visited", "visitReturnRate", "intentCount", "intentAmount", "intentAmountYi",
+            "signedCount", "signedInvestment"})
+    public record FunnelDto(long docked, long visited, @Schema(nullable = true) RateDto visitReturnRate, long intentCount,
+            String intentAmount, String intentAmountYi, FigureDto signedCount, FigureDto signedInvestment) {
         static FunnelDto of(UnitReport.Funnel funnel) {
             return new FunnelDto(funnel.docked(), funnel.visited(), RateDto.rate(funnel.visitReturnRate()),
                     funnel.intentCount(), Amounts.yuan(funnel.intentAmount()), Amounts.yi(funnel.intentAmount()),
@@ -107,6 +117,7 @@ public record UnitReportResponse(
     public record TeamFunnelDto(UUID teamId, String name, String orgUnit, String keyArea, FunnelDto funnel) {
     }
 
+    @Schema(requiredProperties = {"keyArea", "funnel"})
     public record KeyAreaFunnelDto(String keyArea, FunnelDto funnel) {
     }
 
