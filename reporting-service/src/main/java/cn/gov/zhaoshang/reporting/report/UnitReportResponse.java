@@ -40,12 +40,12 @@ public record UnitReportResponse(
             description = "an exact fraction; `percent` is present for a rate, `points` for a gap")
     public record RateDto(String numerator, String denominator, String value, String percent, String points) {
 
-        static RateDto rate(Ratio ratio) {
+        public static RateDto rate(Ratio ratio) {
             return ratio == null ? null : new RateDto(ratio.numerator().toPlainString(), ratio.denominator().toPlainString(),
                     ratio.value().toPlainString(), ratio.percentForDisplay(), null);
         }
 
-        static RateDto gap(Ratio ratio) {
+        public static RateDto gap(Ratio ratio) {
             return ratio == null ? null : new RateDto(ratio.numerator().toPlainString(), ratio.denominator().toPlainString(),
                     ratio.value().toPlainString(), null, ratio.pointsForDisplay());
         }
@@ -63,13 +63,13 @@ public record UnitReportResponse(
             @Schema(nullable = true) RateDto completion, @Schema(nullable = true) RateDto yearOnYear,
             @Schema(nullable = true) RateDto progressGap) {
 
-        static FigureDto count(Figure figure) {
+        public static FigureDto count(Figure figure) {
             return new FigureDto(figure.targetCode(), plain(figure.actual()), null, plain(figure.lastYear()), null,
                     plain(figure.target()), null, RateDto.rate(figure.completion()), RateDto.rate(figure.yearOnYear()),
                     RateDto.gap(figure.progressGap()));
         }
 
-        static FigureDto amount(Figure figure) {
+        public static FigureDto amount(Figure figure) {
             return new FigureDto(figure.targetCode(), Amounts.yuan(figure.actual()), Amounts.yi(figure.actual()),
                     Amounts.yuan(figure.lastYear()), Amounts.yi(figure.lastYear()), Amounts.yuan(figure.target()),
                     Amounts.yi(figure.target()), RateDto.rate(figure.completion()), RateDto.rate(figure.yearOnYear()),
