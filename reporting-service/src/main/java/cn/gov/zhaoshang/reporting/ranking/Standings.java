@@ -56,20 +56,19 @@ public class Standings {
             List<TeamStanding> teams) {
     }
 
+    /**
+     * The ranking of a unit's children alone, computed exactly as in {@link #of}, without the unit's
+     * own report or its teams (排名通报 as circulated to every unit of the level).
+     */
+    public record Ranking(YearMonth month, DefinitionRules rules, List<UnitStanding> children) {
+    }
+
     @Transactional(readOnly = true)
     public Result of(String orgUnitCode, YearMonth month) {
-        DefinitionRules rules = definitions.inForceOn(month.atEndOfMonth()).orElseGet(DefinitionRules::metricsMdDefaults);
-        ReportPeriod period = ReportPeriod.yearToDate(month);
+        Ranking ranking = childrenOf(orgUnitCode, month);
+        DefinitionRules rules = ranking.rules();
         int monthsElapsed = month.getMonthValue();
-        UnitReport own = reports.of(orgUnitCode, period);
-        List<UnitReport> children = reports.children(orgUnitCode, period);
-
-        List<CompetitionRanking.Ranked<UnitReport>> ranked = CompetitionRanking.rank(children, child -> score(child, rules));
-        List<UnitStanding> standings = new ArrayList<>();
-        for (CompetitionRanking.Ranked<UnitReport> child : ranked) {
-            standings.add(new UnitStanding(child.item(), child.score(), child.rank(),
-                    warning(child.item().contractInvestment(), monthsElapsed, rules)));
-        }
+        UnitReport own = reports.of(orgUnitCode, ReportPeriod.yearToDate(month));
         UnitStanding total = new UnitStanding(own, score(own, rules), null, warning(own.contractInvestment(), monthsElapsed, rules));
 
         List<TeamStanding> teams = new ArrayList<>();
@@ -78,7 +77,23 @@ public class Standings {
             teams.add(new TeamStanding(team.teamId(), team.name(), team.orgUnit(), team.keyArea(), signed,
                     warning(signed, monthsElapsed, rules)));
         }
-        return new Result(month, rules, total, standings, teams);
+        return new Result(month, rules, total, ranking.children(), teams);
+    }
+
+    /** The unit's children ranked on the year to date at the month's end, best first, unranked ones last. */
+    @Transactional(readOnly = true)
+    public Ranking childrenOf(String orgUnitCode, YearMonth month) {
+        DefinitionRules rules = definitions.inForceOn(month.atEndOfMonth()).orElseGet(DefinitionRules::metricsMdDefaults);
+        int monthsElapsed = month.getMonthValue();
+        List<UnitReport> children = reports.children(orgUnitCode, ReportPeriod.yearToDate(month));
+
+        List<CompetitionRanking.Ranked<UnitReport>> ranked = CompetitionRanking.rank(children, child -> score(child, rules));
+        List<UnitStanding> standings = new ArrayList<>();
+        for (CompetitionRanking.Ranked<UnitReport> child : ranked) {
+            standings.add(new UnitStanding(child.item(), child.score(), child.rank(),
+                    warning(child.item().contractInvestment(), monthsElapsed, rules)));
+        }
+        return new Ranking(month, rules, standings);
     }
 
     static BigDecimal score(UnitReport report, DefinitionRules rules) {

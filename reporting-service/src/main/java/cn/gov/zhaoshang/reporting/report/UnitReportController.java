@@ -2,9 +2,7 @@ package cn.gov.zhaoshang.reporting.report;
 
 import java.util.List;
 
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
@@ -24,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units")
 public class UnitReportController {
 
+    /** Who reads reports: every reader role and other agencies (the cockpit reads with the same set). */
+    public static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
+
     private final UnitReports reports;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
@@ -35,17 +36,17 @@ public class UnitReportController {
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    @PreAuthorize(READERS)
     public UnitReportResponse report(@PathVariable String code, @RequestParam String period) {
-        ReportPeriod reportPeriod = parse(period);
+        ReportPeriod reportPeriod = PeriodParameter.parse(period);
         OrgUnit unit = inScope(code);
         return UnitReportResponse.of(reports.of(unit.code(), reportPeriod));
     }
 
     @GetMapping("/{code}/children")
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    @PreAuthorize(READERS)
     public List<UnitReportResponse> children(@PathVariable String code, @RequestParam String period) {
-        ReportPeriod reportPeriod = parse(period);
+        ReportPeriod reportPeriod = PeriodParameter.parse(period);
         OrgUnit unit = inScope(code);
         return reports.children(unit.code(), reportPeriod).stream().map(UnitReportResponse::of).toList();
     }
@@ -53,14 +54,5 @@ public class UnitReportController {
     private OrgUnit inScope(String code) {
         return orgUnits.find(code).filter(currentCaller.scope()::contains)
                 .orElseThrow(() -> new NotFoundException("org unit", code));
-    }
-
-    private static ReportPeriod parse(String period) {
-        try {
-            return ReportPeriod.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new RequestValidationException(List.of(new FieldViolation("period", "ReportPeriod",
-                    "must be a month (2022-10), quarter (2022-Q3), half year (2022-H1), year (2022) or year to date (2022-10-YTD)")));
-        }
     }
 }

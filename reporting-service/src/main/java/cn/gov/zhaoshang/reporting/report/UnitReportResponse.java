@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A unit report in the API: every value both exact and as reports show it. Amounts are decimal
@@ -35,14 +36,16 @@ public record UnitReportResponse(
      * @param points  as a gap: percentage points, 1 decimal, half up ("21.5")
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"numerator", "denominator", "value"},
+            description = "an exact fraction; `percent` is present for a rate, `points` for a gap")
     public record RateDto(String numerator, String denominator, String value, String percent, String points) {
 
-        static RateDto rate(Ratio ratio) {
+        public static RateDto rate(Ratio ratio) {
             return ratio == null ? null : new RateDto(ratio.numerator().toPlainString(), ratio.denominator().toPlainString(),
                     ratio.value().toPlainString(), ratio.percentForDisplay(), null);
         }
 
-        static RateDto gap(Ratio ratio) {
+        public static RateDto gap(Ratio ratio) {
             return ratio == null ? null : new RateDto(ratio.numerator().toPlainString(), ratio.denominator().toPlainString(),
                     ratio.value().toPlainString(), null, ratio.pointsForDisplay());
         }
@@ -52,16 +55,21 @@ public record UnitReportResponse(
      * @param actual   a count, or yuan with 2 decimals
      * @param actualYi the amount in 亿元 with 2 decimals; {@code null} for counts
      */
-    public record FigureDto(String targetCode, String actual, String actualYi, String lastYear, String lastYearYi,
-            String target, String targetYi, RateDto completion, RateDto yearOnYear, RateDto progressGap) {
+    @Schema(requiredProperties = {"targetCode", "actual", "actualYi", "lastYear", "lastYearYi", "target", "targetYi",
+            "completion", "yearOnYear", "progressGap"})
+    public record FigureDto(@Schema(nullable = true) String targetCode, String actual,
+            @Schema(nullable = true) String actualYi, String lastYear, @Schema(nullable = true) String lastYearYi,
+            @Schema(nullable = true) String target, @Schema(nullable = true) String targetYi,
+            @Schema(nullable = true) RateDto completion, @Schema(nullable = true) RateDto yearOnYear,
+            @Schema(nullable = true) RateDto progressGap) {
 
-        static FigureDto count(Figure figure) {
+        public static FigureDto count(Figure figure) {
             return new FigureDto(figure.targetCode(), plain(figure.actual()), null, plain(figure.lastYear()), null,
                     plain(figure.target()), null, RateDto.rate(figure.completion()), RateDto.rate(figure.yearOnYear()),
                     RateDto.gap(figure.progressGap()));
         }
 
-        static FigureDto amount(Figure figure) {
+        public static FigureDto amount(Figure figure) {
             return new FigureDto(figure.targetCode(), Amounts.yuan(figure.actual()), Amounts.yi(figure.actual()),
                     Amounts.yuan(figure.lastYear()), Amounts.yi(figure.lastYear()), Amounts.yuan(figure.target()),
                     Amounts.yi(figure.target()), RateDto.rate(figure.completion()), RateDto.rate(figure.yearOnYear()),
@@ -95,8 +103,10 @@ public record UnitReportResponse(
             String actuallyUsedUsd, String actuallyUsedMissingBecause) {
     }
 
-    public record FunnelDto(long docked, long visited, RateDto visitReturnRate, long intentCount, String intentAmount,
-            String intentAmountYi, FigureDto signedCount, FigureDto signedInvestment) {
+    @Schema(requiredProperties = {"docked", "visited", "visitReturnRate", "intentCount", "intentAmount", "intentAmountYi",
+            "signedCount", "signedInvestment"})
+    public record FunnelDto(long docked, long visited, @Schema(nullable = true) RateDto visitReturnRate, long intentCount,
+            String intentAmount, String intentAmountYi, FigureDto signedCount, FigureDto signedInvestment) {
         static FunnelDto of(UnitReport.Funnel funnel) {
             return new FunnelDto(funnel.docked(), funnel.visited(), RateDto.rate(funnel.visitReturnRate()),
                     funnel.intentCount(), Amounts.yuan(funnel.intentAmount()), Amounts.yi(funnel.intentAmount()),
@@ -107,6 +117,7 @@ public record UnitReportResponse(
     public record TeamFunnelDto(UUID teamId, String name, String orgUnit, String keyArea, FunnelDto funnel) {
     }
 
+    @Schema(requiredProperties = {"keyArea", "funnel"})
     public record KeyAreaFunnelDto(String keyArea, FunnelDto funnel) {
     }
 

@@ -47,7 +47,7 @@ public class UnitReports {
     /** Not a figure code (those are upper case): where {@link #targets} puts the definition version. */
     private static final String DEFINITION_VERSION = "definition-version";
 
-    private static final String UNITS =
+    static final String UNITS =
             "WITH units AS (SELECT code FROM org_unit WHERE path <@ (SELECT path FROM org_unit WHERE code = :code)) ";
 
     private static final String YEAR_TO_DATE_SPAN = "ytd";
