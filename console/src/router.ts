@@ -1,0 +1,63 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router'
+import { hasAnyRole, READER_ROLES } from '@/shared/auth/roles'
+import { session } from '@/shared/auth/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** realm roles that may open the screen; the API still decides every request */
+    roles?: readonly string[]
+  }
+}
+
+/**
+ * The screens. Each feature's view loads with its route, so the sign-in loads none of them.
+ * A later screen adds its route here, its menu entry below, and its Playwright spec (docs/console.md).
+ *
+ * Made only once the user is signed in: the browser history reads the address when it is created,
+ * and the sign-in first takes Keycloak's answer out of it and puts the deep link back.
+ */
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      {
+        path: '/',
+        name: 'home',
+        redirect: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
+      },
+      {
+        path: '/cockpit/:code',
+        name: 'cockpit',
+        component: () => import('@/features/cockpit/CockpitView.vue'),
+        meta: { roles: READER_ROLES },
+      },
+      {
+        path: '/forbidden',
+        name: 'forbidden',
+        component: () => import('@/features/errors/ForbiddenView.vue'),
+      },
+      {
+        path: '/:path(.*)*',
+        name: 'not-found',
+        component: () => import('@/features/errors/NotFoundView.vue'),
+      },
+    ],
+  })
+  router.beforeEach((to) => {
+    if (to.meta.roles && !hasAnyRole(to.meta.roles)) {
+      return { name: 'forbidden' }
+    }
+    return true
+  })
+  return router
+}
+
+/** The menu: only the entries the signed-in user's roles allow are shown. */
+export const menu: { name: string; label: string; roles: readonly string[]; to: () => RouteLocationRaw }[] = [
+  {
+    name: 'cockpit',
+    label: 'nav.cockpit',
+    roles: READER_ROLES,
+    to: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
+  },
+]

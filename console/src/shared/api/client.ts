@@ -1,0 +1,54 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths as ReportingPaths } from '@/generated/reporting-service'
+import type { paths as TargetsPaths } from '@/generated/targets-service'
+import { accessToken } from '@/shared/auth/session'
+import { ApiProblem } from './problem'
+
+/** Every call to /api carries the signed-in user's access token, refreshed first when it is about to expire. */
+const bearerToken: Middleware = {
+  async onRequest({ request }) {
+    request.headers.set('Authorization', `Bearer ${await accessToken()}`)
+    return request
+  },
+}
+
+function client<Paths extends object>() {
+  const api = createClient<Paths>({ baseUrl: location.origin })
+  api.use(bearerToken)
+  return api
+}
+
+/** One typed client per service, generated from its OpenAPI document; all go through the gateway on this origin. */
+export const reportingApi = client<ReportingPaths>()
+export const targetsApi = client<TargetsPaths>()
+
+/** The answer's body, or an {@link ApiProblem} thrown for anything but 2xx. */
+export async function answer<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call
+  if (!response.ok || data === undefined) {
+    throw await ApiProblem.from(response, error)
+  }
+  return data
+}
+
+/** Saves a file the API answers (a workbook, a briefing) under the name the API gives it. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(new URL(path, location.origin), {
+    headers: { Authorization: `Bearer ${await accessToken()}` },
+  })
+  if (!response.ok) {
+    throw await ApiProblem.from(response)
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1]
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1]
+  const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName)
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

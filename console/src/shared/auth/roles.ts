@@ -1,0 +1,23 @@
+import { session } from './session'
+
+/**
+ * What the console offers to which realm roles. It only hides what a role may not do; the API
+ * still decides every request (docs/architecture.md, "Security").
+ */
+export const READER_ROLES = ['viewer', 'officer', 'leader', 'target-admin', 'auditor', 'admin'] as const
+
+const ACTIONS = {
+  /** 月报关账: a leader closes their own unit's month (reporting-service, period close). */
+  closeMonth: ['leader'],
+  readCockpit: READER_ROLES,
+} as const satisfies Record<string, readonly string[]>
+
+export type Action = keyof typeof ACTIONS
+
+export function hasAnyRole(roles: readonly string[]): boolean {
+  return roles.some((role) => session.user?.roles.includes(role))
+}
+
+export function can(action: Action): boolean {
+  return hasAnyRole(ACTIONS[action])
+}
