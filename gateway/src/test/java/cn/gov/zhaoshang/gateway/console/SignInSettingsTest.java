@@ -1,0 +1,30 @@
+package cn.gov.zhaoshang.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SignInSettingsTest {
+
+    @Test
+    void keycloaksAddressAndRealmComeFromTheIssuerUnlessSetAndAreEscapedInThePage() {
+        SignInSettings fromIssuer = SignInSettings.of(new ConsoleProperties(null, null, null),
+                "https://auth.zhaoshang.example.gov.cn/realms/zhaoshang");
+        assertThat(fromIssuer).isEqualTo(new SignInSettings("https://auth.zhaoshang.example.gov.cn", "zhaoshang", "zhaoshang-console"));
+        assertThat(fromIssuer.keycloakOrigin()).isEqualTo("https://auth.zhaoshang.example.gov.cn");
+
+        SignInSettings withContextPath = SignInSettings.of(new ConsoleProperties("", "", "console"), "http://localhost:8180/auth/realms/zhaoshang/");
+        assertThat(withContextPath).isEqualTo(new SignInSettings("http://localhost:8180/auth", "zhaoshang", "console"));
+        assertThat(withContextPath.keycloakOrigin()).isEqualTo("http://localhost:8180");
+
+        assertThat(SignInSettings.of(new ConsoleProperties("https://sso.gov.cn", "gx", null), "https://issuer.example/other"))
+                .isEqualTo(new SignInSettings("https://sso.gov.cn", "gx", "zhaoshang-console"));
+        assertThatThrownBy(() -> SignInSettings.of(new ConsoleProperties(null, null, null), "https://issuer.example/other"))
+                .hasMessageContaining("not a Keycloak realm URL");
+
+        String page = ConsoleFiles.render("<meta data-url=\"__KEYCLOAK_URL__\" data-realm=\"__KEYCLOAK_REALM__\" "
+                + "data-client-id=\"__KEYCLOAK_CLIENT_ID__\">", new SignInSettings("https://a\"b", "<r>", "c&d"));
+        assertThat(page).isEqualTo("<meta data-url=\"https://a&quot;b\" data-realm=\"&lt;r&gt;\" data-client-id=\"c&amp;d\">");
+    }
+}
