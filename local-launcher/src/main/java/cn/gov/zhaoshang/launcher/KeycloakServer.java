@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import cn.gov.zhaoshang.testsupport.Readiness;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -329,6 +330,33 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted while giving Keycloak this start's secrets");
+        }
+    }
+
+    /**
+     * Brings a realm imported by an earlier launcher up to the repository's file where the file
+     * has since gained something: clients it did not have (the web console's, with this start's
+     * redirect URIs) are added, existing ones are left alone, and the login pages' languages are
+     * set. Keycloak imports the file only into an installation that lacks the realm.
+     */
+    public void alignRealm(String realmJson) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String bearer = adminBearer(http, adminPassword, "the admin's token");
+            JsonNode realm = JSON.readTree(realmJson);
+            Map<String, Object> clients = Map.of("ifResourceExists", "SKIP", "clients", realm.get("clients"));
+            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/partialImport"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(clients))), "adding the realm's new clients");
+            Map<String, Object> languages = Map.of("internationalizationEnabled", realm.get("internationalizationEnabled"),
+                    "supportedLocales", realm.get("supportedLocales"), "defaultLocale", realm.get("defaultLocale"));
+            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(languages))), "setting the login pages' languages");
+        } catch (IOException e) {
+            throw new LauncherException("could not bring the realm up to date: " + e.getMessage() + "; see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while bringing the realm up to date");
         }
     }
 

@@ -137,6 +137,7 @@ public final class LocalPlatform {
         }
         keycloak.awaitReady();
         keycloak.applySecrets(secrets);
+        keycloak.alignRealm(realm);
         step("Keycloak ready at " + keycloak.baseUrl());
         for (ServiceProcess service : services) {
             service.awaitReady();
@@ -157,6 +158,8 @@ public final class LocalPlatform {
 
                 ✓ The platform is up (%d s).
 
+                  Web console     http://localhost:%d/   (sign in with a demo user below; use localhost,
+                                  not 127.0.0.1: Keycloak sends the browser back to exactly this address)
                   API (gateway)   %s/api/...
                   Keycloak        %s   (admin console: admin / %s)
                   Service logs    %s
@@ -179,7 +182,7 @@ public final class LocalPlatform {
                 curl -s -H "Authorization: Bearer $TOKEN" '%s/api/reports/monthly?orgUnit=450800&month=2026-10'
 
                   Ctrl-C stops everything.
-                """, elapsed.toSeconds(), gateway.baseUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
+                """, elapsed.toSeconds(), GATEWAY_PORT, gateway.baseUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
                 secrets.demoPassword(), secrets.agencyStatsSecret(), secrets.demoPassword(), keycloak.tokenEndpoint(),
                 gateway.baseUrl());
     }

@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The local realm: the production import file ({@code keycloak/realm-zhaoshang.json}) plus what
  * only a developer's machine has: the public client {@code zhaoshang-cli} with direct access grants
- * and the demo users, all with their secrets filled in.
+ * and the demo users, all with their secrets filled in, and the web console's client pointed at the
+ * local gateway.
  */
 public final class LocalRealm {
 
@@ -24,11 +25,24 @@ public final class LocalRealm {
     private LocalRealm() {
     }
 
+    /** The realm for a console served at {@code http://localhost:8080}, as the launcher serves it. */
     public static String build(LocalSecrets secrets) {
+        return build(secrets, "http://localhost:" + LocalPlatform.GATEWAY_PORT);
+    }
+
+    /**
+     * @param consoleOrigin where the gateway serves the web console ({@code http://localhost:<port>}): Keycloak
+     *                      redirects there, exactly, after sign-in and logout
+     */
+    public static String build(LocalSecrets secrets, String consoleOrigin) {
         ObjectNode realm = (ObjectNode) read("/keycloak/realm-zhaoshang.json");
         JsonNode additions = read("/keycloak/realm-local-additions.json");
         ArrayNode clients = (ArrayNode) realm.get("clients");
-        JsonNode mappers = clients.get(0).get("protocolMappers");
+        JsonNode mappers = client(clients, "agency-stats").get("protocolMappers");
+        ObjectNode console = client(clients, "zhaoshang-console");
+        console.put("rootUrl", consoleOrigin);
+        console.putArray("redirectUris").add(consoleOrigin + "/");
+        ((ObjectNode) console.get("attributes")).put("post.logout.redirect.uris", consoleOrigin + "/");
         for (JsonNode client : additions.get("clients")) {
             ObjectNode copy = ((ObjectNode) client).deepCopy();
             copy.set("protocolMappers", mappers.deepCopy());
@@ -57,6 +71,15 @@ public final class LocalRealm {
             credential.put("temporary", false);
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+    }
+
+    private static ObjectNode client(ArrayNode clients, String clientId) {
+        for (JsonNode client : clients) {
+            if (client.path("clientId").asString("").equals(clientId)) {
+                return (ObjectNode) client;
+            }
+        }
+        throw new IllegalStateException("realm-zhaoshang.json has no client " + clientId);
     }
 
     private static JsonNode read(String resource) {
