@@ -156,8 +156,14 @@ class ProductionOverlayTest {
         }
         assertThat(objects.stream().filter(o -> o.is("Ingress")).flatMap(i -> StreamSupport.stream(i.spec().path("rules").spliterator(), false))
                 .map(rule -> rule.path("http").path("paths").get(0).path("backend").path("service").path("name").asText()))
-                .containsExactlyInAnyOrder("gateway", "keycloak-service");
+                .containsOnly("gateway", "keycloak-service");
         assertThat(one("Ingress", "gateway").spec().path("tls")).isNotEmpty();
+        // the web console at the public host: every path to the gateway, which serves it and the API
+        JsonNode console = StreamSupport.stream(one("Ingress", "gateway").spec().path("rules").spliterator(), false)
+                .filter(rule -> rule.path("host").asText().equals("zhaoshang.example.gov.cn")).findFirst().orElseThrow();
+        assertThat(console.path("http").path("paths").get(0).path("path").asText()).isEqualTo("/");
+        assertThat(console.path("http").path("paths").get(0).path("backend").path("service").path("name").asText()).isEqualTo("gateway");
+        assertThat(one("Ingress", "gateway").spec().path("tls").get(0).path("hosts").toString()).contains("zhaoshang.example.gov.cn");
     }
 
     private static int replicasWithRole(String role) {

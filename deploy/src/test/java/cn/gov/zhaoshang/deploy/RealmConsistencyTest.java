@@ -44,6 +44,37 @@ class RealmConsistencyTest {
         assertThat(production.get("users")).isEmpty();
     }
 
+    /**
+     * The web console signs in with the authorization code flow and PKCE through the public client
+     * {@code zhaoshang-console}: standard flow only, redirect URIs exact (no wildcard), its own origin
+     * for CORS, and the login page in Chinese unless the user picks English.
+     */
+    @Test
+    void bothRealmsHaveTheConsolesPublicClientWithPkceAndExactRedirectsAndChineseLoginPages() throws Exception {
+        JsonNode production = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(PRODUCTION)).get("spec").get("realm");
+        JsonNode local = new ObjectMapper().readTree(Files.readString(LOCAL));
+        for (JsonNode realm : List.of(production, local)) {
+            JsonNode console = StreamSupport.stream(realm.get("clients").spliterator(), false)
+                    .filter(client -> client.get("clientId").asText().equals("zhaoshang-console")).findFirst().orElseThrow();
+            assertThat(console.get("publicClient").asBoolean()).isTrue();
+            assertThat(console.get("standardFlowEnabled").asBoolean()).isTrue();
+            assertThat(console.get("implicitFlowEnabled").asBoolean()).isFalse();
+            assertThat(console.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+            assertThat(console.get("attributes").get("pkce.code.challenge.method").asText()).isEqualTo("S256");
+            assertThat(console.get("redirectUris")).hasSize(1);
+            String redirect = console.get("redirectUris").get(0).asText();
+            assertThat(redirect).doesNotContain("*").endsWith("/");
+            assertThat(console.get("attributes").get("post.logout.redirect.uris").asText()).isEqualTo(redirect);
+            assertThat(console.get("webOrigins")).extracting(JsonNode::asText).containsExactly("+");
+            assertThat(mapperTypes(console)).contains("oidc-usermodel-attribute-mapper", "oidc-audience-mapper");
+            assertThat(realm.get("internationalizationEnabled").asBoolean()).isTrue();
+            assertThat(realm.get("defaultLocale").asText()).isEqualTo("zh-CN");
+            assertThat(realm.get("supportedLocales")).extracting(JsonNode::asText).contains("zh-CN", "en");
+        }
+        assertThat(StreamSupport.stream(production.get("clients").spliterator(), false)
+                .map(client -> client.get("clientId").asText())).doesNotContain("zhaoshang-web");
+    }
+
     private static Set<String> roles(JsonNode realm) {
         return StreamSupport.stream(realm.get("roles").get("realm").spliterator(), false)
                 .map(role -> role.get("name").asText()).collect(Collectors.toSet());
