@@ -1,0 +1,39 @@
+import { demoPassword, consoleUrl, keycloakUrl } from './platform'
+
+/**
+ * What the API says, read by the test itself with the user's own token (the local-only client
+ * zhaoshang-cli, password grant; a fresh token each time, as they live five minutes), to check
+ * what the page shows against it.
+ */
+export async function tokenFor(user: string): Promise<string> {
+  const response = await fetch(`${keycloakUrl}/realms/zhaoshang/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      client_id: 'zhaoshang-cli',
+      grant_type: 'password',
+      username: user,
+      password: demoPassword(),
+    }),
+  })
+  if (!response.ok) {
+    throw new Error(`token for ${user}: ${response.status} ${await response.text()}`)
+  }
+  return ((await response.json()) as { access_token: string }).access_token
+}
+
+export async function apiGet<T = Record<string, unknown>>(user: string, path: string): Promise<T> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    headers: { Authorization: `Bearer ${await tokenFor(user)}` },
+  })
+  if (!response.ok) {
+    throw new Error(`GET ${path} as ${user}: ${response.status} ${await response.text()}`)
+  }
+  return (await response.json()) as T
+}
+
+export async function apiStatus(user: string, path: string): Promise<number> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    headers: { Authorization: `Bearer ${await tokenFor(user)}` },
+  })
+  return response.status
+}

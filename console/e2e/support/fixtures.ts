@@ -1,0 +1,48 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { demoPassword, keycloakUrl } from './platform'
+
+/**
+ * Every test watches the page for what must never happen: a script error, or anything the
+ * Content-Security-Policy refused (an inline script, eval, a request to an origin it does not allow).
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+          problems.push(`CSP: ${message.text()}`)
+        }
+      })
+      await use(problems)
+      expect(problems, 'script errors or CSP violations on the page').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Keycloak's own login page, in Chinese by default. */
+export async function expectKeycloakLoginPage(page: Page): Promise<void> {
+  await expect(page).toHaveURL(
+    new RegExp(`^${keycloakUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/realms/zhaoshang/`),
+  )
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+}
+
+/** Signs in through Keycloak's real login page, as a person does, and waits for the cockpit. */
+export async function signIn(page: Page, user: string, path = '/'): Promise<void> {
+  await page.goto(path)
+  await expectKeycloakLoginPage(page)
+  await page.getByRole('textbox', { name: /用户名/ }).fill(user)
+  await page.getByLabel('密码', { exact: true }).fill(demoPassword())
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+/** A full-page screenshot under target/screenshots, for a reviewer to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true })
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs'
+
+/** Where the platform under test is, and the demo users' password (see playwright.config.ts). */
+export const consoleUrl = process.env.CONSOLE_URL ?? 'http://localhost:8080'
+export const keycloakUrl = process.env.KEYCLOAK_URL ?? 'http://localhost:8180'
+
+export function demoPassword(): string {
+  if (process.env.DEMO_PASSWORD) {
+    return process.env.DEMO_PASSWORD
+  }
+  // by hand against ./run-local: the password it generated and kept
+  const secrets = readFileSync(new URL('../../../.run-local/secrets.properties', import.meta.url), 'utf8')
+  const line = secrets.split('\n').find((entry) => entry.startsWith('DEMO_PASSWORD='))
+  if (!line) {
+    throw new Error('set DEMO_PASSWORD, or start the platform with ./run-local first')
+  }
+  return line.slice('DEMO_PASSWORD='.length).trim()
+}
+
+/** This month's year to date in China Standard Time: the cockpit's default period. */
+export function currentYearToDate(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+      .formatToParts(new Date())
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-YTD`
+}
