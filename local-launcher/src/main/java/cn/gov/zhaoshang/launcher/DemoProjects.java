@@ -88,6 +88,8 @@ final class DemoProjects {
     private final DemoCalendar calendar;
     private final LocalDate today;
     private final List<Draft> drafts = new ArrayList<>();
+    /** Per year, the resident-team signings given to each team so far. */
+    private final Map<Integer, double[]> teamSigned = new HashMap<>();
     private int serial;
 
     private DemoProjects(DemoCalendar calendar) {
@@ -213,6 +215,9 @@ final class DemoProjects {
     /** A project that had signed by today; {@code terminated}: dropped 1–4 months after signing. */
     private void signed(Unit unit, LocalDate signed, BigDecimal amount, boolean terminated) {
         Draft draft = newDraft(unit);
+        if (draft.team != null) {
+            draft.team = teamFor(signed.getYear(), amount);
+        }
         LocalDate landed = signed.plusDays(20 + random.nextInt(50));
         LocalDate started = landed.plusDays(15 + random.nextInt(60));
         LocalDate completed = started.plusDays(150 + random.nextInt(150));
@@ -485,7 +490,27 @@ final class DemoProjects {
         };
     }
 
-    /** A team for a resident-team signing: by its members and how well it does. */
+    /**
+     * The team of a resident-team signing: the one furthest behind its share of the year's team
+     * signings (its members × how well it does), so that each team ends near its share.
+     */
+    private int teamFor(int year, BigDecimal amount) {
+        double[] sums = teamSigned.computeIfAbsent(year, ignored -> new double[DemoUnits.TEAMS.size()]);
+        int behind = 0;
+        for (int i = 1; i < sums.length; i++) {
+            if (sums[i] / share(DemoUnits.TEAMS.get(i)) < sums[behind] / share(DemoUnits.TEAMS.get(behind))) {
+                behind = i;
+            }
+        }
+        sums[behind] += amount.doubleValue();
+        return behind;
+    }
+
+    private static double share(Team team) {
+        return team.members() * team.pace();
+    }
+
+    /** A team for a project not signed: by its members and how well it does. */
     private int pickTeam() {
         double total = DemoUnits.TEAMS.stream().mapToDouble(team -> team.members() * team.pace()).sum();
         double draw = random.nextDouble() * total;

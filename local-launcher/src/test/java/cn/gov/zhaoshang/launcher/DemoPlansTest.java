@@ -108,7 +108,7 @@ class DemoPlansTest {
         assertThat(docked).containsExactlyInAnyOrderElementsOf(calendar.monthsOfThisYear());
         if (today.getMonthValue() > 3) {
             double visitReturn = (double) visitedEnterprises.size() / dockedEnterprises.size();
-            assertThat(visitReturn).as("visit-return rate").isBetween(0.3, 0.8);
+            assertThat(visitReturn).as("visit-return rate (Guigang's: 53.89%)").isBetween(0.35, 0.7);
         }
         Map<String, Object> request = engagements.getFirst().request(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"),
                 java.util.stream.IntStream.range(0, DemoEngagements.ENTERPRISES).mapToObj(n -> "e" + n).toList());
