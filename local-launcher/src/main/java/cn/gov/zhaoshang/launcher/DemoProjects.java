@@ -115,18 +115,18 @@ final class DemoProjects {
 
     /** The contract investment a unit's own projects sign in a year (yuan): a county's without its parks'. */
     private BigDecimal plannedContract(Unit unit, int year) {
-        BigDecimal planned = planned(unit, unit.contractYi(), year == calendar.year() ? unit.gap() : unit.lastYearGap(), year);
+        BigDecimal planned = planned(unit.contractYi(), year == calendar.year() ? unit.gap() : unit.lastYearGap(), year);
         for (Unit park : DemoUnits.parksOf(unit)) {
-            planned = planned.subtract(planned(park, park.contractYi(), year == calendar.year() ? park.gap() : park.lastYearGap(), year));
+            planned = planned.subtract(planned(park.contractYi(), year == calendar.year() ? park.gap() : park.lastYearGap(), year));
         }
         return planned;
     }
 
     /** The funds in place a unit's own projects report in a year: at half the distance from time progress of its signings. */
     private BigDecimal plannedFunds(Unit unit, int year) {
-        BigDecimal planned = planned(unit, unit.fundsYi(), (year == calendar.year() ? unit.gap() : unit.lastYearGap()) / 2, year);
+        BigDecimal planned = planned(unit.fundsYi(), (year == calendar.year() ? unit.gap() : unit.lastYearGap()) / 2, year);
         for (Unit park : DemoUnits.parksOf(unit)) {
-            planned = planned.subtract(planned(park, park.fundsYi(), (year == calendar.year() ? park.gap() : park.lastYearGap()) / 2, year));
+            planned = planned.subtract(planned(park.fundsYi(), (year == calendar.year() ? park.gap() : park.lastYearGap()) / 2, year));
         }
         return planned;
     }
@@ -136,7 +136,7 @@ final class DemoProjects {
      * (time progress + gap). This year's pace is kept between a quarter and 1.6 times time
      * progress, so that the first weeks of a year are neither empty nor absurd.
      */
-    private BigDecimal planned(Unit unit, int targetYi, double gap, int year) {
+    private BigDecimal planned(int targetYi, double gap, int year) {
         double target = year == calendar.year() ? targetYi : DemoUnits.lastYears(targetYi);
         double share;
         if (year == calendar.year()) {
