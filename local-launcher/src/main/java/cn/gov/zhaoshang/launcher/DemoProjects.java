@@ -390,6 +390,7 @@ final class DemoProjects {
         String phase;
         ProjectStageName reached;
         ProjectStageName finalStage;
+        /** When a project not signed came in: its moves into INTENT and NEGOTIATING follow it. */
         LocalDate early;
         LocalDate signed;
         LocalDate landed;
@@ -403,9 +404,6 @@ final class DemoProjects {
         Plan plan() {
             String name = unit.projectPrefix() + industry.product() + "项目（" + phase + "·" + serial + "）";
             ProjectStageName registeredAt = registeredEarly ? earlierStage(reached) : reached;
-            if (early == null) {
-                early = signed.minusDays(60 + (serial * 37L) % 120);
-            }
             List<Map<String, Object>> evidence = new ArrayList<>();
             Map<String, Object> registration = new LinkedHashMap<>();
             registration.put("name", name);
