@@ -9,10 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +23,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.gov.zhaoshang.testsupport.Readiness;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guangxi demo data, loaded once through the public API with the demo users' tokens, exactly as a
- * bureau would enter it. It grows with the services: the org tree's parks, targets, resident teams,
- * enterprises with their list memberships, the teams' dockings and visits, and the project library
- * with stage histories and funds in place.
+ * bureau would enter it, relative to the day of the first start ({@link DemoCalendar}): the org
+ * tree's parks, targets for this year and last, resident teams with their own targets,
+ * enterprises with their list memberships, the teams' dockings, visits and intents this year, and
+ * the project library with signings in every month of last year and this year to date, stage
+ * histories and funds in place; then last month closed for 覃塘.
  */
 final class DemoData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> GUIGANG_COUNTIES = List.of("450802", "450803", "450804", "450821", "450881");
     /** Enough to keep the services busy on a small machine without queueing in the gateway. */
     private static final int PARALLEL_LOADERS = 6;
     /** 覃塘区: the county whose leader, the demo user qt-leader, closes a month. */
-    private static final String CLOSING_COUNTY = "450804";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String CLOSING_COUNTY = "450804";
+    /** Where the first start writes the day it loaded the data for, so that later starts print a month with data. */
+    private static final String LOADED_FOR = "demo-data.day";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,37 +59,55 @@ final class DemoData {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
+    /**
+     * The month whose report has data: the month the first start closed (the last complete month
+     * on its day); before any demo data, or for data loaded before the day was written, the last
+     * complete month now.
+     */
+    static YearMonth reportMonth(Path home) {
+        Path loadedFor = home.resolve(LOADED_FOR);
+        try {
+            if (Files.exists(loadedFor)) {
+                return new DemoCalendar(LocalDate.parse(Files.readString(loadedFor).strip())).lastCompleteMonth();
+            }
+        } catch (IOException | DateTimeException unreadable) {
+            // fall back to the month before this one
+        }
+        return DemoCalendar.ofFirstStart().lastCompleteMonth();
+    }
+
     /** @return what was loaded now, for the launcher to print (empty when an earlier start loaded it) */
     List<String> loadOnce(Path home) throws IOException, InterruptedException {
         Path marker = home.resolve("demo-data.loaded");
         if (Files.exists(marker)) {
             return List.of();
         }
+        DemoCalendar calendar = DemoCalendar.ofFirstStart();
         long start = System.nanoTime();
-        String regionAdmin = passwordGrant("gx-admin");
-        String guigangOfficer = passwordGrant("gg-officer");
-        String regionOfficer = passwordGrant("gx-officer");
-        // the project library (project-service) needs nothing from the org units, targets,
-        // enterprises and engagements (targets- and enterprise-service), whose calls go one after
-        // the other: both are loaded at the same time
+        DemoUser regionAdmin = new DemoUser("gx-admin");
+        DemoUser guigangOfficer = new DemoUser("gg-officer");
+        DemoUser regionOfficer = new DemoUser("gx-officer");
+        // the parks and teams first: projects are entered in the parks and name the teams
+        int parks = loadParks(regionAdmin);
+        List<String> teamIds = loadResidentTeams(guigangOfficer, calendar);
+        awaitParksKnown(guigangOfficer, calendar);
+        progress(start, "parks and resident teams loaded");
+        // the project library (project-service) needs nothing from the targets, enterprises and
+        // engagements (targets- and enterprise-service): both are loaded at the same time
         ProjectsLoaded projects;
-        int parks;
         int targets;
-        int teams;
         List<String> enterprises;
         int engagements;
         try (ExecutorService library = Executors.newSingleThreadExecutor()) {
             Future<ProjectsLoaded> loadingProjects = library.submit(() -> {
-                ProjectsLoaded loaded = loadProjects(guigangOfficer, regionOfficer);
+                ProjectsLoaded loaded = loadProjects(guigangOfficer, regionOfficer, calendar, teamIds);
                 progress(start, "project library loaded");
                 return loaded;
             });
-            parks = loadParks(regionAdmin);
-            targets = loadTargets(regionAdmin, guigangOfficer);
-            teams = loadResidentTeams(guigangOfficer);
-            enterprises = loadEnterprises(regionAdmin);
-            engagements = loadEngagements(guigangOfficer, enterprises);
-            progress(start, "parks, targets, teams, enterprises and engagements loaded");
+            targets = loadTargets(regionAdmin, guigangOfficer, calendar, teamIds);
+            enterprises = loadEnterprises(regionAdmin, calendar);
+            engagements = loadEngagements(guigangOfficer, calendar, teamIds, enterprises);
+            progress(start, "targets, enterprises and engagements loaded");
             projects = loadingProjects.get();
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof LauncherException refused) {
@@ -93,12 +115,13 @@ final class DemoData {
             }
             throw new IOException("loading demo projects failed", failed.getCause());
         }
-        String closedMonth = closeOneMonth();
+        String closedMonth = closeOneMonth(calendar);
         progress(start, "reporting caught up, month closed");
-        List<String> loaded = List.of(parks + " industrial parks", targets + " units' 2026 targets",
-                teams + " resident teams of Guigang", enterprises.size() + " enterprises on "
-                        + DemoEnterprises.editions().size() + " list editions",
+        List<String> loaded = List.of(parks + " industrial parks", targets + " annual targets for " + calendar.lastYear()
+                        + " and " + calendar.year(), teamIds.size() + " resident teams of Guigang",
+                enterprises.size() + " enterprises on " + DemoEnterprises.editions(calendar.lastYear()).size() + " list editions",
                 engagements + " dockings and visits by Guigang's teams", projects.toString(), closedMonth);
+        Files.writeString(home.resolve(LOADED_FOR), calendar.today() + "\n");
         Files.writeString(marker, String.join("\n", loaded) + "\n");
         return loaded;
     }
@@ -107,54 +130,77 @@ final class DemoData {
         System.out.printf("        demo data: %s after %d s%n", what, Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }
 
-    private int loadParks(String adminToken) throws IOException, InterruptedException {
-        List<Map<String, String>> parks = List.of(
-                Map.of("parentCode", "450881", "nameZh", "桂平市长安工业园区", "nameEn", "Guiping Chang'an Industrial Park"),
-                Map.of("parentCode", "450802", "nameZh", "港北区贵港产业园", "nameEn", "Gangbei Guigang Industrial Park"),
-                Map.of("parentCode", "450800", "nameZh", "中国—东盟（贵港）新能源电动车产业园", "nameEn", "China–ASEAN (Guigang) New-Energy Vehicle Park"));
-        for (Map<String, String> park : parks) {
-            post(adminToken, "/api/org-units", park);
+    /** The parks, whose codes a fresh tree gives as {@link DemoUnits#PARKS} expects (the first park under a unit is P01). */
+    private int loadParks(DemoUser admin) throws IOException, InterruptedException {
+        for (DemoUnits.Park park : DemoUnits.PARKS) {
+            String code = JSON.readTree(post(admin, "/api/org-units", Map.of("parentCode", park.parentCode(),
+                    "nameZh", park.nameZh(), "nameEn", park.nameEn()))).get("code").asString();
+            if (!code.equals(park.code())) {
+                throw new LauncherException("the park " + park.nameZh() + " got the code " + code + ", not " + park.code()
+                        + ": the tree had parks before the demo data. Delete .run-local/ to start from scratch.");
+            }
         }
-        return parks.size();
+        return DemoUnits.PARKS.size();
     }
 
-    /** 贵港's 2026 targets (seed 002: 750亿, funds 520亿, teams 350亿, manufacturing share 45%) and its counties'. */
-    private int loadTargets(String regionAdminToken, String guigangTargetAdminToken) throws IOException, InterruptedException {
-        post(regionAdminToken, "/api/targets", Map.of("orgUnit", "450800", "year", 2026, "figures", Map.of(
-                "CONTRACT_INVESTMENT", "75000000000.00", "FUNDS_IN_PLACE", "52000000000.00", "SIGNED_COUNT", "300",
-                "MANUFACTURING_SHARE", "45", "RESIDENT_TEAM_CONTRACT", "35000000000.00")));
-        for (String county : GUIGANG_COUNTIES) {
-            post(guigangTargetAdminToken, "/api/targets", Map.of("orgUnit", county, "year", 2026, "figures", Map.of(
-                    "CONTRACT_INVESTMENT", "14000000000.00", "FUNDS_IN_PLACE", "10000000000.00", "SIGNED_COUNT", "60",
-                    "LIBRARY_INTAKE", "30")));
+    /**
+     * Projects are entered in the parks, so project-service must know them, and reporting-service
+     * too (an event of a unit it does not know would be dead-lettered): both learn the parks from
+     * targets-service's events, which take a moment.
+     */
+    private void awaitParksKnown(DemoUser guigang, DemoCalendar calendar) {
+        for (DemoUnits.Park park : DemoUnits.PARKS) {
+            for (String path : List.of("/api/projects/signing-confirmation-settings/" + park.code(),
+                    "/api/reports/units/" + park.code() + "?period=" + calendar.year())) {
+                Readiness.await(path + " knows the park", Duration.ofMinutes(1),
+                        () -> get(guigang, path) == 200, () -> "not yet");
+            }
         }
-        return 1 + GUIGANG_COUNTIES.size();
     }
 
-    /** 贵港 has 7 teams of 39 people (seed 002). */
-    private int loadResidentTeams(String officerToken) throws IOException, InterruptedException {
-        String[][] teams = {
-                {"驻粤港澳大湾区招商工作队（深圳）", "GBA", "6"}, {"驻粤港澳大湾区招商工作队（广州）", "GBA", "6"},
-                {"驻粤港澳大湾区招商工作队（东莞）", "GBA", "6"}, {"驻长三角招商工作队（上海）", "YRD", "6"},
-                {"驻长三角招商工作队（杭州）", "YRD", "5"}, {"驻京津冀招商工作队（北京）", "BTH", "5"},
-                {"驻成渝招商工作队（成都）", "OTHER_DOMESTIC", "5"}};
-        for (String[] team : teams) {
-            post(officerToken, "/api/resident-teams", Map.of("orgUnit", "450800", "name", "贵港市" + team[0],
-                    "keyArea", team[1], "memberCount", Integer.parseInt(team[2]), "activeFrom", "2026-01-01"));
+    /**
+     * Targets for last year and this year: Guigang's published ones and its counties' and parks'
+     * (set by Guigang's target admin), Nanning's and Liuzhou's and their counties' (set by the
+     * region's), and the resident teams' own ({@link DemoUnits}).
+     */
+    private int loadTargets(DemoUser regionTargetAdmin, DemoUser guigangTargetAdmin, DemoCalendar calendar, List<String> teamIds)
+            throws IOException, InterruptedException {
+        List<DemoUnits.TargetRequest> requests = DemoUnits.targetRequests(calendar);
+        for (DemoUnits.TargetRequest request : requests) {
+            DemoUser setter = request.setter() == DemoUnits.Setter.REGION_TARGET_ADMIN ? regionTargetAdmin : guigangTargetAdmin;
+            post(setter, "/api/targets", request.body());
         }
-        return teams.length;
+        for (int team = 0; team < teamIds.size(); team++) {
+            DemoUnits.Team resident = DemoUnits.TEAMS.get(team);
+            post(guigangTargetAdmin, "/api/resident-teams/" + teamIds.get(team) + "/targets", Map.of("year", calendar.lastYear(),
+                    "contractTarget", DemoUnits.yuan(resident.lastYearContractTargetYi())));
+            post(guigangTargetAdmin, "/api/resident-teams/" + teamIds.get(team) + "/targets", Map.of("year", calendar.year(),
+                    "contractTarget", DemoUnits.yuan(resident.contractTargetYi())));
+        }
+        return requests.size();
+    }
+
+    /** 贵港 has 7 teams of 39 people (seed 002), stationed since the beginning of last year. @return their ids */
+    private List<String> loadResidentTeams(DemoUser officer, DemoCalendar calendar) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (DemoUnits.Team team : DemoUnits.TEAMS) {
+            ids.add(JSON.readTree(post(officer, "/api/resident-teams", Map.of("orgUnit", DemoUnits.GUIGANG,
+                    "name", team.fullName(), "keyArea", team.keyArea(), "memberCount", team.members(),
+                    "activeFrom", LocalDate.of(calendar.lastYear(), 1, 1).toString()))).get("id").asString());
+        }
+        return ids;
     }
 
     /** @return the ids of the registered enterprises, in demo order */
-    private List<String> loadEnterprises(String adminToken) throws IOException, InterruptedException {
-        List<Callable<String>> registrations = new java.util.ArrayList<>();
-        for (int n = 0; n < 60; n++) {
+    private List<String> loadEnterprises(DemoUser admin, DemoCalendar calendar) throws IOException, InterruptedException {
+        List<Callable<String>> registrations = new ArrayList<>();
+        for (int n = 0; n < DemoEngagements.ENTERPRISES; n++) {
             int number = n;
-            registrations.add(() -> JSON.readTree(post(adminToken, "/api/enterprises", DemoEnterprises.registration(number)))
+            registrations.add(() -> JSON.readTree(post(admin, "/api/enterprises", DemoEnterprises.registration(number)))
                     .get("enterprise").get("id").asString());
         }
         List<String> ids = inParallel(registrations);
-        for (DemoEnterprises.Edition edition : DemoEnterprises.editions()) {
+        for (DemoEnterprises.Edition edition : DemoEnterprises.editions(calendar.lastYear())) {
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("enterpriseClass", edition.enterpriseClass());
             request.put("edition", edition.edition());
@@ -162,44 +208,32 @@ final class DemoData {
             if (edition.validYears() != null) {
                 request.put("validYears", edition.validYears());
             }
-            String editionId = JSON.readTree(post(adminToken, "/api/list-editions", request)).get("id").asString();
-            List<Callable<String>> members = new java.util.ArrayList<>();
+            String editionId = JSON.readTree(post(admin, "/api/list-editions", request)).get("id").asString();
+            List<Callable<String>> members = new ArrayList<>();
             int rank = 1;
             for (int member : edition.members()) {
                 Map<String, Object> membership = Map.of("enterpriseId", ids.get(member), "rank", rank++);
-                members.add(() -> post(adminToken, "/api/list-editions/" + editionId + "/members", membership));
+                members.add(() -> post(admin, "/api/list-editions/" + editionId + "/members", membership));
             }
             inParallel(members);
         }
         return ids;
     }
 
-    /** The resident-team funnel: dockings with 40 enterprises, 18 of which came to visit, 6 with an intent. */
-    private int loadEngagements(String officerToken, List<String> enterpriseIds) throws IOException, InterruptedException {
-        String[] teams = {"贵港市驻粤港澳大湾区招商工作队（深圳）", "贵港市驻长三角招商工作队（上海）", "贵港市驻京津冀招商工作队（北京）"};
-        List<Callable<String>> engagements = new java.util.ArrayList<>();
-        for (int n = 0; n < 40; n++) {
-            LocalDate docked = LocalDate.of(2026, 1 + n % 10, 3 + n % 20);
-            Map<String, Object> docking = Map.of("kind", "DOCKING", "orgUnit", "450800", "team", teams[n % teams.length],
-                    "occurredOn", docked.toString(), "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", "FOLLOW_UP");
-            engagements.add(() -> post(officerToken, "/api/engagements", docking));
-            if (n % 20 < 9) {
-                Map<String, Object> visit = new LinkedHashMap<>(Map.of("kind", "VISIT", "orgUnit", "450800",
-                        "team", teams[n % teams.length], "occurredOn", docked.plusDays(5).toString(),
-                        "enterpriseIds", List.of(enterpriseIds.get(n)), "outcome", n % 3 == 0 ? "INTENT" : "FOLLOW_UP"));
-                if (n % 3 == 0) {
-                    visit.put("intentAmount", (500_000_000L + n * 10_000_000L) + ".00");
-                    visit.put("intentIndustryCode", "C3841");
-                }
-                engagements.add(() -> post(officerToken, "/api/engagements", visit));
-            }
+    /** The teams' dockings, visits and intents this year ({@link DemoEngagements}). */
+    private int loadEngagements(DemoUser officer, DemoCalendar calendar, List<String> teamIds, List<String> enterpriseIds)
+            throws IOException, InterruptedException {
+        List<Callable<String>> engagements = new ArrayList<>();
+        for (DemoEngagements.Engagement engagement : DemoEngagements.plans(calendar.today())) {
+            Map<String, Object> request = engagement.request(teamIds, enterpriseIds);
+            engagements.add(() -> post(officer, "/api/engagements", request));
         }
         return inParallel(engagements).size();
     }
 
     /** Independent calls, a few at a time; the results in the order of the calls. */
     private static <T> List<T> inParallel(List<Callable<T>> calls) throws IOException, InterruptedException {
-        List<T> results = new java.util.ArrayList<>();
+        List<T> results = new ArrayList<>();
         try (ExecutorService loaders = Executors.newFixedThreadPool(PARALLEL_LOADERS)) {
             for (Future<T> done : loaders.invokeAll(calls)) {
                 results.add(done.get());
@@ -218,16 +252,17 @@ final class DemoData {
      * in order, several projects at a time, as several officers would enter them. The region's
      * officer enters the other cities' projects.
      */
-    private ProjectsLoaded loadProjects(String guigangOfficer, String regionOfficer) throws IOException, InterruptedException {
-        List<DemoProjects.Plan> plans = DemoProjects.plans(LocalDate.now());
+    private ProjectsLoaded loadProjects(DemoUser guigangOfficer, DemoUser regionOfficer, DemoCalendar calendar, List<String> teamIds)
+            throws IOException, InterruptedException {
+        List<DemoProjects.Plan> plans = DemoProjects.plans(calendar.today());
         List<Callable<int[]>> tasks = plans.stream().<Callable<int[]>>map(plan -> () -> {
-            String token = plan.owner() == DemoProjects.Owner.GUIGANG ? guigangOfficer : regionOfficer;
-            String id = JSON.readTree(post(token, "/api/projects", plan.registration())).get("id").asString();
+            DemoUser officer = plan.owner() == DemoUnits.Owner.GUIGANG ? guigangOfficer : regionOfficer;
+            String id = JSON.readTree(post(officer, "/api/projects", plan.registration(teamIds))).get("id").asString();
             for (Map<String, Object> move : plan.moves()) {
-                post(token, "/api/projects/" + id + "/stage-moves", move);
+                post(officer, "/api/projects/" + id + "/stage-moves", move);
             }
             for (Map<String, Object> funds : plan.funds()) {
-                post(token, "/api/projects/" + id + "/funds", funds);
+                post(officer, "/api/projects/" + id + "/funds", funds);
             }
             return new int[] {plan.moves().size(), plan.funds().size()};
         }).toList();
@@ -245,22 +280,23 @@ final class DemoData {
             }
             throw new IOException("loading demo projects failed", failed.getCause());
         }
-        long guigang = plans.stream().filter(plan -> plan.owner() == DemoProjects.Owner.GUIGANG).count();
+        long guigang = plans.stream().filter(plan -> plan.owner() == DemoUnits.Owner.GUIGANG).count();
         return new ProjectsLoaded(plans.size(), guigang, moves, funds);
     }
 
     /**
-     * One closed month (月报关账): 覃塘's leader closes last month, once reporting has read every
-     * project event. 覃塘 has no parks, so it closes first in the bottom-up order; Guigang's close
-     * status then shows it closed and the other counties still open. Closed after the 5th, the
-     * deadline of the default definition, it is flagged late.
+     * One closed month (月报关账): 覃塘's leader closes the last complete month (in the first days of
+     * January, December of last year), once reporting has read every event. 覃塘 has no parks, so
+     * it closes first in the bottom-up order; Guigang's close status then shows it closed and the
+     * other counties still open. Closed after the 5th, the deadline of the default definition, it
+     * is flagged late.
      */
-    private String closeOneMonth() throws IOException, InterruptedException {
+    private String closeOneMonth(DemoCalendar calendar) throws IOException, InterruptedException {
         ReportingCatchUp.await(kafkaBootstrapServers, Duration.ofMinutes(2));
-        YearMonth lastMonth = YearMonth.now(CHINA).minusMonths(1);
-        JsonNode close = JSON.readTree(post(passwordGrant("qt-leader"), "/api/reports/units/" + CLOSING_COUNTY + "/closes",
-                Map.of("month", lastMonth.toString())));
-        return "覃塘 (" + CLOSING_COUNTY + ") closed " + lastMonth + (close.path("late").asBoolean() ? " (late)" : "");
+        YearMonth month = calendar.lastCompleteMonth();
+        JsonNode close = JSON.readTree(post(new DemoUser("qt-leader"), "/api/reports/units/" + CLOSING_COUNTY + "/closes",
+                Map.of("month", month.toString())));
+        return "覃塘 (" + CLOSING_COUNTY + ") closed " + month + (close.path("late").asBoolean() ? " (late)" : "");
     }
 
     private record ProjectsLoaded(int projects, long inGuigang, int moves, int funds) {
@@ -272,9 +308,9 @@ final class DemoData {
     }
 
     /** @return the response body */
-    private String post(String token, String path, Object body) throws IOException, InterruptedException {
+    private String post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -289,6 +325,36 @@ final class DemoData {
                     + " " + response.body());
         }
         return response.body();
+    }
+
+    /** @return the status of a GET */
+    private int get(DemoUser user, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path)).header("Authorization", "Bearer " + user.token()).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * A demo user's access token, renewed well before it expires: the realm's tokens last 5
+     * minutes, and loading the demo data on a busy machine may take longer.
+     */
+    private final class DemoUser {
+
+        private static final Duration RENEWAL = Duration.ofMinutes(3);
+        private final String username;
+        private String token;
+        private long obtainedAt;
+
+        DemoUser(String username) {
+            this.username = username;
+        }
+
+        synchronized String token() throws IOException, InterruptedException {
+            if (token == null || System.nanoTime() - obtainedAt > RENEWAL.toNanos()) {
+                token = passwordGrant(username);
+                obtainedAt = System.nanoTime();
+            }
+            return token;
+        }
     }
 
     String passwordGrant(String username) throws IOException, InterruptedException {

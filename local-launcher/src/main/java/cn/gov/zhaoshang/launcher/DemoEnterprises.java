@@ -47,15 +47,19 @@ final class DemoEnterprises {
         return body + CODE_CHARACTERS.charAt(check == 31 ? 0 : check);
     }
 
-    /** Editions published, and which demo enterprises (by number) are on each. */
-    static List<Edition> editions() {
+    /**
+     * Editions published last year (the lists come out between April and September, so last year's
+     * are the latest whatever the day), and which demo enterprises (by number) are on each.
+     */
+    static List<Edition> editions(int lastYear) {
+        String year = String.valueOf(lastYear);
         List<Edition> editions = new ArrayList<>();
-        editions.add(new Edition("FORTUNE_GLOBAL_500", "2025", "2025-07-29", null, range(0, 6)));
-        editions.add(new Edition("CHINA_500", "2025", "2025-09-06", null, range(0, 12)));
-        editions.add(new Edition("CHINA_PRIVATE_500", "2025", "2025-08-28", null, range(6, 18)));
-        editions.add(new Edition("CHINA_MANUFACTURING_500", "2025", "2025-09-06", null, range(10, 20)));
-        editions.add(new Edition("UNICORN", "2025", "2025-04-15", null, range(20, 26)));
-        editions.add(new Edition("LITTLE_GIANT", "第七批", "2025-07-01", 3, range(26, 40)));
+        editions.add(new Edition("FORTUNE_GLOBAL_500", year, year + "-07-29", null, range(0, 6)));
+        editions.add(new Edition("CHINA_500", year, year + "-09-06", null, range(0, 12)));
+        editions.add(new Edition("CHINA_PRIVATE_500", year, year + "-08-28", null, range(6, 18)));
+        editions.add(new Edition("CHINA_MANUFACTURING_500", year, year + "-09-06", null, range(10, 20)));
+        editions.add(new Edition("UNICORN", year, year + "-04-15", null, range(20, 26)));
+        editions.add(new Edition("LITTLE_GIANT", year + "年度批次", year + "-07-01", 3, range(26, 40)));
         return editions;
     }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ public final class LocalPlatform {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final long started = System.nanoTime();
+    /** The month the printed report request asks for: one the demo data has figures for. */
+    private YearMonth reportMonth;
 
     public static void main(String[] args) {
         if (Runtime.version().feature() < 21) {
@@ -149,6 +152,7 @@ public final class LocalPlatform {
 
         List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers()).loadOnce(home);
         step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
+        reportMonth = DemoData.reportMonth(home);
         printWelcome(keycloak, gateway, secrets, logs);
     }
 
@@ -179,12 +183,12 @@ public final class LocalPlatform {
 
                 TOKEN=$(curl -s -d client_id=zhaoshang-cli -d grant_type=password -d username=gg-officer \\
                   --data-urlencode 'password=%s' %s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-                curl -s -H "Authorization: Bearer $TOKEN" '%s/api/reports/monthly?orgUnit=450800&month=2026-10'
+                curl -s -H "Authorization: Bearer $TOKEN" '%s/api/reports/monthly?orgUnit=450800&month=%s'
 
                   Ctrl-C stops everything.
                 """, elapsed.toSeconds(), GATEWAY_PORT, gateway.baseUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
                 secrets.demoPassword(), secrets.agencyStatsSecret(), secrets.demoPassword(), keycloak.tokenEndpoint(),
-                gateway.baseUrl());
+                gateway.baseUrl(), reportMonth);
     }
 
     private void stopAll() {

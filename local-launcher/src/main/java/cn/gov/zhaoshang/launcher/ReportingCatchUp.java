@@ -16,14 +16,16 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until reporting-service has read every project event on the broker: its consumer group's
- * committed offsets equal the topic's end offsets, twice in a row with no new event in between.
- * A month closed before that would freeze figures that miss the demo projects just loaded.
+ * Waits until reporting-service has read every event on the topics its read models follow
+ * (projects, enterprises and engagements, targets and teams): its consumer group's committed
+ * offsets equal the topics' end offsets, twice in a row with no new event in between. A month
+ * closed before that would freeze figures that miss the demo data just loaded.
  */
 final class ReportingCatchUp {
 
     /** reporting-service's consumer group for the source topics (its {@code spring.kafka.consumer.group-id}). */
     static final String REPORTING_GROUP = "reporting-service";
+    static final List<String> TOPICS = List.of(Topics.PROJECT, Topics.ENTERPRISE, Topics.TARGETS);
 
     private ReportingCatchUp() {
     }
@@ -32,7 +34,7 @@ final class ReportingCatchUp {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             AtomicReference<Map<TopicPartition, Long>> lastEnds = new AtomicReference<>(Map.of());
             AtomicReference<String> lastLag = new AtomicReference<>("not read yet");
-            Readiness.await("reporting-service read every project event", deadline, () -> {
+            Readiness.await("reporting-service read every event", deadline, () -> {
                 Map<TopicPartition, Long> ends = endOffsets(admin);
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(REPORTING_GROUP)
                         .partitionsToOffsetAndMetadata().get();
@@ -48,9 +50,10 @@ final class ReportingCatchUp {
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin) throws InterruptedException, ExecutionException {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PROJECT)).allTopicNames().get()
-                .get(Topics.PROJECT).partitions().stream()
-                .map(partition -> new TopicPartition(Topics.PROJECT, partition.partition())).toList();
+        List<TopicPartition> partitions = admin.describeTopics(TOPICS).allTopicNames().get().entrySet().stream()
+                .flatMap(topic -> topic.getValue().partitions().stream()
+                        .map(partition -> new TopicPartition(topic.getKey(), partition.partition())))
+                .toList();
         return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));

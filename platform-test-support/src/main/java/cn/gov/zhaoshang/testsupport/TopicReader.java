@@ -55,6 +55,37 @@ public final class TopicReader {
         }
     }
 
+    /**
+     * Every record on the topic, from the beginning of each partition up to its end at the time of
+     * the call: for asserting that a topic holds exactly some records, no more.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, Duration deadline) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, deadline).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, deadline);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long end = System.nanoTime() + deadline.toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("could not read " + topic + " to its end offsets " + ends + " in " + deadline);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                }
+            }
+            return records;
+        }
+    }
+
     public static RecordMetadata send(String bootstrapServers, String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -20,9 +20,14 @@ import org.springframework.test.context.TestPropertySource;
  * The shared outbox sends an event when its transaction commits, not at the next poll
  * (platform-shared {@code OutboxWakeUp}): with the poll set to an hour, events still reach Kafka at
  * once, a burst of commits loses none, and they keep their order.
+ *
+ * <p>A wake-up sends one batch of record keys, the oldest first. When this is the first context of
+ * the test JVM, the outbox still holds the org units the tree was loaded with (126 units, one key
+ * each, written before the outbox ran), and with the poll an hour away only wake-ups send them: the
+ * batch is made larger than that backlog, so that the changes' own events are in the first batch.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = "namastack.outbox.polling.fixed.interval=1h")
+@TestPropertySource(properties = {"namastack.outbox.polling.fixed.interval=1h", "namastack.outbox.polling.batch-size=500"})
 class OutboxWakeUpTest {
 
     @LocalServerPort

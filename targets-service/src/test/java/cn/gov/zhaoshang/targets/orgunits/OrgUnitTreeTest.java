@@ -10,8 +10,10 @@ import java.util.Map;
 import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitReferenceSeeder;
+import cn.gov.zhaoshang.platform.orgunits.ReferenceDivisions;
+import cn.gov.zhaoshang.platform.orgunits.ReferenceDivisions.Division;
 import cn.gov.zhaoshang.targets.orgunits.application.OrgTreeLoader;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
@@ -44,6 +46,9 @@ class OrgUnitTreeTest {
     @Autowired
     OrgUnitDirectory directory;
 
+    @Autowired
+    ReferenceDivisions referenceDivisions;
+
     ApiClient api;
 
     @BeforeEach
@@ -57,22 +62,28 @@ class OrgUnitTreeTest {
 
     @Test
     void theReferenceRowsAreLoadedOnceAndNotAgainOnRestart() {
-        List<String[]> reference = OrgUnitReferenceSeeder.readReferenceFile();
-        assertThat(reference).hasSize(42);
-        List<String> referenceCodes = reference.stream().map(row -> row[0]).toList();
+        List<Division> reference = referenceDivisions.parentsFirst();
+        assertThat(reference).hasSize(126);
+        assertThat(reference.stream().filter(division -> division.level() == OrgLevel.CITY)).hasSize(14);
+        assertThat(reference.stream().filter(division -> division.level() == OrgLevel.COUNTY)).hasSize(111);
+        List<String> referenceCodes = reference.stream().map(Division::code).toList();
         long loadedAudits = countReferenceLoadAudits();
 
-        assertThat(loadedAudits).isEqualTo(42);
-        assertThat(registeredReferenceUnits(referenceCodes)).isEqualTo(42);
+        assertThat(loadedAudits).isEqualTo(126);
+        assertThat(registeredReferenceUnits(referenceCodes)).isEqualTo(126);
 
         assertThat(loader.load()).isZero();
         assertThat(countReferenceLoadAudits()).isEqualTo(loadedAudits);
-        assertThat(registeredReferenceUnits(referenceCodes)).isEqualTo(42);
+        assertThat(registeredReferenceUnits(referenceCodes)).isEqualTo(126);
 
         JsonNode region = as("gx-viewer", "450000", "viewer").get("/api/org-units").json();
         assertThat(region.get("code").asString()).isEqualTo("450000");
         assertThat(region.get("children").valueStream().map(city -> city.get("code").asString()))
-                .contains("450100", "450800");
+                .hasSize(14).contains("450100", "450800");
+        assertThat(codesIn(region)).hasSizeGreaterThanOrEqualTo(126);
+        JsonNode guilin = as("gx-viewer", "450000", "viewer").get("/api/org-units?root=450300").json();
+        assertThat(guilin.get("children").valueStream().map(county -> county.get("code").asString()))
+                .as("every city has its county-level units, 桂林 its 17").hasSize(17).contains("450302", "450381");
     }
 
     @Test

@@ -1,13 +1,13 @@
 package cn.gov.zhaoshang.targets.orgunits.application;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitReferenceSeeder;
+import cn.gov.zhaoshang.platform.orgunits.ReferenceDivisions;
+import cn.gov.zhaoshang.platform.orgunits.ReferenceDivisions.Division;
 import cn.gov.zhaoshang.platform.security.Caller;
 import cn.gov.zhaoshang.targets.orgunits.infrastructure.OrgUnitRegistry;
 import org.slf4j.Logger;
@@ -17,10 +17,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On the first start, enters the reference divisions (the project's copy of
- * {@code guangxi-admin-divisions.csv}) into the owner's registry, each with an audit row and an
- * org-unit-defined event, so that subscribers learn the ids. A registry that is not empty is left
- * alone: the reference file is read once, not on every restart.
+ * On every start, enters each reference division (the project's copy of
+ * {@code guangxi-admin-divisions.csv}) that the owner's registry does not know yet, each with an
+ * audit row and an org-unit-defined event, so that subscribers learn it and its id. The first start
+ * enters them all; a later edition of the file with more divisions (42 units became 126 in December
+ * 2026) reaches an installation that loaded an earlier one through the same path.
+ *
+ * <p>A division counts as known by its code now or as a former code: a unit an admin re-coded
+ * (宾阳县 450126 → 450196) is not entered again under its old code, and a new division whose parent
+ * was re-coded hangs under the parent's current code. Parents are entered before their children.
+ * Once every division is known, a start adds nothing.
  */
 @Component
 public class OrgTreeLoader implements SmartInitializingSingleton {
@@ -31,13 +37,15 @@ public class OrgTreeLoader implements SmartInitializingSingleton {
     private final OrgUnitRegistry registry;
     private final OrgUnitDirectory directory;
     private final OrgUnitAdministration administration;
+    private final ReferenceDivisions reference;
     private final TransactionTemplate transactions;
 
     public OrgTreeLoader(OrgUnitRegistry registry, OrgUnitDirectory directory, OrgUnitAdministration administration,
-            TransactionTemplate transactions) {
+            ReferenceDivisions reference, TransactionTemplate transactions) {
         this.registry = registry;
         this.directory = directory;
         this.administration = administration;
+        this.reference = reference;
         this.transactions = transactions;
     }
 
@@ -46,29 +54,39 @@ public class OrgTreeLoader implements SmartInitializingSingleton {
         load();
     }
 
-    /** @return how many units were loaded now (0 when the tree had been loaded before) */
+    /** @return how many units were entered now (0 when the registry knew every reference division) */
     public int load() {
         Integer loaded = transactions.execute(status -> {
-            if (registry.count() > 0) {
-                return 0;
+            registry.lockForReferenceLoad();
+            Map<String, String> currentCodes = registry.currentCodesByKnownCode();
+            int entered = 0;
+            for (Division division : reference.parentsFirst()) {
+                if (currentCodes.containsKey(division.code())) {
+                    continue;
+                }
+                String parent = null;
+                if (division.parentCode() != null) {
+                    parent = currentCodes.get(division.parentCode());
+                    if (parent == null) {
+                        throw new IllegalStateException("reference division " + division.code() + " names the parent "
+                                + division.parentCode() + ", which neither the file nor the registry holds");
+                    }
+                }
+                directory.upsert(division.code(), parent, division.level(), division.nameZh(), division.nameEn());
+                administration.define(idOfReferenceUnit(division.code()), division.code(), REFERENCE_LOAD);
+                currentCodes.put(division.code(), division.code());
+                entered++;
             }
-            List<String[]> rows = OrgUnitReferenceSeeder.readReferenceFile();
-            // parents precede children in the file, so each parent path exists when its child is added
-            for (String[] row : rows) {
-                directory.upsert(row[0], row[1].isEmpty() ? null : row[1], OrgLevel.valueOf(row[2]), row[3],
-                        row[4].isEmpty() ? null : row[4]);
-                administration.define(idOfReferenceUnit(row[0]), row[0], REFERENCE_LOAD);
-            }
-            return rows.size();
+            return entered;
         });
         if (loaded != null && loaded > 0) {
-            log.info("loaded {} reference org units into the registry", loaded);
+            log.info("entered {} reference org units into the registry", loaded);
         }
         return loaded == null ? 0 : loaded;
     }
 
     /** Reference units get the same id in every installation, derived from their original code. */
-    static UUID idOfReferenceUnit(String code) {
+    public static UUID idOfReferenceUnit(String code) {
         return UUID.nameUUIDFromBytes(("zhaoshang:org-unit:" + code).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +38,29 @@ public class OrgUnitRegistry {
 
     public long count() {
         return jdbc.sql("SELECT count(*) FROM org_unit_registry").query(Long.class).single();
+    }
+
+    /**
+     * Every code the registry knows, current or former, each with the current code of its unit
+     * (a former code maps to the code its unit has now).
+     */
+    public Map<String, String> currentCodesByKnownCode() {
+        Map<String, String> codes = new HashMap<>();
+        jdbc.sql("""
+                SELECT code AS known, code AS current FROM org_unit_registry
+                UNION ALL
+                SELECT a.alias_code, r.code FROM org_unit_alias a JOIN org_unit_registry r ON r.id = a.unit_id""")
+                .query((rs, row) -> Map.entry(rs.getString("known"), rs.getString("current"))).list()
+                .forEach(code -> codes.put(code.getKey(), code.getValue()));
+        return codes;
+    }
+
+    /**
+     * Holds, until the transaction ends, the lock that lets one instance at a time enter reference
+     * units, so that two instances starting together never both enter the same unit.
+     */
+    public void lockForReferenceLoad() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('org-unit-registry:reference-load'))").query((rs, row) -> 1).list();
     }
 
     /** The unit with this code now, or the unit that had it before (an alias). */
