@@ -1,19 +1,20 @@
-import { createApp } from 'vue'
-import { createPinia } from 'pinia'
-import { ElLoading } from 'element-plus'
-import 'element-plus/es/components/loading/style/css'
-import App from './App.vue'
-import SignInUnavailable from './features/errors/SignInUnavailable.vue'
-import { createAppRouter } from './router'
-import { i18n } from './shared/i18n'
 import { signIn } from './shared/auth/session'
 import './shared/layout/base.css'
 
-// Nothing is shown before the user is signed in: the console either starts signed in, says that
-// Keycloak cannot be reached, or is on its way to Keycloak's login page.
+// The sign-in decides first, with only keycloak-js loaded: a visit without a token goes on to
+// Keycloak at once, without loading the application. On the way back from Keycloak (a code in the
+// address) the application and the home screen load while the code is exchanged for tokens.
+const returningFromKeycloak = /[#&?]code=/.test(location.href)
+const load = () => import('./application')
+const application = returningFromKeycloak ? load() : null
+if (returningFromKeycloak) {
+  void import('./features/cockpit/CockpitView.vue')
+}
+
 const outcome = await signIn()
 if (outcome === 'signed-in') {
-  createApp(App).use(createPinia()).use(i18n).use(createAppRouter()).use(ElLoading).mount('#app')
+  ;(await (application ?? load())).mountConsole('#app')
 } else if (outcome === 'unavailable') {
-  createApp(SignInUnavailable).use(i18n).mount('#app')
+  ;(await (application ?? load())).mountSignInUnavailable('#app')
 }
+// 'redirecting': the browser is on its way to Keycloak's login page

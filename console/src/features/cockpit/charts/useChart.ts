@@ -9,8 +9,8 @@ export interface ChartHooks {
 }
 
 /**
- * One ECharts instance on an element, redrawn whenever its option changes, resized with the
- * window and disposed with the component.
+ * One ECharts instance on an element, drawn when it first comes into view, redrawn whenever its
+ * option changes, resized with the window and disposed with the component.
  */
 export function useChart(
   element: Ref<HTMLElement | null>,
@@ -40,12 +40,25 @@ export function useChart(
     hooks.afterDraw?.(chart.value)
   }
 
+  // A chart is drawn once it comes into view: those further down the page do not hold up the first.
+  let visible = false
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      visible = true
+      observer.disconnect()
+      draw()
+    }
+  })
+
   onMounted(() => {
-    draw()
+    if (element.value) {
+      observer.observe(element.value)
+    }
     window.addEventListener('resize', resize)
   })
-  watch(option, draw)
+  watch(option, () => visible && draw())
   onBeforeUnmount(() => {
+    observer.disconnect()
     window.removeEventListener('resize', resize)
     chart.value?.dispose()
     chart.value = null
