@@ -42,7 +42,14 @@ export async function signIn(page: Page, user: string, path = '/'): Promise<void
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 }
 
-/** A full-page screenshot under target/screenshots, for a reviewer to look at. */
+/**
+ * Screenshots under target/screenshots, for a reviewer to look at: the first screen as a person
+ * sees it, and the whole page (scrolled through first, as charts are drawn when they come into view).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true })
+  await page.screenshot({ path: `target/screenshots/${name}.png` })
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: `target/screenshots/${name}-full-page.png`, fullPage: true })
 }
