@@ -1,4 +1,6 @@
-import { signIn } from './shared/auth/session'
+import { session, signIn } from './shared/auth/session'
+import { prefetch } from './shared/api/prefetch'
+import { defaultPeriod, formatPeriod, parsePeriod } from './shared/periods/period'
 import './shared/layout/base.css'
 
 // The sign-in decides first, with only keycloak-js loaded: a visit without a token goes on to
@@ -13,8 +15,22 @@ if (returningFromKeycloak) {
 
 const outcome = await signIn()
 if (outcome === 'signed-in') {
+  prefetchHomeScreen()
   ;(await (application ?? load())).mountConsole('#app')
 } else if (outcome === 'unavailable') {
   ;(await (application ?? load())).mountSignInUnavailable('#app')
 }
 // 'redirecting': the browser is on its way to Keycloak's login page
+
+/** The cockpit the address leads to (the user's own at `/`), and the org tree, asked for at once. */
+function prefetchHomeScreen(): void {
+  const cockpit = /^\/cockpit\/([0-9A-Za-z]+)$/.exec(location.pathname)
+  const code = location.pathname === '/' ? session.user?.orgUnit : cockpit?.[1]
+  if (!code) {
+    return
+  }
+  const asked = new URLSearchParams(location.search).get('period')
+  const period = parsePeriod(asked) ? asked : formatPeriod(defaultPeriod())
+  prefetch('/api/org-units')
+  prefetch(`/api/reports/units/${encodeURIComponent(code)}/cockpit?period=${period}`)
+}

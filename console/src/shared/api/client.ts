@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths as ReportingPaths } from '@/generated/reporting-service'
 import type { paths as TargetsPaths } from '@/generated/targets-service'
 import { accessToken } from '@/shared/auth/session'
+import { fetchWithPrefetched } from './prefetch'
 import { ApiProblem } from './problem'
 
 /** Every call to /api carries the signed-in user's access token, refreshed first when it is about to expire. */
@@ -13,7 +14,7 @@ const bearerToken: Middleware = {
 }
 
 function client<Paths extends object>() {
-  const api = createClient<Paths>({ baseUrl: location.origin })
+  const api = createClient<Paths>({ baseUrl: location.origin, fetch: fetchWithPrefetched })
   api.use(bearerToken)
   return api
 }
