@@ -256,7 +256,8 @@ public final class CockpitBenchmark {
                            WHERE month BETWEEN DATE '2022-01-01' AND DATE '2022-12-01' GROUP BY team_id) s
                   ON s.team_id = md5('t' || n)::uuid""").update();
         // engagements over 2021–2022: dockings, visits, promotion events (two enterprises each) and leader trips,
-        // most by a team, among 30,000 enterprises; one in nine an intent
+        // most by a team, among 30,000 enterprises drawn by a hash (so that visitors were docked before); one in
+        // nine an intent
         jdbc.sql("""
                 CREATE TABLE bench_engagement AS
                 SELECT i, md5('g' || i)::uuid AS id,
@@ -280,10 +281,11 @@ public final class CockpitBenchmark {
                 FROM bench_engagement""").update();
         jdbc.sql("""
                 INSERT INTO engagement_enterprise (engagement_id, enterprise_id, kind, org_unit_code, team, occurred_on)
-                SELECT id, md5('e' || (i::bigint * 7919 % 30000))::uuid, kind, unit, team, occurred_on FROM bench_engagement
+                SELECT id, md5('e' || abs(hashtext('e' || i)) % 30000)::uuid, kind, unit, team, occurred_on FROM bench_engagement
                 UNION ALL
-                SELECT id, md5('e' || ((i::bigint * 7919 + 1) % 30000))::uuid, kind, unit, team, occurred_on FROM bench_engagement
-                WHERE kind = 'PROMOTION_EVENT'""").update();
+                SELECT id, md5('e' || abs(hashtext('f' || i)) % 30000)::uuid, kind, unit, team, occurred_on FROM bench_engagement
+                WHERE kind = 'PROMOTION_EVENT'
+                ON CONFLICT DO NOTHING""").update();
         jdbc.sql("DROP TABLE bench_engagement").update();
         jdbc.sql("""
                 INSERT INTO project_warning (warning_id, project_id, org_unit_code, kind, stage, since, raised_at, cleared_at)
