@@ -11,7 +11,9 @@
 # teams, ENGAGEMENTS engagements and project warnings, and starts an embedded PostgreSQL (with
 # pg_stat_statements), an in-process Kafka broker, the test token issuer and the packaged service as
 # its own JVM (-Xmx512m, Serial GC) on a free port. Everything runs on this machine. Results go to
-# docs/benchmarks.md ("Cockpit") by hand, with the machine and the load average printed here.
+# docs/benchmarks.md ("Cockpit") by hand, with the machine and the load average printed here. The
+# answers of the three cockpits and their rankings and warnings are written to
+# reporting-service/target/benchmarks/cockpit-answers/, to compare runs of different code (diff).
 #
 #   bench/cockpit-benchmark.sh        # 1,000,000 projects, 5,000,000 fund records, 50,000 engagements,
 #                                     # 200 warm-up rounds, 500 requests per unit, WEIGHTED_SCORE

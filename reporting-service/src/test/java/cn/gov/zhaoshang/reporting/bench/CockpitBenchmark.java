@@ -57,10 +57,22 @@ public final class CockpitBenchmark {
     private CockpitBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // the broker and the servers in this JVM log at INFO by default; only their warnings matter here
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception | Error failure) {
+            failure.printStackTrace();
+        }
+        // the broker's and the issuer's threads would keep this JVM alive; the servers stop with it
+        System.exit(status);
+    }
+
+    static void run(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
         int projects = Integer.parseInt(args[1]);
         int fundRecords = Integer.parseInt(args[2]);
@@ -97,11 +109,23 @@ public final class CockpitBenchmark {
             // valid for the whole run (the issuer's default is 5 minutes)
             String token = PlatformServers.identityProvider().token("bench-viewer").orgUnit("450000").roles("viewer")
                     .expiresAt(Instant.now().plus(Duration.ofHours(3))).sign();
-            ApiClient api = ApiClient.at(service.baseUrl()).withToken(token);
+            // the code before the change took more than the client's default 30 s for the region
+            ApiClient api = ApiClient.at(service.baseUrl()).withToken(token).withTimeout(Duration.ofMinutes(10));
             // the service fetches the issuer's keys on the first authenticated request; on a busy machine that
             // fetch has timed out once (a 500), so it is done here, before anything is measured or checked
             awaitKeys(api);
 
+            // the answers as they are, to compare runs of different code over the same records (diff)
+            Path answers = Path.of("reporting-service/target/benchmarks/cockpit-answers");
+            Files.createDirectories(answers);
+            for (String unit : UNITS) {
+                Files.writeString(answers.resolve(unit + "-cockpit.json"), ok(api.get(path(unit))).body());
+                for (String endpoint : List.of("rankings", "warnings")) {
+                    Files.writeString(answers.resolve(unit + "-" + endpoint + ".json"),
+                            ok(api.get("/api/reports/units/" + unit + "/" + endpoint + "?month=" + PERIOD.substring(0, 7))).body());
+                }
+            }
+            System.out.printf("answers written to %s%n", answers.toAbsolutePath());
             for (String unit : UNITS) {
                 ApiClient.Response response = ok(api.get(path(unit)));
                 JsonNode cockpit = response.json();
@@ -153,8 +177,6 @@ public final class CockpitBenchmark {
             }
             System.out.printf("%nservice log: %s%n", logs.resolve("reporting-service.log"));
         }
-        // after the service process is closed: the servers it used stop with this JVM
-        System.exit(0);
     }
 
     static void awaitKeys(ApiClient api) throws InterruptedException {
