@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public class ChildrenTargetFigures {
         columns.put("PROJECTS_OVER_10B", "over_10b");
         columns.put("PROJECTS_OVER_20B", "over_20b");
         columns.put("RESIDENT_TEAM_CONTRACT", "resident_team_investment");
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 
     /** The unit_month_signing columns among them. */
@@ -112,13 +113,9 @@ public class ChildrenTargetFigures {
 
     private static TargetFigures figures(ResultSet rs, ReportPeriod period) throws SQLException {
         Map<String, BigDecimal> actuals = new HashMap<>();
-        COLUMNS.forEach((code, column) -> {
-            try {
-                actuals.put(code, rs.getBigDecimal(column));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        for (Map.Entry<String, String> column : COLUMNS.entrySet()) {
+            actuals.put(column.getKey(), rs.getBigDecimal(column.getValue()));
+        }
         Map<String, BigDecimal> targets = new HashMap<>();
         Array figures = rs.getArray("target_figures");
         if (figures != null) {
