@@ -9,7 +9,8 @@
 
 -- dockings and visits of a unit in a date range
 CREATE INDEX engagement_enterprise_unit ON engagement_enterprise (org_unit_code, kind, occurred_on);
--- intents of a unit in a date range
-CREATE INDEX engagement_fact_unit ON engagement_fact (org_unit_code, occurred_on);
+-- intents of teams, of a unit in a date range (only the intents: a unit's other engagements are not read)
+CREATE INDEX engagement_fact_intent ON engagement_fact (org_unit_code, occurred_on)
+    WHERE outcome = 'INTENT' AND team IS NOT NULL;
 -- leader trips of a leader unit in a date range
 CREATE INDEX engagement_fact_leader_trip ON engagement_fact (leader_unit, occurred_on) WHERE kind = 'LEADER_TRIP';
