@@ -77,7 +77,7 @@ public class Cockpit {
         ReportPeriod basis = ReportPeriod.yearToDate(warningMonth);
 
         Standings.Result standing = standings.of(unit.code(), warningMonth);
-        UnitReport yearToDate = standing.total().report();
+        UnitReport yearToDate = standing.report();
         // the common case, the year to date of the current month, is the report the standings just read
         UnitReport report = period.equals(basis) ? yearToDate : reports.of(unit.code(), period);
         UnitReportResponse figures = UnitReportResponse.of(report);
@@ -99,17 +99,17 @@ public class Cockpit {
 
         return new CockpitResponse(figures.orgUnit(), figures.orgUnitName(), figures.level(), unit.parentCode(),
                 figures.period(), figures.from(), figures.to(), figures.definitionVersion(), figures.timeProgress(),
-                basis.toString(), cards, ranking, siblings(unit, warningMonth, basisProgress),
+                basis.toString(), cards, ranking, siblings(unit, warningMonth, rules, basisProgress),
                 trend(unit.code(), period.lastMonth()),
                 new Funnel(figures.residentTeams().total(), figures.residentTeams().keyAreas()),
                 WarningLists.of(standing, projectWarnings.openAtEndOf(unit.path(), warningMonth)));
     }
 
-    private Siblings siblings(OrgUnit unit, YearMonth warningMonth, RateDto basisProgress) {
+    private Siblings siblings(OrgUnit unit, YearMonth warningMonth, DefinitionRules rules, RateDto basisProgress) {
         if (unit.parentCode() == null) {
             return null;
         }
-        Standings.Ranking parents = standings.childrenOf(unit.parentCode(), warningMonth);
+        Standings.Ranking parents = standings.childrenOf(unit.parentCode(), warningMonth, rules);
         String parentName = orgUnits.find(unit.parentCode()).map(OrgUnit::nameZh).orElse(null);
         return new Siblings(unit.parentCode(), parentName, parents.rules().rankingMethod(), basisProgress,
                 rows(parents.children(), parents.rules(), unit.code()));

@@ -9,10 +9,9 @@ import cn.gov.zhaoshang.reporting.ranking.ProgressWarning;
 import cn.gov.zhaoshang.reporting.ranking.StandingRows.WarningLists;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
 import cn.gov.zhaoshang.reporting.report.Amounts;
-import cn.gov.zhaoshang.reporting.report.Figure;
 import cn.gov.zhaoshang.reporting.report.Ratio;
+import cn.gov.zhaoshang.reporting.report.TargetFigures;
 import cn.gov.zhaoshang.reporting.report.UnitMonths.UnitMonth;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
 import cn.gov.zhaoshang.reporting.report.UnitReportResponse.FigureDto;
 import cn.gov.zhaoshang.reporting.report.UnitReportResponse.FunnelDto;
 import cn.gov.zhaoshang.reporting.report.UnitReportResponse.KeyAreaFunnelDto;
@@ -153,11 +152,11 @@ public record CockpitResponse(
             boolean self) {
 
         static UnitStandingRow of(Standings.UnitStanding standing, RankingMethod method, String selfCode) {
-            UnitReport report = standing.report();
-            return new UnitStandingRow(report.orgUnit(), report.orgUnitName(), report.level(), standing.rank(),
-                    score(standing, method), StandingContractInvestment.of(report.contractInvestment()),
-                    FigureDto.count(report.signedCount()).actual(), Amounts.yi(report.fundsInPlace().actual()),
-                    standing.warning(), report.orgUnit().equals(selfCode));
+            TargetFigures unit = standing.figures();
+            return new UnitStandingRow(unit.orgUnit(), unit.orgUnitName(), unit.level(), standing.rank(),
+                    score(standing, method), StandingContractInvestment.of(unit.contractInvestment()),
+                    FigureDto.plain(unit.signedCount()), Amounts.yi(unit.fundsInPlace()),
+                    standing.warning(), unit.orgUnit().equals(selfCode));
         }
 
         private static RateDto score(Standings.UnitStanding standing, RankingMethod method) {
@@ -167,7 +166,7 @@ public record CockpitResponse(
             // the completion rate is the very fraction the ranking compared (actual ÷ target); a
             // weighted score is a sum of capped quotients, kept to 34 significant digits
             return RateDto.rate(method == RankingMethod.COMPLETION_RATE
-                    ? standing.report().contractInvestment().completion()
+                    ? standing.figures().contractInvestment().completion()
                     : new Ratio(standing.score(), BigDecimal.ONE));
         }
     }
@@ -181,10 +180,11 @@ public record CockpitResponse(
             @Schema(nullable = true) RateDto completion,
             @Schema(nullable = true) RateDto progressGap) {
 
-        static StandingContractInvestment of(Figure contract) {
-            FigureDto figure = FigureDto.amount(contract);
-            return new StandingContractInvestment(figure.actual(), figure.actualYi(), figure.target(), figure.targetYi(),
-                    figure.completion(), figure.progressGap());
+        /** The fields of the unit report's {@code FigureDto.amount} that a standing shows. */
+        static StandingContractInvestment of(TargetFigures.Progress contract) {
+            return new StandingContractInvestment(Amounts.yuan(contract.actual()), Amounts.yi(contract.actual()),
+                    Amounts.yuan(contract.target()), Amounts.yi(contract.target()), RateDto.rate(contract.completion()),
+                    RateDto.gap(contract.progressGap()));
         }
     }
 

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
@@ -17,6 +19,7 @@ import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
 import cn.gov.zhaoshang.reporting.report.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.UnitReport;
 import cn.gov.zhaoshang.reporting.report.UnitReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,13 +65,20 @@ public class ExportController {
         this.currentCaller = currentCaller;
     }
 
+    /**
+     * The table shows every figure of each child, so it reads the children's full reports besides the
+     * standings (ranked from their target figures); one snapshot (REPEATABLE READ) keeps the two in
+     * agreement while events arrive.
+     */
     @GetMapping("/monthly-statistics")
     @PreAuthorize(READERS)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResponseEntity<byte[]> monthlyStatistics(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         OrgUnit unit = inScope(code);
-        byte[] workbook = MonthlyStatisticsWorkbook.write(standings.of(unit.code(), month));
+        Map<String, UnitReport> childReports = reports.children(unit.code(), ReportPeriod.yearToDate(month)).stream()
+                .collect(Collectors.toMap(UnitReport::orgUnit, report -> report));
+        byte[] workbook = MonthlyStatisticsWorkbook.write(standings.of(unit.code(), month), childReports);
         return download(workbook, XLSX, unit.nameZh() + "招商引资工作月统计表" + month + ".xlsx");
     }
 

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.zhaoshang.reporting.ranking.Standings;
 import cn.gov.zhaoshang.reporting.report.Figure;
@@ -43,9 +44,13 @@ public final class MonthlyStatisticsWorkbook {
     private MonthlyStatisticsWorkbook() {
     }
 
-    public static byte[] write(Standings.Result standings) {
+    /**
+     * @param standings    the unit's standings at the month (its children's order, ranks and warnings)
+     * @param childReports the children's full reports of the same year to date, by code (the table's figures)
+     */
+    public static byte[] write(Standings.Result standings, Map<String, UnitReport> childReports) {
         YearMonth month = standings.month();
-        UnitReport total = standings.total().report();
+        UnitReport total = standings.report();
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet(SHEET);
@@ -61,9 +66,13 @@ public final class MonthlyStatisticsWorkbook {
             }
             int r = HEADER_ROW + 1;
             for (Standings.UnitStanding child : standings.children()) {
-                writeRow(sheet.createRow(r++), child, child.report().orgUnitName(), styles);
+                UnitReport report = childReports.get(child.figures().orgUnit());
+                if (report == null) {
+                    throw new IllegalArgumentException("no report of the child " + child.figures().orgUnit());
+                }
+                writeRow(sheet.createRow(r++), report, child, report.orgUnitName(), styles);
             }
-            writeRow(sheet.createRow(r), standings.total(), TOTAL, styles);
+            writeRow(sheet.createRow(r), total, standings.total(), TOTAL, styles);
             sheet.createFreezePane(1, HEADER_ROW + 1);
             sheet.setColumnWidth(0, 16 * 256);
             for (int c = 1; c < HEADERS.size(); c++) {
@@ -76,8 +85,7 @@ public final class MonthlyStatisticsWorkbook {
         }
     }
 
-    private static void writeRow(Row row, Standings.UnitStanding standing, String label, Styles styles) {
-        UnitReport report = standing.report();
+    private static void writeRow(Row row, UnitReport report, Standings.UnitStanding standing, String label, Styles styles) {
         Figure contract = report.contractInvestment();
         Figure funds = report.fundsInPlace();
         Figure teams = report.residentTeams().total().signedInvestment();

@@ -8,7 +8,7 @@ import java.util.List;
 
 import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
-import cn.gov.zhaoshang.reporting.report.Figure;
+import cn.gov.zhaoshang.reporting.report.TargetFigures;
 import cn.gov.zhaoshang.reporting.report.Ratio;
 import cn.gov.zhaoshang.reporting.report.UnitReport;
 
@@ -48,7 +48,7 @@ public final class QuarterlyBriefing {
 
     public static String write(Input input) {
         Standings.Result standings = input.standings();
-        UnitReport total = standings.total().report();
+        UnitReport total = standings.report();
         String title = total.orgUnitName() + input.year() + "年第" + input.quarter() + "季度招商引资工作通报";
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -85,11 +85,11 @@ public final class QuarterlyBriefing {
         html.append("<h2>一、排名情况</h2>\n<table id=\"ranking\">\n<thead><tr><th>排名</th><th>单位</th><th>合同投资额(亿元)</th>")
                 .append("<th>年度目标(亿元)</th><th>完成率(%)</th><th>超(慢)序时进度(个百分点)</th><th>预警</th></tr></thead>\n<tbody>\n");
         for (Standings.UnitStanding child : standings.children()) {
-            Figure contract = child.report().contractInvestment();
+            TargetFigures.Progress contract = child.figures().contractInvestment();
             String warningClass = child.warning() == null ? "" : " class=\"" + child.warning().name().toLowerCase() + "\"";
-            html.append("<tr data-org-unit=\"").append(escape(child.report().orgUnit())).append("\"").append(warningClass).append(">")
+            html.append("<tr data-org-unit=\"").append(escape(child.figures().orgUnit())).append("\"").append(warningClass).append(">")
                     .append("<td data-col=\"rank\">").append(child.rank() == null ? "—" : child.rank()).append("</td>")
-                    .append("<td class=\"name\">").append(escape(child.report().orgUnitName())).append("</td>")
+                    .append("<td class=\"name\">").append(escape(child.figures().orgUnitName())).append("</td>")
                     .append("<td data-col=\"contractInvestmentYi\">").append(yiOrDash(contract.actual())).append("</td>")
                     .append("<td data-col=\"targetYi\">").append(yiOrDash(contract.target())).append("</td>")
                     .append("<td data-col=\"completionPercent\">").append(percentOrDash(contract.completion())).append("</td>")
@@ -103,10 +103,10 @@ public final class QuarterlyBriefing {
     /** Completion of contract investment per child unit, with time progress as a dashed line. */
     private static void barChart(StringBuilder html, Standings.Result standings) {
         List<Standings.UnitStanding> children = standings.children();
-        BigDecimal timeProgress = standings.total().report().timeProgress().percent(2);
+        BigDecimal timeProgress = standings.report().timeProgress().percent(2);
         BigDecimal max = timeProgress.max(BigDecimal.valueOf(100));
         for (Standings.UnitStanding child : children) {
-            Ratio completion = child.report().contractInvestment().completion();
+            Ratio completion = child.figures().contractInvestment().completion();
             if (completion != null) {
                 max = max.max(completion.percent(2));
             }
@@ -122,13 +122,13 @@ public final class QuarterlyBriefing {
         int barWidth = Math.max(8, slot * 3 / 5);
         for (int i = 0; i < children.size(); i++) {
             Standings.UnitStanding child = children.get(i);
-            Ratio completion = child.report().contractInvestment().completion();
+            Ratio completion = child.figures().contractInvestment().completion();
             int x = MARGIN_LEFT + i * slot + (slot - barWidth) / 2;
-            String label = escape(child.report().orgUnitName());
+            String label = escape(child.figures().orgUnitName());
             html.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(CHART_HEIGHT - MARGIN_BOTTOM + 16)
                     .append("\" text-anchor=\"middle\">").append(label).append("</text>\n");
             if (completion == null) {
-                html.append("<text class=\"bar-value\" data-org-unit=\"").append(escape(child.report().orgUnit()))
+                html.append("<text class=\"bar-value\" data-org-unit=\"").append(escape(child.figures().orgUnit()))
                         .append("\" data-value=\"—\" x=\"").append(x + barWidth / 2).append("\" y=\"")
                         .append(CHART_HEIGHT - MARGIN_BOTTOM - 4).append("\" text-anchor=\"middle\">—</text>\n");
                 continue;
@@ -137,7 +137,7 @@ public final class QuarterlyBriefing {
             int height = scaled(percent.max(BigDecimal.ZERO), max, plotHeight);
             int y = CHART_HEIGHT - MARGIN_BOTTOM - height;
             String fill = child.warning() == null ? "#c0392b" : child.warning().name().equals("RED") ? "#8e1b1b" : "#d4a017";
-            html.append("<rect class=\"bar\" data-org-unit=\"").append(escape(child.report().orgUnit())).append("\" data-value=\"")
+            html.append("<rect class=\"bar\" data-org-unit=\"").append(escape(child.figures().orgUnit())).append("\" data-value=\"")
                     .append(percent.toPlainString()).append("\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
                     .append(barWidth).append("\" height=\"").append(height).append("\" fill=\"").append(fill).append("\"/>\n")
                     .append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(y - 4).append("\" text-anchor=\"middle\">")
@@ -190,17 +190,18 @@ public final class QuarterlyBriefing {
         int rows = 0;
         for (Standings.UnitStanding unit : concat(standings.total(), standings.children())) {
             if (unit.warning() != null) {
-                Figure contract = unit.report().contractInvestment();
-                warningRow(html, "单位", unit.report().orgUnit(), unit.report().orgUnitName(), contract, unit.warning().name(),
-                        unit.warning().labelZh());
+                TargetFigures.Progress contract = unit.figures().contractInvestment();
+                warningRow(html, "单位", unit.figures().orgUnit(), unit.figures().orgUnitName(), contract.completion(),
+                        contract.progressGap(), unit.warning().name(), unit.warning().labelZh());
                 rows++;
             }
         }
         for (Standings.TeamStanding team : standings.teams()) {
             if (team.warning() != null) {
                 warningRow(html, "驻点工作队", team.teamId() == null ? "" : team.teamId().toString(),
-                        team.name() == null ? String.valueOf(team.teamId()) : team.name(), team.signedInvestment(),
-                        team.warning().name(), team.warning().labelZh());
+                        team.name() == null ? String.valueOf(team.teamId()) : team.name(),
+                        team.signedInvestment().completion(), team.signedInvestment().progressGap(), team.warning().name(),
+                        team.warning().labelZh());
                 rows++;
             }
         }
@@ -235,12 +236,12 @@ public final class QuarterlyBriefing {
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void warningRow(StringBuilder html, String kind, String id, String name, Figure figure, String level,
-            String label) {
+    private static void warningRow(StringBuilder html, String kind, String id, String name, Ratio completion,
+            Ratio progressGap, String level, String label) {
         html.append("<tr class=\"").append(level.toLowerCase()).append("\" data-id=\"").append(escape(id)).append("\"><td>")
                 .append(kind).append("</td><td class=\"name\">").append(escape(name)).append("</td><td data-col=\"completionPercent\">")
-                .append(percentOrDash(figure.completion())).append("</td><td data-col=\"progressGapPoints\">")
-                .append(pointsOrDash(figure.progressGap())).append("</td><td data-col=\"warning\">").append(label).append("</td></tr>\n");
+                .append(percentOrDash(completion)).append("</td><td data-col=\"progressGapPoints\">")
+                .append(pointsOrDash(progressGap)).append("</td><td data-col=\"warning\">").append(label).append("</td></tr>\n");
     }
 
     private static void axis(StringBuilder html, BigDecimal max, int plotHeight, String unit) {

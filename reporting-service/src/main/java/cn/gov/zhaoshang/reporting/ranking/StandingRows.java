@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import cn.gov.zhaoshang.reporting.report.Amounts;
 import cn.gov.zhaoshang.reporting.report.Figure;
 import cn.gov.zhaoshang.reporting.report.Ratio;
+import cn.gov.zhaoshang.reporting.report.TargetFigures;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -67,8 +68,8 @@ public final class StandingRows {
             @Schema(nullable = true, allowableValues = {"YELLOW", "RED"}) String warning) {
 
         static UnitRow of(Standings.UnitStanding standing) {
-            Figure contract = standing.report().contractInvestment();
-            return new UnitRow(standing.report().orgUnit(), standing.report().orgUnitName(), standing.rank(),
+            TargetFigures.Progress contract = standing.figures().contractInvestment();
+            return new UnitRow(standing.figures().orgUnit(), standing.figures().orgUnitName(), standing.rank(),
                     plain(standing.score()), Amounts.yuan(contract.actual()), Amounts.yi(contract.actual()),
                     Amounts.yuan(contract.target()), percent(contract.completion()), gap(contract.progressGap()),
                     contract.progressGap() == null ? null : contract.progressGap().pointsForDisplay(),

@@ -76,7 +76,8 @@ public record UnitReportResponse(
                     RateDto.gap(figure.progressGap()));
         }
 
-        private static String plain(BigDecimal value) {
+        /** A count as the API shows it ("24"); null stays null. */
+        public static String plain(BigDecimal value) {
             return value == null ? null : value.stripTrailingZeros().toPlainString();
         }
     }

@@ -344,47 +344,47 @@ public class UnitReports {
     /**
      * The resident-team funnel: the unit (every team's engagements recorded under it), per team, and
      * per key area (the area the team is stationed in; teams unknown to reporting have no area).
+     *
+     * <p>Every docking by a team under the unit in the year to the period's end is one row, marked
+     * whether it falls in the period and whether its enterprise visited the unit in the period; the
+     * counts are distinct enterprises over those rows: docked = with a docking in the period,
+     * visited = among those docked in the year, those that visited. Whether an enterprise visited is
+     * a window over the dockings and the visits together (sorted by enterprise), not a join or a
+     * subquery per docking: the planner estimates one unit under any path (docs/benchmarks.md), and
+     * with a generic plan it ran such joins and subqueries as nested loops, which took seconds for
+     * the region. The counts are those of the per-row EXISTS it replaces (ResidentTeamFunnelStatementTest).
      */
-    private static final String FUNNEL_SQL = UNITS + """
-            , team_engagement AS (
-                SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
+    static final String FUNNEL_SQL = UNITS + """
+            , marks AS (
+                SELECT e.enterprise_id, e.team, t.key_area, e.occurred_on >= :from AS in_period, false AS visit
                 FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team
-                WHERE e.team IS NOT NULL AND e.org_unit_code IN (SELECT code FROM units)
-                  AND e.occurred_on BETWEEN :ytdFrom AND :to),
-            docked AS (
-                SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement
-                WHERE kind = 'DOCKING' AND occurred_on BETWEEN :from AND :to),
-            docked_in_year AS (
-                SELECT DISTINCT enterprise_id, team, key_area FROM team_engagement WHERE kind = 'DOCKING'),
-            visits AS (
-                SELECT DISTINCT enterprise_id FROM engagement_enterprise
+                WHERE e.kind = 'DOCKING' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :ytdFrom AND :to
+                  AND e.org_unit_code IN (SELECT code FROM units)
+                UNION ALL
+                SELECT enterprise_id, NULL, NULL, false, true FROM engagement_enterprise
                 WHERE kind = 'VISIT' AND occurred_on BETWEEN :from AND :to
                   AND org_unit_code IN (SELECT code FROM units)),
+            docking AS (
+                SELECT enterprise_id, team, key_area, in_period, visited
+                FROM (SELECT *, bool_or(visit) OVER (PARTITION BY enterprise_id) AS visited FROM marks) flagged
+                WHERE NOT visit),
             intent AS (
                 SELECT e.team, t.key_area, e.intent_amount
                 FROM engagement_fact e LEFT JOIN resident_team t ON t.team_id::text = e.team
                 WHERE e.outcome = 'INTENT' AND e.team IS NOT NULL AND e.occurred_on BETWEEN :from AND :to
                   AND e.org_unit_code IN (SELECT code FROM units))
             SELECT 'F' AS kind, 'UNIT' AS grouping, '' AS key,
-                   (SELECT count(DISTINCT enterprise_id) FROM docked) AS docked,
-                   (SELECT count(DISTINCT d.enterprise_id) FROM docked_in_year d JOIN visits v USING (enterprise_id)) AS visited,
-                   0 AS intents, 0 AS amount
+                   count(DISTINCT enterprise_id) FILTER (WHERE in_period) AS docked,
+                   count(DISTINCT enterprise_id) FILTER (WHERE visited) AS visited, 0 AS intents, 0 AS amount
+            FROM docking
             UNION ALL
             SELECT 'F', 'TEAM', team, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
                    count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
-            FROM (SELECT d.enterprise_id, d.team,
-                         EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.team = d.team) AS in_period,
-                         EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
-                  FROM docked_in_year d) per_team
-            GROUP BY team
+            FROM docking GROUP BY team
             UNION ALL
             SELECT 'F', 'AREA', key_area, count(DISTINCT enterprise_id) FILTER (WHERE in_period),
                    count(DISTINCT enterprise_id) FILTER (WHERE visited), 0, 0
-            FROM (SELECT d.enterprise_id, d.key_area,
-                         EXISTS (SELECT 1 FROM docked p WHERE p.enterprise_id = d.enterprise_id AND p.key_area = d.key_area) AS in_period,
-                         EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = d.enterprise_id) AS visited
-                  FROM docked_in_year d WHERE d.key_area IS NOT NULL) per_area
-            GROUP BY key_area
+            FROM docking WHERE key_area IS NOT NULL GROUP BY key_area
             UNION ALL
             SELECT 'I', 'UNIT', '', 0, 0, count(*), coalesce(sum(intent_amount), 0) FROM intent
             UNION ALL

@@ -40,20 +40,9 @@ public final class RegionReportBenchmark {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int adHocIterations = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         try (PostgresServer postgres = PostgresServer.start()) {
-            // pooled, as in the service: a connection per statement would measure connecting, not reporting
-            HikariDataSource dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(postgres.database("reporting_bench"));
-            dataSource.setUsername(PostgresServer.USER);
-            dataSource.setPassword(PostgresServer.PASSWORD);
-            dataSource.setMaximumPoolSize(2);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/platform")
-                    .outOfOrder(true).load().migrate();
+            HikariDataSource dataSource = migratedDatabase(postgres.database("reporting_bench"));
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            OrgUnitDirectory directory = new OrgUnitDirectory(jdbc);
-            for (String[] row : OrgUnitReferenceSeeder.readReferenceFile()) {
-                directory.upsert(row[0], row[1].isEmpty() ? null : row[1], OrgLevel.valueOf(row[2]), row[3],
-                        row[4].isEmpty() ? null : row[4]);
-            }
+            seedOrgUnits(jdbc);
             long started = System.nanoTime();
             load(jdbc, projects, fundRecords);
             System.out.printf("loaded %,d projects and %,d fund records (and built the read model) in %d s%n",
@@ -84,11 +73,37 @@ public final class RegionReportBenchmark {
     }
 
     /**
+     * A pooled data source on the database (2 connections, as in the service: a connection per
+     * statement would measure connecting, not reporting), migrated as the service migrates it.
+     * Also used by {@link CockpitBenchmark}.
+     */
+    static HikariDataSource migratedDatabase(String jdbcUrl) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(jdbcUrl);
+        dataSource.setUsername(PostgresServer.USER);
+        dataSource.setPassword(PostgresServer.PASSWORD);
+        dataSource.setMaximumPoolSize(2);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/platform")
+                .outOfOrder(true).load().migrate();
+        return dataSource;
+    }
+
+    /** The org tree of the reference file (platform-shared), as the service seeds it. */
+    static void seedOrgUnits(JdbcClient jdbc) {
+        OrgUnitDirectory directory = new OrgUnitDirectory(jdbc);
+        for (String[] row : OrgUnitReferenceSeeder.readReferenceFile()) {
+            directory.upsert(row[0], row[1].isEmpty() ? null : row[1], OrgLevel.valueOf(row[2]), row[3],
+                    row[4].isEmpty() ? null : row[4]);
+        }
+    }
+
+    /**
      * Source-shaped tables as project-service keeps them (projects, versioned funds) and the read
      * model built from the same rows, in bulk, with the rules {@code Aggregates} applies one project
-     * at a time. Projects spread over the counties of the tree and the years 2021–2022.
+     * at a time. Projects spread over the counties and parks of the tree and the years 2021–2022.
+     * Also used by {@link CockpitBenchmark}.
      */
-    private static void load(JdbcClient jdbc, int projects, int fundRecords) {
+    static void load(JdbcClient jdbc, int projects, int fundRecords) {
         jdbc.sql("""
                 CREATE TABLE src_project (
                     project_id uuid PRIMARY KEY, org_unit_code varchar(32) NOT NULL, stage varchar(16) NOT NULL,
