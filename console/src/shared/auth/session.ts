@@ -40,6 +40,9 @@ export async function signIn(): Promise<SignInOutcome> {
   keycloak = new Keycloak(settings)
   keycloak.onAuthRefreshSuccess = scheduleRefresh
   keycloak.onTokenExpired = () => void refreshNow(0)
+  // whether Keycloak answers is asked beside the sign-in's own start, not after it
+  const returning = /[#&?]code=/.test(location.href)
+  const reachable = returning ? Promise.resolve(true) : answers(settings)
   try {
     // no onLoad: a return from Keycloak's page (code and state in the URL) is completed here,
     // anything else is decided below, after checking that Keycloak answers at all
@@ -57,7 +60,7 @@ export async function signIn(): Promise<SignInOutcome> {
   } catch {
     return 'unavailable'
   }
-  if (!(await answers(settings))) {
+  if (!(await reachable)) {
     return 'unavailable'
   }
   sessionStorage.setItem(RETURN_TO, location.pathname + location.search)
@@ -117,6 +120,8 @@ async function answers(settings: SignInSettings): Promise<boolean> {
       `${settings.url}/realms/${encodeURIComponent(settings.realm)}/.well-known/openid-configuration`,
       {
         mode: 'no-cors',
+        // with Keycloak's cookies, as the navigation to its login page will be: one connection serves both
+        credentials: 'include',
         cache: 'no-store',
         signal: AbortSignal.timeout(8_000),
       },
