@@ -66,7 +66,8 @@ class ConsoleFiles {
         String html = template
                 .replace("__KEYCLOAK_URL__", HtmlUtils.htmlEscape(signIn.keycloakUrl()))
                 .replace("__KEYCLOAK_REALM__", HtmlUtils.htmlEscape(signIn.realm()))
-                .replace("__KEYCLOAK_CLIENT_ID__", HtmlUtils.htmlEscape(signIn.clientId()));
+                .replace("__KEYCLOAK_CLIENT_ID__", HtmlUtils.htmlEscape(signIn.clientId()))
+                .replace("__KEYCLOAK_ORIGIN__", HtmlUtils.htmlEscape(signIn.keycloakOrigin()));
         if (html.contains("__KEYCLOAK_")) {
             throw new IllegalStateException("index.html still holds a sign-in placeholder after rendering");
         }

@@ -56,7 +56,8 @@ class ConsoleServingTest {
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
         assertThat(page.body())
-                .contains("data-url=\"" + keycloak + "\"", "data-realm=\"zhaoshang\"", "data-client-id=\"zhaoshang-console\"")
+                .contains("data-url=\"" + keycloak + "\"", "data-realm=\"zhaoshang\"", "data-client-id=\"zhaoshang-console\"",
+                        "<link rel=\"preconnect\" href=\"" + keycloak + "\"")
                 .doesNotContain("__KEYCLOAK_")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
