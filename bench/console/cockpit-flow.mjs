@@ -9,21 +9,15 @@
 // JavaScript transferred: the entry (index.html's scripts) and all that the cockpit loads.
 //
 //   CONSOLE_URL=http://localhost:8080 DEMO_PASSWORD=… node bench/console/cockpit-flow.mjs
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { writeFileSync, mkdirSync, statSync } from 'node:fs'
 import puppeteer from 'puppeteer-core'
+import { consoleUrl, demoPassword, loadAverage } from './platform.mjs'
 import { startFlow, desktopConfig } from 'lighthouse'
 
-const consoleUrl = process.env.CONSOLE_URL ?? 'http://localhost:8080'
 const user = process.env.COCKPIT_USER ?? 'gg-officer'
 const unit = process.env.COCKPIT_UNIT ?? '450800'
 const runs = Number(process.env.RUNS ?? 5)
-const password =
-  process.env.DEMO_PASSWORD ??
-  readFileSync(new URL('../../.run-local/secrets.properties', import.meta.url), 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('DEMO_PASSWORD='))
-    ?.slice('DEMO_PASSWORD='.length)
-    .trim()
+const password = demoPassword()
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -47,6 +41,16 @@ const entryFiles = new Set(
   [...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((match) => match[1]),
 )
 
+/** The size of a built file's gzip copy (the gateway sends brotli, smaller still, to browsers that take it). */
+const built = new URL('../../console/target/classes/console', import.meta.url)
+function gzipSize(path) {
+  try {
+    return statSync(new URL(`${built.href}${path}.gz`)).size
+  } catch {
+    return 0
+  }
+}
+
 const results = []
 for (let run = 1; run <= runs; run++) {
   const flow = await startFlow(page, { config: desktopConfig, flags: { onlyCategories: ['performance'] } })
@@ -57,6 +61,12 @@ for (let run = 1; run <= runs; run++) {
   const scripts = requests.filter((request) => request.resourceType === 'Script')
   const entryScripts = scripts.filter((request) => entryFiles.has(new URL(request.url).pathname))
   const sum = (items) => items.reduce((total, item) => total + (item.transferSize ?? 0), 0)
+  // gzip sizes of the files, from the build's .gz copies, by when the page asked for them: the entry,
+  // what it loads before the figures are drawn (the application and the cockpit's view), the charts
+  const cockpitAnswered = requests.find((request) => request.url.includes('/cockpit?'))?.networkEndTime ?? Infinity
+  const ownScripts = [...new Map(scripts.filter((request) => request.url.startsWith(consoleUrl)).map((r) => [r.url, r])).values()]
+  const gzipKb = (items) => +(items.reduce((total, item) => total + gzipSize(new URL(item.url).pathname), 0) / 1024).toFixed(1)
+  const beforeFigures = ownScripts.filter((request) => request.networkRequestTime < cockpitAnswered)
   const result = {
     run,
     score: Math.round(lhr.categories.performance.score * 100),
@@ -68,9 +78,12 @@ for (let run = 1; run <= runs; run++) {
     documents: requests.filter((request) => request.resourceType === 'Document').length,
     entryJsKb: +(sum(entryScripts) / 1024).toFixed(1),
     allJsKb: +(sum(scripts.filter((request) => request.url.startsWith(consoleUrl))) / 1024).toFixed(1),
+    gzipEntryKb: gzipKb(ownScripts.filter((request) => entryFiles.has(new URL(request.url).pathname))),
+    gzipBeforeFiguresKb: gzipKb(beforeFigures),
+    gzipAllKb: gzipKb(ownScripts),
     lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
     mainThread: lhr.audits['mainthread-work-breakdown']?.displayValue,
-    loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    loadavg: loadAverage(),
   }
   results.push(result)
   console.log(JSON.stringify(result))
@@ -86,5 +99,6 @@ const median = (key) => sorted(key)[Math.floor((results.length - 1) / 2)]
 console.log(`\ncockpit ${unit} as ${user}, ${runs} visits after sign-in (Lighthouse ${'12.8.2'}, desktop preset):`)
 console.log(`  performance score  median ${median('score')}  (${sorted('score').join(', ')})`)
 console.log(`  LCP ms             median ${median('lcpMs')}  (${sorted('lcpMs').join(', ')})`)
-console.log(`  JS transferred KB  entry ${median('entryJsKb')}, all on the cockpit ${median('allJsKb')}`)
+console.log(`  JS transferred KB  entry ${median('entryJsKb')}, all on the cockpit ${median('allJsKb')} (brotli; 0 for files the browser had cached)`)
+console.log(`  JS gzipped KB      entry ${results[0].gzipEntryKb}, before the figures are drawn ${results[0].gzipBeforeFiguresKb}, all with the charts ${results[0].gzipAllKb}`)
 console.log(`  report of the last visit: bench/console/target/cockpit-flow.html`)

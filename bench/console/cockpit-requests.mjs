@@ -4,7 +4,7 @@
 // drift falls on both alike.
 //
 //   DEMO_PASSWORD=… node bench/console/cockpit-requests.mjs      # against ./run-local
-import { readFileSync } from 'node:fs'
+import { demoPassword, loadAverage } from './platform.mjs'
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080'
 const direct = process.env.REPORTING_URL ?? 'http://127.0.0.1:8084'
@@ -13,13 +13,7 @@ const unit = process.env.COCKPIT_UNIT ?? '450800'
 const user = process.env.COCKPIT_USER ?? 'gg-officer'
 const rounds = Number(process.env.ROUNDS ?? 10)
 const perRound = Number(process.env.PER_ROUND ?? 50)
-const password =
-  process.env.DEMO_PASSWORD ??
-  readFileSync(new URL('../../.run-local/secrets.properties', import.meta.url), 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('DEMO_PASSWORD='))
-    ?.slice('DEMO_PASSWORD='.length)
-    .trim()
+const password = demoPassword()
 
 async function token() {
   const response = await fetch(`${keycloak}/realms/zhaoshang/protocol/openid-connect/token`, {
@@ -68,4 +62,4 @@ const line = (name) =>
 console.log(`GET ${path} as ${user}, one at a time, ${rounds} alternating rounds of ${perRound}:`)
 console.log(line('gateway'))
 console.log(line('direct'))
-console.log(`  load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
+console.log(`  load average ${loadAverage()}`)
