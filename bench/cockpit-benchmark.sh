@@ -10,8 +10,9 @@
 # under each city without counties), adds targets, a definition version ranking by METHOD, resident
 # teams, ENGAGEMENTS engagements and project warnings, and starts an embedded PostgreSQL (with
 # pg_stat_statements), an in-process Kafka broker, the test token issuer and the packaged service as
-# its own JVM (-Xmx512m, Serial GC) on a free port. Everything runs on this machine. Results go to
-# docs/benchmarks.md ("Cockpit") by hand, with the machine and the load average printed here. The
+# its own JVM (-Xmx512m, Serial GC) on a free port. Everything runs on this machine. Results go by
+# hand to docs/benchmarks/history.md ("Cockpit"), with the machine and the load average printed
+# here, and the current figure to docs/benchmarks.md. The
 # answers of the three cockpits and their rankings and warnings are written to
 # reporting-service/target/benchmarks/cockpit-answers/, to compare runs of different code (diff).
 #

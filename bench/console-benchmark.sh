@@ -6,7 +6,8 @@
 #     score, LCP, the initial JavaScript and all the JavaScript the cockpit loads;
 #   - the cockpit request through the gateway and straight at reporting-service, p50/p95/p99
 #     (bench/console/cockpit-requests.mjs).
-# Results go to docs/benchmarks.md by hand, with the machine and its load average.
+# Results go by hand to docs/benchmarks/history.md, with the machine and its load average, and the
+# current figures to docs/benchmarks.md.
 #
 #   bench/console-benchmark.sh              RUNS=5 visits, ROUNDS=10 × PER_ROUND=50 requests per path
 set -euo pipefail

@@ -24,7 +24,7 @@
 #     figure (the script prints the load average before and after).
 #
 # Settings (environment): WARMUP=40s per URL before measuring (the JIT needs it: after 20-30 s of
-# wrk the gateway's CPU per request was still falling; see docs/benchmarks.md), DURATION=20s per
+# wrk the gateway's CPU per request was still falling; see docs/benchmarks/history.md), DURATION=20s per
 # measurement at saturation (in seconds), CONNECTIONS=32, RATE=500, STREAMS=5, ROUNDS=4 rounds of
 # ROUND_DURATION=10s per URL at the fixed rate, the URLs taken in turn in each round,
 # TIMEOUT_TO_START=600 (seconds to wait for ./run-local).
@@ -124,7 +124,7 @@ cpu_per_request() { awk -v t="$1" -v hz="$TICKS" -v n="$2" 'BEGIN { printf "%.2f
 # 1 / RATE s apart (give or take the time to start a process), so that requests arrive spread over
 # each period. One hey with -c 10 ticks its ten workers together (each worker's time.Tick starts when
 # the workers do): ten requests at once every 20 ms, which queue on two cores before any gateway is
-# involved (direct p50 2.2–2.7 ms that way against 0.6–0.8 ms spread, 2026-11-23 05:55, docs/benchmarks.md).
+# involved (direct p50 2.2–2.7 ms that way against 0.6–0.8 ms spread, 2026-11-23 05:55, docs/benchmarks/history.md).
 # Each stream has 1 / (RATE / STREAMS) s for a request before hey drops its next tick; a rate below
 # 95 % of RATE is reported as not reached. Per-request times come from hey's CSV output; each round's
 # are added to the URL's file in $SAMPLES, and the round's own p50 is kept too.
@@ -194,7 +194,7 @@ for key in "${ORDER[@]}"; do
 done
 
 # At the fixed rate, in ROUNDS rounds that take the URLs in turn, so that a slow stretch of the
-# machine (they last tens of seconds, docs/benchmarks.md) falls on every URL alike instead of on
+# machine (they last tens of seconds, docs/benchmarks/history.md) falls on every URL alike instead of on
 # whichever one was measured during it: the added latency is a difference between two URLs, and
 # measured minutes apart it was the machine's drift as much as the gateway's. Each URL's percentiles
 # are over all its rounds; each round's p50 is printed too.

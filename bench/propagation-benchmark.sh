@@ -11,7 +11,7 @@
 # The test JVM runs the Serial collector: the one every service runs in the deployment (1 CPU and
 # 768 Mi per pod, where the JVM's own choice is Serial; the local launcher sets it explicitly). The
 # test JVM's default, G1 on this 2-core machine, added its concurrent threads and 12–36 ms pauses
-# every 1.5 s to every leg (docs/benchmarks.md, propagation, 2026-11-23 05:20–05:35). The report's
+# every 1.5 s to every leg (docs/benchmarks/history.md, propagation, 2026-11-23 05:20–05:35). The report's
 # first line names the collector the run used.
 #
 #   bench/propagation-benchmark.sh                                # about 4 minutes

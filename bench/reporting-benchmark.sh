@@ -4,7 +4,8 @@
 # generate_series into source-shaped tables and into reporting-service's read model, checks that
 # both give the same figures, then times the region-wide report from the read model (UnitReports)
 # against the same figures by ad-hoc GROUP BY over the source-shaped tables, in the same run.
-# Prints p50/p95 and the ratio. Results go to docs/benchmarks.md by hand, with the machine.
+# Prints p50/p95 and the ratio. Results go by hand to docs/benchmarks/history.md, with the machine,
+# and the current figure to docs/benchmarks.md.
 #
 #   bench/reporting-benchmark.sh                      # 1,000,000 projects, 5,000,000 fund records
 #   PROJECTS=100000 FUNDS=500000 bench/reporting-benchmark.sh

@@ -16,7 +16,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  *
  * <p>Within one HTTP request a unit is read once: validation, the caller's scope, the record's unit
  * and the event's path asked for the same one or two units five times per registration
- * (docs/benchmarks.md, create-and-sign). The memo lives in the request's attributes, so it never
+ * (docs/benchmarks/history.md, create-and-sign). The memo lives in the request's attributes, so it never
  * outlives the request, and this directory's own writes clear it once written.
  */
 @Component

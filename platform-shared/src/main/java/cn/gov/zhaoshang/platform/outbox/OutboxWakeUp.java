@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends outbox records right after the transaction that wrote them commits, instead of at the next
  * poll: with a fixed 500 ms poll an event waited 250 ms on average and a relay of 50 records per
- * poll topped out at 100 events/s (docs/benchmarks.md, propagation).
+ * poll topped out at 100 events/s (docs/benchmarks/history.md, propagation).
  *
  * <p>It is the outbox's polling trigger (namastack-outbox takes a bean of that type in place of its
  * own), so it knows when a poll ends. A commit asks for a run on a single wake-up thread; the

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * Remembers the bearer tokens that passed the full validation of the service's decoder (signature,
  * issuer, audience, expiry) until they expire, so that a client's repeated calls with one token
  * verify its RSA signature once, not on every request: decoding and verifying the token were 14–23 %
- * of the request threads' samples in project-service's create-and-sign profiles (docs/benchmarks.md).
+ * of the request threads' samples in project-service's create-and-sign profiles (docs/benchmarks/history.md).
  *
  * <p>The key is the whole compact token, signature included: a token that differs in any byte is
  * validated afresh, and a refused token is never remembered. A remembered token is refused from its

@@ -41,7 +41,7 @@ public class LocalOrgUnits {
      *
      * <p>Within a transaction a code once resolved is not looked up again: the read-model listener
      * applies a whole poll in one transaction, and at 200 events/s its events name the same few
-     * units (a lookup per event was one of the few statements left per event; docs/benchmarks.md,
+     * units (a lookup per event was one of the few statements left per event; docs/benchmarks/history.md,
      * propagation). A code is remembered only once found, so an unknown one is asked again; a recode
      * in the transaction forgets them all.
      */

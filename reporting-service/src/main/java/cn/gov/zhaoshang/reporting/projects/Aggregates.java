@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The changes of a transaction are added up per aggregate row and written just before it
  * commits, one upsert per row: the read-model listener applies a whole poll in one transaction,
  * and at 200 events/s nearly all of its events land on the same few (unit, month) rows, which were
- * updated once per event and figure before (docs/benchmarks.md, propagation). The totals are the
+ * updated once per event and figure before (docs/benchmarks/history.md, propagation). The totals are the
  * same: every change is rounded to the column's two decimals as PostgreSQL rounded each upsert's
  * value, and sums do not depend on their order. A row is written even when its changes cancel out,
  * as each upsert wrote it before. Nothing inside the transaction reads these rows back; what moves

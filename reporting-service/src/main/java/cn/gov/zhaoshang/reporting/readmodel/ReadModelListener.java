@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>It takes what each poll returns as one batch and applies it in one transaction, in the order
  * of each partition: one commit per poll instead of one per event let the listener keep up at
- * 200 events/s on a busy machine, where it fell seconds behind before (docs/benchmarks.md,
+ * 200 events/s on a busy machine, where it fell seconds behind before (docs/benchmarks/history.md,
  * propagation). Each event still writes its processed-event row in that transaction, so a
  * redelivered event, even twice in one batch, changes nothing. When the batch fails, nothing of it
  * is kept; the events are then applied again one by one, each in its own transaction as before,

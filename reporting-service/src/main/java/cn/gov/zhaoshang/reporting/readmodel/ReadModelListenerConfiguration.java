@@ -9,7 +9,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * The read-model listener commits its offsets without waiting for the broker's answer: a
  * synchronous commit after every poll held the listener for a round trip to the group
  * coordinator before it could read the next events, a large part of an event's way into the report
- * at 200 events/s (docs/benchmarks.md, propagation). Nothing is lost by it: an offset
+ * at 200 events/s (docs/benchmarks/history.md, propagation). Nothing is lost by it: an offset
  * is still committed only after its events' transaction, and one whose commit fails or comes late
  * means those events are delivered again, which the processed-event rows make harmless.
  *

@@ -350,7 +350,7 @@ public class UnitReports {
      * counts are distinct enterprises over those rows: docked = with a docking in the period,
      * visited = among those docked in the year, those that visited. Whether an enterprise visited is
      * a window over the dockings and the visits together (sorted by enterprise), not a join or a
-     * subquery per docking: the planner estimates one unit under any path (docs/benchmarks.md), and
+     * subquery per docking: the planner estimates one unit under any path (docs/benchmarks/history.md, cockpit), and
      * with a generic plan it ran such joins and subqueries as nested loops, which took seconds for
      * the region. The counts are those of the per-row EXISTS it replaces (ResidentTeamFunnelStatementTest).
      */

@@ -88,7 +88,7 @@ class PropagationBenchmark {
      * Before the legs, the whole path runs at the same rate for this long, so that the legs measure a
      * warm JVM, as a service that has been up for a while is; its figures are reported too. On this
      * 2-core machine the JIT compilers still took half a core a minute into a cold run, and a leg
-     * measured then showed the compilers, not the path (docs/benchmarks.md, propagation, fourth round).
+     * measured then showed the compilers, not the path (docs/benchmarks/history.md, propagation, fourth round).
      * {@code -Dbenchmark.jvm-warm-up=0} leaves it out.
      */
     private static final Duration JVM_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jvm-warm-up", 90));
@@ -292,7 +292,7 @@ class PropagationBenchmark {
      * the writing transaction commits — the moment a report read would show it. Until 2026-11-23 08:00
      * the observer polled the table once a millisecond instead, a thousand queries a second that took
      * about a fifth of a core (its PostgreSQL backend and its thread) on the two cores the relay and the
-     * listener it measured needed (docs/benchmarks.md, propagation, fourth round). A project notified
+     * listener it measured needed (docs/benchmarks/history.md, propagation, fourth round). A project notified
      * before its start was recorded is not counted, so it shows as undelivered: slower, never faster.
      */
     private Thread readModelObserver(Map<UUID, Long> startedAt, List<Double> latencies, AtomicBoolean running) throws SQLException {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The platform's defaults observe each request once ({@code http.server.requests}), and not each
  * of Spring Security's filters, authentications and authorisations, which cost more than the checks
- * themselves (docs/benchmarks.md).
+ * themselves (docs/benchmarks/history.md, create-and-sign and gateway overhead).
  */
 @PlatformIntegrationTest
 class RequestObservationsTest {

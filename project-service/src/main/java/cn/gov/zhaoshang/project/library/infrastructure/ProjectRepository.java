@@ -129,7 +129,7 @@ public class ProjectRepository {
         // One branch per key, each an equality on both columns of its own (city, key) index, so a
         // good plan needs no combining of two indexes for an OR. What made L1 cost milliseconds in
         // create-and-sign was statistics of a table still planned as empty (any plan then reads the
-        // city's projects); autovacuum's ANALYZE ends that (docs/benchmarks.md, create-and-sign).
+        // city's projects); autovacuum's ANALYZE ends that (docs/benchmarks/history.md, create-and-sign).
         return jdbc.sql("""
                 SELECT id FROM (
                     (SELECT id, registered_at FROM project
