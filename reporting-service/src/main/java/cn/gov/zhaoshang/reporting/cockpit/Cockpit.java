@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Cards;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.CountCard;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Funnel;
@@ -50,17 +49,15 @@ public class Cockpit {
     private final Standings standings;
     private final ProjectWarnings projectWarnings;
     private final UnitMonths unitMonths;
-    private final OrgUnitDirectory orgUnits;
     private final ReadModelVersion readModelVersion;
     private final Clock clock;
 
     public Cockpit(UnitReports reports, Standings standings, ProjectWarnings projectWarnings, UnitMonths unitMonths,
-            OrgUnitDirectory orgUnits, ReadModelVersion readModelVersion, Clock clock) {
+            ReadModelVersion readModelVersion, Clock clock) {
         this.reports = reports;
         this.standings = standings;
         this.projectWarnings = projectWarnings;
         this.unitMonths = unitMonths;
-        this.orgUnits = orgUnits;
         this.readModelVersion = readModelVersion;
         this.clock = clock;
     }
@@ -79,7 +76,8 @@ public class Cockpit {
     }
 
     /**
-     * The cockpit of a unit the caller may see. Its siblings' standing is read from the parent even
+     * The cockpit of a unit the caller may see, with its parent as the caller read it (null for the
+     * region; its name heads the siblings). Its siblings' standing is read from the parent even
      * when the parent lies outside the caller's scope (排名通报 is circulated to every unit of a
      * level), and only as {@link UnitStandingRow}s: no report, team, project or warning list of a
      * sibling leaves this method.
@@ -89,7 +87,7 @@ public class Cockpit {
      * and the read-model version read in it is the version of exactly that snapshot ({@link CockpitCache}).
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Versioned of(OrgUnit unit, ReportPeriod period, YearMonth warningMonth) {
+    public Versioned of(OrgUnit unit, OrgUnit parent, ReportPeriod period, YearMonth warningMonth) {
         long version = readModelVersion.current();
         ReportPeriod basis = ReportPeriod.yearToDate(warningMonth);
 
@@ -116,18 +114,19 @@ public class Cockpit {
 
         return new Versioned(version, new CockpitResponse(figures.orgUnit(), figures.orgUnitName(), figures.level(), unit.parentCode(),
                 figures.period(), figures.from(), figures.to(), figures.definitionVersion(), figures.timeProgress(),
-                basis.toString(), cards, ranking, siblings(unit, warningMonth, rules, basisProgress),
+                basis.toString(), cards, ranking, siblings(unit, parent, warningMonth, rules, basisProgress),
                 trend(unit.code(), period.lastMonth()),
                 new Funnel(figures.residentTeams().total(), figures.residentTeams().keyAreas()),
                 WarningLists.of(standing, projectWarnings.openAtEndOf(unit.path(), warningMonth))));
     }
 
-    private Siblings siblings(OrgUnit unit, YearMonth warningMonth, DefinitionRules rules, RateDto basisProgress) {
+    private Siblings siblings(OrgUnit unit, OrgUnit parent, YearMonth warningMonth, DefinitionRules rules,
+            RateDto basisProgress) {
         if (unit.parentCode() == null) {
             return null;
         }
         Standings.Ranking parents = standings.childrenOf(unit.parentCode(), warningMonth, rules);
-        String parentName = orgUnits.find(unit.parentCode()).map(OrgUnit::nameZh).orElse(null);
+        String parentName = parent == null ? null : parent.nameZh();
         return new Siblings(unit.parentCode(), parentName, parents.rules().rankingMethod(), basisProgress,
                 rows(parents.children(), parents.rules(), unit.code()));
     }

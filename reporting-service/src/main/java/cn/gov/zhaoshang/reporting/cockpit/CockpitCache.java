@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.readmodel.ReadModelVersion;
 import cn.gov.zhaoshang.reporting.report.ReportPeriod;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * the answer and keeps it under the version of the snapshot it was read from, not the one looked up.
  *
  * <p>The key holds everything the answer depends on: the unit as the controller read it (its code,
- * parent and path), the period, the warning month (today's date enters the answer only through it)
- * and the version. The answer does not depend on the caller; the caller's scope is checked before
+ * parent and path) and its parent (whose name the answer shows), both read in the request before the
+ * snapshot, the period, the warning month (today's date enters the answer only through it) and the
+ * version. The answer does not depend on the caller; the caller's scope is checked before
  * this is asked, so a caller outside it never reaches a kept answer.
  */
 @Component
@@ -35,11 +37,14 @@ public class CockpitCache {
 
     private final Cockpit cockpit;
     private final ReadModelVersion readModelVersion;
+    private final OrgUnitDirectory orgUnits;
     private final Cache<Key, CockpitResponse> answers;
 
-    public CockpitCache(Cockpit cockpit, ReadModelVersion readModelVersion, Settings settings, MeterRegistry meters) {
+    public CockpitCache(Cockpit cockpit, ReadModelVersion readModelVersion, OrgUnitDirectory orgUnits, Settings settings,
+            MeterRegistry meters) {
         this.cockpit = cockpit;
         this.readModelVersion = readModelVersion;
+        this.orgUnits = orgUnits;
         // bounded in number; the expiry only frees the answers of versions no request will ask again
         this.answers = Caffeine.newBuilder()
                 .maximumSize(settings.maximumSize())
@@ -61,18 +66,20 @@ public class CockpitCache {
         }
     }
 
-    record Key(OrgUnit unit, ReportPeriod period, YearMonth warningMonth, long readModelVersion) {
+    record Key(OrgUnit unit, OrgUnit parent, ReportPeriod period, YearMonth warningMonth, long readModelVersion) {
     }
 
     /** The cockpit of a unit within the caller's scope (checked by the caller of this method). */
     public CockpitResponse of(OrgUnit unit, ReportPeriod period) {
+        // usually read already by the scope check of this request (the directory keeps a request's units)
+        OrgUnit parent = orgUnits.find(unit.parentCode()).orElse(null);
         YearMonth warningMonth = cockpit.warningMonth(period);
-        CockpitResponse kept = answers.getIfPresent(new Key(unit, period, warningMonth, readModelVersion.current()));
+        CockpitResponse kept = answers.getIfPresent(new Key(unit, parent, period, warningMonth, readModelVersion.current()));
         if (kept != null) {
             return kept;
         }
-        Cockpit.Versioned computed = cockpit.of(unit, period, warningMonth);
-        answers.put(new Key(unit, period, warningMonth, computed.readModelVersion()), computed.answer());
+        Cockpit.Versioned computed = cockpit.of(unit, parent, period, warningMonth);
+        answers.put(new Key(unit, parent, period, warningMonth, computed.readModelVersion()), computed.answer());
         return computed.answer();
     }
 }

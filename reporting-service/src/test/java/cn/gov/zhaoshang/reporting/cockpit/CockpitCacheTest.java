@@ -181,7 +181,8 @@ class CockpitCacheTest {
         OrgUnit unit = orgUnits.find(UNIT).orElseThrow();
         ReportPeriod period = ReportPeriod.parse(PERIOD);
         // through JSON text, as the HTTP answer is, so that numbers are compared as the client reads them
-        return json.readTree(json.writeValueAsString(cockpit.of(unit, period, cockpit.warningMonth(period)).answer()));
+        OrgUnit parent = orgUnits.find(unit.parentCode()).orElseThrow();
+        return json.readTree(json.writeValueAsString(cockpit.of(unit, parent, period, cockpit.warningMonth(period)).answer()));
     }
 
     private double gets(String result) {
