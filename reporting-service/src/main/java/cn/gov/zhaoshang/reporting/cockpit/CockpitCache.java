@@ -71,7 +71,7 @@ public class CockpitCache {
 
     /** The cockpit of a unit within the caller's scope (checked by the caller of this method). */
     public CockpitResponse of(OrgUnit unit, ReportPeriod period) {
-        // usually read already by the scope check of this request (the directory keeps a request's units)
+        // no statement when the parent is the caller's own unit: the directory keeps the units a request read
         OrgUnit parent = orgUnits.find(unit.parentCode()).orElse(null);
         YearMonth warningMonth = cockpit.warningMonth(period);
         CockpitResponse kept = answers.getIfPresent(new Key(unit, parent, period, warningMonth, readModelVersion.current()));
