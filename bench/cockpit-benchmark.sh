@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cockpit benchmark (a command, not a test): GET /api/reports/units/{code}/cockpit?period=2022-10-YTD
 # through the service's real HTTP endpoint, straight at the service (no gateway), one request at a
-# time, for the region 450000, the city 450800 and the county 450881. Prints p50/p95/p99/max and
+# time, for the region 450000, the city 450800 and the county 450881, cold (each request after a
+# committed write to a read model, so the answer is computed) and warm (the same request again, so
+# the answer comes from the cockpit cache). Prints p50/p95/p99/max, the cache's hits and misses and
 # PostgreSQL's statements and transactions per request (pg_stat_statements, pg_stat_database).
 #
 # Needs nothing running: it builds reporting-service (tests skipped), then CockpitBenchmark
@@ -17,7 +19,7 @@
 # reporting-service/target/benchmarks/cockpit-answers/, to compare runs of different code (diff).
 #
 #   bench/cockpit-benchmark.sh        # 1,000,000 projects, 5,000,000 fund records, 50,000 engagements,
-#                                     # 200 warm-up rounds, 500 requests per unit, WEIGHTED_SCORE
+#                                     # 200 warm-up rounds, 500 cold and 500 warm requests per unit, WEIGHTED_SCORE
 #   PROJECTS=100000 FUNDS=500000 REQUESTS=200 METHOD=COMPLETION_RATE bench/cockpit-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

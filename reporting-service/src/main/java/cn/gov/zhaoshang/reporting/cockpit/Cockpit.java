@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Cards;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.CountCard;
 import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Funnel;
@@ -20,6 +19,7 @@ import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
 import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.StandingRows.WarningLists;
 import cn.gov.zhaoshang.reporting.ranking.Standings;
+import cn.gov.zhaoshang.reporting.readmodel.ReadModelVersion;
 import cn.gov.zhaoshang.reporting.report.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.UnitMonths;
 import cn.gov.zhaoshang.reporting.report.UnitMonths.UnitMonth;
@@ -49,31 +49,46 @@ public class Cockpit {
     private final Standings standings;
     private final ProjectWarnings projectWarnings;
     private final UnitMonths unitMonths;
-    private final OrgUnitDirectory orgUnits;
+    private final ReadModelVersion readModelVersion;
     private final Clock clock;
 
     public Cockpit(UnitReports reports, Standings standings, ProjectWarnings projectWarnings, UnitMonths unitMonths,
-            OrgUnitDirectory orgUnits, Clock clock) {
+            ReadModelVersion readModelVersion, Clock clock) {
         this.reports = reports;
         this.standings = standings;
         this.projectWarnings = projectWarnings;
         this.unitMonths = unitMonths;
-        this.orgUnits = orgUnits;
+        this.readModelVersion = readModelVersion;
         this.clock = clock;
     }
 
+    /** An answer and the read-model version of the snapshot it was read from. */
+    public record Versioned(long readModelVersion, CockpitResponse answer) {
+    }
+
     /**
-     * The cockpit of a unit the caller may see. Its siblings' standing is read from the parent even
+     * The month whose year to date the levels, rankings and warnings are evaluated on: the period's
+     * last month, or the current month (Asia/Shanghai) when the period ends later. The only part of
+     * the answer that depends on today's date.
+     */
+    public YearMonth warningMonth(ReportPeriod period) {
+        return CardWarnings.warningMonth(period, YearMonth.now(clock.withZone(CHINA)));
+    }
+
+    /**
+     * The cockpit of a unit the caller may see, with its parent as the caller read it (null for the
+     * region; its name heads the siblings). Its siblings' standing is read from the parent even
      * when the parent lies outside the caller's scope (排名通报 is circulated to every unit of a
      * level), and only as {@link UnitStandingRow}s: no report, team, project or warning list of a
      * sibling leaves this method.
      *
      * <p>One read-only transaction at REPEATABLE READ: every part of the answer (cards, ranking,
-     * trend, warnings) is read from one snapshot, so they agree with each other while events arrive.
+     * trend, warnings) is read from one snapshot, so they agree with each other while events arrive,
+     * and the read-model version read in it is the version of exactly that snapshot ({@link CockpitCache}).
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public CockpitResponse of(OrgUnit unit, ReportPeriod period) {
-        YearMonth warningMonth = CardWarnings.warningMonth(period, YearMonth.now(clock.withZone(CHINA)));
+    public Versioned of(OrgUnit unit, OrgUnit parent, ReportPeriod period, YearMonth warningMonth) {
+        long version = readModelVersion.current();
         ReportPeriod basis = ReportPeriod.yearToDate(warningMonth);
 
         Standings.Result standing = standings.of(unit.code(), warningMonth);
@@ -97,20 +112,21 @@ public class Cockpit {
         Ranking ranking = new Ranking(rules.rankingMethod(), basisProgress,
                 rows(standing.children(), rules, unit.code()));
 
-        return new CockpitResponse(figures.orgUnit(), figures.orgUnitName(), figures.level(), unit.parentCode(),
+        return new Versioned(version, new CockpitResponse(figures.orgUnit(), figures.orgUnitName(), figures.level(), unit.parentCode(),
                 figures.period(), figures.from(), figures.to(), figures.definitionVersion(), figures.timeProgress(),
-                basis.toString(), cards, ranking, siblings(unit, warningMonth, rules, basisProgress),
+                basis.toString(), cards, ranking, siblings(unit, parent, warningMonth, rules, basisProgress),
                 trend(unit.code(), period.lastMonth()),
                 new Funnel(figures.residentTeams().total(), figures.residentTeams().keyAreas()),
-                WarningLists.of(standing, projectWarnings.openAtEndOf(unit.path(), warningMonth)));
+                WarningLists.of(standing, projectWarnings.openAtEndOf(unit.path(), warningMonth))));
     }
 
-    private Siblings siblings(OrgUnit unit, YearMonth warningMonth, DefinitionRules rules, RateDto basisProgress) {
+    private Siblings siblings(OrgUnit unit, OrgUnit parent, YearMonth warningMonth, DefinitionRules rules,
+            RateDto basisProgress) {
         if (unit.parentCode() == null) {
             return null;
         }
         Standings.Ranking parents = standings.childrenOf(unit.parentCode(), warningMonth, rules);
-        String parentName = orgUnits.find(unit.parentCode()).map(OrgUnit::nameZh).orElse(null);
+        String parentName = parent == null ? null : parent.nameZh();
         return new Siblings(unit.parentCode(), parentName, parents.rules().rankingMethod(), basisProgress,
                 rows(parents.children(), parents.rules(), unit.code()));
     }

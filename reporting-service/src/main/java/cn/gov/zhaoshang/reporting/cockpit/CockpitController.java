@@ -18,17 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/reports/units/{code}/cockpit?period=2026-11-YTD}: the console's home page (数据驾驶舱)
  * for one unit and one period in one answer. The period is written as for the unit report (a bad or
  * missing one is 400 naming {@code period}); a unit outside the caller's scope is 404, like an
- * unknown one. Read by the same roles as the unit report.
+ * unknown one. Read by the same roles as the unit report. The scope is checked on every request,
+ * before the {@link CockpitCache} is asked.
  */
 @RestController
 @RequestMapping("/api/reports/units/{code}/cockpit")
 public class CockpitController {
 
-    private final Cockpit cockpit;
+    private final CockpitCache cockpit;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public CockpitController(Cockpit cockpit, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+    public CockpitController(CockpitCache cockpit, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
         this.cockpit = cockpit;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;

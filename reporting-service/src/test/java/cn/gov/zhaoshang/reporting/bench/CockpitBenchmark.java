@@ -38,9 +38,11 @@ import tools.jackson.databind.JsonNode;
  * Kafka broker and the test token issuer (platform-test-support, as the tests do), and the packaged
  * service as its own JVM. Then, one request at a time (no queueing: latency, not throughput), it
  * warms the three cockpits up in turns and times each: the region 450000 (14 cities ranked), a city
- * 450800 (5 counties ranked, 14 cities as siblings) and a county 450881 (5 siblings). It prints p50,
- * p95, p99 and max, and PostgreSQL's statements and transactions per request, counted by
- * {@code pg_stat_statements} and {@code pg_stat_database} over the measured requests.
+ * 450800 (5 counties ranked, 14 cities as siblings) and a county 450881 (5 siblings), twice: cold,
+ * each request after a committed write that raises the read-model version (so the service computes
+ * every answer), and warm, the same request again (answered from {@code CockpitCache}). It prints p50,
+ * p95, p99 and max, the cache's hits and misses, and PostgreSQL's statements and transactions per
+ * request, counted by {@code pg_stat_statements} and {@code pg_stat_database} over the measured requests.
  *
  * <p>Arguments: the service jar, projects, fund records, engagements, warm-up rounds (one request per
  * unit each), measured requests per unit, ranking method ({@code COMPLETION_RATE} or {@code WEIGHTED_SCORE}).
@@ -53,6 +55,8 @@ public final class CockpitBenchmark {
     /** Parks added under each city that has no county in the reference file (8 × 11: about Guangxi's count of counties). */
     static final int PARKS_PER_CITY = 8;
     static final int PROJECT_WARNINGS = 450;
+    /** The cold requests' write (the service never deletes a project warning, so its statement list leaves it out). */
+    static final String BENCHMARK_WRITE = "DELETE FROM project_warning WHERE false";
 
     private CockpitBenchmark() {
     }
@@ -138,45 +142,139 @@ public final class CockpitBenchmark {
                         cockpit.get("trend").size(), cockpit.get("warnings").get("units").size(),
                         cockpit.get("warnings").get("teams").size(), cockpit.get("warnings").get("projects").size());
             }
+            // each round after a committed write, so that the warm-up computes the answers (the cold path)
+            // and answers them again from the cache (the warm path)
             long warmUpStart = System.nanoTime();
-            for (int round = 0; round < warmUpRounds; round++) {
-                for (String unit : UNITS) {
-                    ok(api.get(path(unit)));
+            try (Connection writer = database()) {
+                for (int round = 0; round < warmUpRounds; round++) {
+                    newReadModelVersion(writer);
+                    for (String unit : UNITS) {
+                        ok(api.get(path(unit)));
+                        ok(api.get(path(unit)));
+                    }
+                }
+                System.out.printf("warm-up: %d rounds of the three cockpits, computed and then kept, in %.1f s%n",
+                        warmUpRounds, (System.nanoTime() - warmUpStart) / 1e9);
+
+                for (boolean cold : List.of(true, false)) {
+                    System.out.printf("%n%s: %d requests per unit, one at a time, straight at the service (no gateway), %s%n",
+                            cold ? "COLD" : "WARM", requests, cold
+                                    ? "each after a committed write to a read model (outside the timing), so each answer is computed"
+                                    : "the same request again, so each answer comes from the cache");
+                    for (String unit : UNITS) {
+                        measure(api, writer, unit, requests, cold, statementCounts);
+                    }
                 }
             }
-            System.out.printf("warm-up: %d rounds of the three cockpits in %.1f s%n", warmUpRounds,
-                    (System.nanoTime() - warmUpStart) / 1e9);
-
-            System.out.printf("%nmeasured: %d requests per unit, one at a time, straight at the service (no gateway)%n", requests);
-            for (String unit : UNITS) {
-                resetStatements(statementCounts);
-                long transactionsBefore = transactionsCommitted();
-                Duration serviceCpuBefore = serviceCpu();
-                Duration postgresCpuBefore = postgresCpu();
-                long[] micros = new long[requests];
-                long runStart = System.nanoTime();
-                for (int i = 0; i < requests; i++) {
-                    long start = System.nanoTime();
-                    ok(api.get(path(unit)));
-                    micros[i] = (System.nanoTime() - start) / 1_000;
-                }
-                double wall = (System.nanoTime() - runStart) / 1e9;
-                double serviceMillis = serviceCpu().minus(serviceCpuBefore).toNanos() / 1e6 / requests;
-                double postgresMillis = postgresCpu().minus(postgresCpuBefore).toNanos() / 1e6 / requests;
-                Thread.sleep(1_500); // PostgreSQL publishes a backend's transaction counts at most once a second
-                double transactions = (transactionsCommitted() - transactionsBefore) / (double) requests;
-                Arrays.sort(micros);
-                System.out.printf("%s cockpit: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests in %.1f s)%n",
-                        unit, percentile(micros, 50), percentile(micros, 95), percentile(micros, 99),
-                        micros[micros.length - 1] / 1000.0, requests, wall);
-                System.out.printf("  CPU per request: service %.1f ms, PostgreSQL %.1f ms; transactions committed per request %.2f%n",
-                        serviceMillis, postgresMillis, transactions);
-                if (statementCounts) {
-                    printStatements(requests);
-                }
+            try (Connection writer = database()) {
+                writeCost(writer);
             }
             System.out.printf("%nservice log: %s%n", logs.resolve("reporting-service.log"));
         }
+    }
+
+    /**
+     * Times one unit's cockpit, one request at a time; {@code cold}: a committed write to a read model
+     * before each request (not timed), so that the cache has no answer for the new read-model version.
+     */
+    static void measure(ApiClient api, Connection writer, String unit, int requests, boolean cold, boolean statementCounts)
+            throws Exception {
+        resetStatements(statementCounts);
+        long hitsBefore = cacheGets(api, "hit");
+        long missesBefore = cacheGets(api, "miss");
+        long transactionsBefore = transactionsCommitted();
+        Duration serviceCpuBefore = serviceCpu();
+        Duration postgresCpuBefore = postgresCpu();
+        long[] micros = new long[requests];
+        long runStart = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            if (cold) {
+                newReadModelVersion(writer);
+            }
+            long start = System.nanoTime();
+            ok(api.get(path(unit)));
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        double wall = (System.nanoTime() - runStart) / 1e9;
+        double serviceMillis = serviceCpu().minus(serviceCpuBefore).toNanos() / 1e6 / requests;
+        double postgresMillis = postgresCpu().minus(postgresCpuBefore).toNanos() / 1e6 / requests;
+        Thread.sleep(1_500); // PostgreSQL publishes a backend's transaction counts at most once a second
+        // the benchmark's own writes are not the service's transactions
+        double transactions = (transactionsCommitted() - transactionsBefore - (cold ? requests : 0)) / (double) requests;
+        Arrays.sort(micros);
+        System.out.printf("%s cockpit %s: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests in %.1f s)%n",
+                unit, cold ? "cold" : "warm", percentile(micros, 50), percentile(micros, 95), percentile(micros, 99),
+                micros[micros.length - 1] / 1000.0, requests, wall);
+        System.out.printf("  CPU per request: service %.1f ms, PostgreSQL %.1f ms%s; transactions committed per request %.2f;"
+                        + " cache: %d hits, %d misses%n", serviceMillis, postgresMillis, cold ? " (with the benchmark's write)" : "",
+                transactions, cacheGets(api, "hit") - hitsBefore, cacheGets(api, "miss") - missesBefore);
+        if (statementCounts) {
+            printStatements(requests);
+        }
+    }
+
+    /**
+     * A write that changes no row but raises the read-model version (V15's statement triggers fire for
+     * it), as any consumed event would: the cached answers of the older version are not found again.
+     */
+    static void newReadModelVersion(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(BENCHMARK_WRITE);
+        }
+    }
+
+    /**
+     * What the read-model triggers (V15) cost a writer: transactions of 1 and of 10 updates of
+     * aggregate rows (unchanged values, the rows of 10 counties in October 2022), timed with the
+     * table's trigger and with it disabled, in alternating blocks of 500 transactions, 3 blocks each.
+     */
+    static void writeCost(Connection writer) throws SQLException {
+        List<String> units = new ArrayList<>();
+        try (Statement statement = writer.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT org_unit_code FROM unit_month_signing WHERE month = DATE '2022-10-01' ORDER BY org_unit_code LIMIT 10")) {
+            while (rows.next()) {
+                units.add(rows.getString(1));
+            }
+        }
+        System.out.printf("%nwrite cost of the read-model triggers (transactions of UPDATE unit_month_signing, one row each):%n");
+        for (int statements : List.of(1, 10)) {
+            long[] nanos = new long[2];
+            for (int block = 0; block < 6; block++) {
+                boolean triggered = block % 2 == 0;
+                try (Statement statement = writer.createStatement()) {
+                    writer.setAutoCommit(true);
+                    statement.execute("ALTER TABLE unit_month_signing " + (triggered ? "ENABLE" : "DISABLE") + " TRIGGER read_model_changed");
+                }
+                writer.setAutoCommit(false);
+                try (java.sql.PreparedStatement update = writer.prepareStatement(
+                        "UPDATE unit_month_signing SET signed_count = signed_count WHERE month = DATE '2022-10-01' AND org_unit_code = ?")) {
+                    long start = System.nanoTime();
+                    for (int transaction = 0; transaction < 500; transaction++) {
+                        for (int i = 0; i < statements; i++) {
+                            update.setString(1, units.get(i % units.size()));
+                            update.executeUpdate();
+                        }
+                        writer.commit();
+                    }
+                    nanos[triggered ? 0 : 1] += System.nanoTime() - start;
+                }
+            }
+            writer.setAutoCommit(true);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("ALTER TABLE unit_month_signing ENABLE TRIGGER read_model_changed");
+            }
+            System.out.printf("  %2d statements per transaction: %.3f ms with the trigger, %.3f ms without (1,500 transactions each)%n",
+                    statements, nanos[0] / 1e6 / 1_500, nanos[1] / 1e6 / 1_500);
+        }
+    }
+
+    /** The cockpit cache's hits or misses so far, from the service's Prometheus page. */
+    static long cacheGets(ApiClient api, String result) {
+        return ok(api.get("/actuator/prometheus")).body().lines()
+                .filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"reporting.cockpit\"")
+                        && line.contains("result=\"" + result + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     static void awaitKeys(ApiClient api) throws InterruptedException {
@@ -374,6 +472,7 @@ public final class CockpitBenchmark {
                     FROM pg_stat_statements
                     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                       AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%xact_commit%'
+                      AND query NOT LIKE 'DELETE FROM project_warning%'
                     ORDER BY calls DESC, total_exec_time DESC""")) {
             while (rows.next()) {
                 String text = rows.getString("text");
