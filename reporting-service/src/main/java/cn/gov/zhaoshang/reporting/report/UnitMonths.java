@@ -30,7 +30,7 @@ public class UnitMonths {
     public record UnitMonth(YearMonth month, BigDecimal contractInvestment, BigDecimal fundsInPlace) {
     }
 
-    private static final String SQL = UnitReports.UNITS + """
+    private static final String SQL = UnitReportRepository.UNITS + """
             , signing AS (
                 SELECT month, sum(contract_investment) AS amount FROM unit_month_signing
                 WHERE month BETWEEN :first AND :last AND org_unit_code IN (SELECT code FROM units)
