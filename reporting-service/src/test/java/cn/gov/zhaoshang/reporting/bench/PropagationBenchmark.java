@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.benchmark;
+package cn.gov.zhaoshang.reporting.bench;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
