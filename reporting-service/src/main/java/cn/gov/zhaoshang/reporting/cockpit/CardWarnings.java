@@ -2,12 +2,12 @@ package cn.gov.zhaoshang.reporting.cockpit;
 
 import java.time.YearMonth;
 
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.ranking.ProgressWarning;
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 
 /**
  * The warning levels of the cockpit's cards (metrics.md, "Rankings and warnings"). Warnings are

@@ -4,19 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.gov.zhaoshang.reporting.definitions.RankingMethod;
-import cn.gov.zhaoshang.reporting.ranking.ProgressWarning;
-import cn.gov.zhaoshang.reporting.ranking.StandingRows.WarningLists;
-import cn.gov.zhaoshang.reporting.ranking.Standings;
-import cn.gov.zhaoshang.reporting.report.Amounts;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.TargetFigures;
-import cn.gov.zhaoshang.reporting.report.UnitMonths.UnitMonth;
-import cn.gov.zhaoshang.reporting.report.UnitReportResponse.FigureDto;
-import cn.gov.zhaoshang.reporting.report.UnitReportResponse.FunnelDto;
-import cn.gov.zhaoshang.reporting.report.UnitReportResponse.KeyAreaFunnelDto;
-import cn.gov.zhaoshang.reporting.report.UnitReportResponse.RateDto;
-import cn.gov.zhaoshang.reporting.report.UnitReportResponse.ShareDto;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.WarningLists;
+import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.report.model.Amounts;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths.UnitMonth;
+import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.FigureDto;
+import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.FunnelDto;
+import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.KeyAreaFunnelDto;
+import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.RateDto;
+import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.ShareDto;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

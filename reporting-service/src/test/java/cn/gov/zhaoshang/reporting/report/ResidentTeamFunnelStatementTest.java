@@ -1,5 +1,8 @@
 package cn.gov.zhaoshang.reporting.report;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitReportRepository;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import static cn.gov.zhaoshang.reporting.support.Events.engagement;
 import static cn.gov.zhaoshang.reporting.support.Events.teamDefined;
 import static org.assertj.core.api.Assertions.assertThat;

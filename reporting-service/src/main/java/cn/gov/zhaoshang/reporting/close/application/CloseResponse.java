@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.application;
 
+import cn.gov.zhaoshang.reporting.close.model.PeriodClose;
+import cn.gov.zhaoshang.reporting.close.model.Revision;
 import java.util.List;
 import java.util.Map;
 

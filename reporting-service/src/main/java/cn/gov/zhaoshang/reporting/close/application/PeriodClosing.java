@@ -1,5 +1,10 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.application;
 
+import cn.gov.zhaoshang.reporting.close.infrastructure.PeriodCloseRepository;
+import cn.gov.zhaoshang.reporting.close.model.CloseStatus;
+import cn.gov.zhaoshang.reporting.close.model.FrozenFigures;
+import cn.gov.zhaoshang.reporting.close.model.PeriodClose;
+import cn.gov.zhaoshang.reporting.close.model.Revision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +27,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionVersions;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReports;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.infrastructure.DefinitionVersions;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.infrastructure;
 
+import cn.gov.zhaoshang.reporting.close.model.PeriodClose;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.model;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public record CloseStatus(UnitStatus unit, String month, String deadline, List<U
     /** @param closedAt null while open; {@code late} is false while open */
     public record UnitStatus(String orgUnit, String orgUnitName, boolean closed, String closedAt, boolean late) {
 
-        static UnitStatus of(OrgUnit unit, PeriodClose close) {
+        public static UnitStatus of(OrgUnit unit, PeriodClose close) {
             return new UnitStatus(unit.code(), unit.nameZh(), close != null,
                     close == null ? null : close.closedAt().toString(), close != null && close.late());
         }

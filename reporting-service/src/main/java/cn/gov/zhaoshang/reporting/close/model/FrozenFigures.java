@@ -1,13 +1,13 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 
 /**
  * The figures a closed month freezes and publishes (cn.gov.zhaoshang.report.published.v1): the

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

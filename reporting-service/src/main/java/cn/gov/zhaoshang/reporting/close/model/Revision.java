@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.model;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

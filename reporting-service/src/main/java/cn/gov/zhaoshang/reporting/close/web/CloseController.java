@@ -1,5 +1,10 @@
-package cn.gov.zhaoshang.reporting.close;
+package cn.gov.zhaoshang.reporting.close.web;
 
+import cn.gov.zhaoshang.reporting.close.application.CloseResponse;
+import cn.gov.zhaoshang.reporting.close.application.PeriodClosing;
+import cn.gov.zhaoshang.reporting.close.model.CloseStatus;
+import cn.gov.zhaoshang.reporting.close.model.PeriodClose;
+import cn.gov.zhaoshang.reporting.close.model.Revision;
 import java.time.YearMonth;
 import java.util.List;
 

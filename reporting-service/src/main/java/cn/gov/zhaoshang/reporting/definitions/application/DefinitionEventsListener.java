@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.definitions;
+package cn.gov.zhaoshang.reporting.definitions.application;
 
+import cn.gov.zhaoshang.reporting.definitions.infrastructure.DefinitionVersions;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.contracts.targets.DefinitionPublished;

@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.definitions;
+package cn.gov.zhaoshang.reporting.definitions.infrastructure;
 
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.definitions;
+package cn.gov.zhaoshang.reporting.definitions.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

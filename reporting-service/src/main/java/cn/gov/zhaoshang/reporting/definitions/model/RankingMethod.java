@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.definitions;
+package cn.gov.zhaoshang.reporting.definitions.model;
 
 /** How sibling units are ranked (metrics.md, "Rankings and warnings"). */
 public enum RankingMethod {

@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.definitions;
+package cn.gov.zhaoshang.reporting.definitions.web;
 
+import cn.gov.zhaoshang.reporting.definitions.infrastructure.DefinitionVersions;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

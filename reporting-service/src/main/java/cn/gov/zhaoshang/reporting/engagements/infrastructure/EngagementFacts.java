@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.engagements;
+package cn.gov.zhaoshang.reporting.engagements.infrastructure;
 
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -6,8 +6,8 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.enterprise.EngagementRecorded;
 import cn.gov.zhaoshang.contracts.project.ProjectWarningCleared;
 import cn.gov.zhaoshang.contracts.project.ProjectWarningRaised;
-import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
-import cn.gov.zhaoshang.reporting.projects.ProjectFacts.UnknownOrgUnitException;
+import cn.gov.zhaoshang.reporting.orgunits.infrastructure.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.projects.infrastructure.ProjectFacts.UnknownOrgUnitException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.exports;
+package cn.gov.zhaoshang.reporting.exports.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -16,11 +16,11 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
-import cn.gov.zhaoshang.reporting.ranking.Standings;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
-import cn.gov.zhaoshang.reporting.report.UnitReports;
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
+import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.exports;
+package cn.gov.zhaoshang.reporting.exports.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,11 +11,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
-import cn.gov.zhaoshang.reporting.ranking.Standings;
-import cn.gov.zhaoshang.reporting.report.TargetFigures;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
+import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.monthly;
+package cn.gov.zhaoshang.reporting.monthly.web;
 
 /**
  * Signings of one month for a unit and everything under it.

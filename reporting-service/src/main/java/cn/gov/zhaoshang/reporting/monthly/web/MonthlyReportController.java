@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.monthly;
+package cn.gov.zhaoshang.reporting.monthly.web;
 
 import java.time.YearMonth;
 
@@ -7,10 +7,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.reporting.report.Amounts;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
-import cn.gov.zhaoshang.reporting.report.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.Amounts;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

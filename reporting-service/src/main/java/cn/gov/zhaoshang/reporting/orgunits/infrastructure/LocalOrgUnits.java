@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.orgunits;
+package cn.gov.zhaoshang.reporting.orgunits.infrastructure;
 
 import java.util.HashMap;
 import java.util.Map;

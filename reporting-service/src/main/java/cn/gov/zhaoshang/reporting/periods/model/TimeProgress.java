@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.periods;
+package cn.gov.zhaoshang.reporting.periods.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

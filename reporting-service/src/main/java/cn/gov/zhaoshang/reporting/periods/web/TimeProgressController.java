@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.periods;
+package cn.gov.zhaoshang.reporting.periods.web;
 
+import cn.gov.zhaoshang.reporting.periods.model.TimeProgress;
 import java.time.YearMonth;
 
 import org.springframework.format.annotation.DateTimeFormat;

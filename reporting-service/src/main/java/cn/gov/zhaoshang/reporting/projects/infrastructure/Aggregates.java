@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.projects;
+package cn.gov.zhaoshang.reporting.projects.infrastructure;
 
+import cn.gov.zhaoshang.reporting.projects.model.Project;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.projects;
+package cn.gov.zhaoshang.reporting.projects.infrastructure;
 
+import cn.gov.zhaoshang.reporting.projects.model.Project;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
 import cn.gov.zhaoshang.contracts.project.ProjectTransferred;
 import cn.gov.zhaoshang.contracts.project.SigningConfirmed;
-import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.orgunits.infrastructure.LocalOrgUnits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

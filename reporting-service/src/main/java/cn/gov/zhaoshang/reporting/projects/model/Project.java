@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.projects;
+package cn.gov.zhaoshang.reporting.projects.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,17 +34,17 @@ public record Project(UUID id, String orgUnit, String stage, BigDecimal contract
         return "RESIDENT_TEAM".equals(channel);
     }
 
-    Project withStage(String newStage) {
+    public Project withStage(String newStage) {
         return new Project(id, orgUnit, newStage, contractAmount, signingDate, signingConfirmed, manufacturing,
                 registeredOn, landedOn, startedOn, channel, residentTeamId, investorClasses, fdiContractUsd, termsVersion);
     }
 
-    Project withOrgUnit(String newUnit) {
+    public Project withOrgUnit(String newUnit) {
         return new Project(id, newUnit, stage, contractAmount, signingDate, signingConfirmed, manufacturing,
                 registeredOn, landedOn, startedOn, channel, residentTeamId, investorClasses, fdiContractUsd, termsVersion);
     }
 
-    Project withSigning(LocalDate newSigningDate, boolean confirmed) {
+    public Project withSigning(LocalDate newSigningDate, boolean confirmed) {
         return new Project(id, orgUnit, stage, contractAmount, newSigningDate, confirmed, manufacturing,
                 registeredOn, landedOn, startedOn, channel, residentTeamId, investorClasses, fdiContractUsd, termsVersion);
     }

@@ -1,13 +1,14 @@
-package cn.gov.zhaoshang.reporting.ranking;
+package cn.gov.zhaoshang.reporting.ranking.application;
 
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
-import cn.gov.zhaoshang.reporting.report.Amounts;
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.Amounts;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -43,7 +44,7 @@ public final class StandingRows {
     public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
             String raisedAt) {
 
-        static ProjectRow of(ProjectWarnings.ProjectWarning warning) {
+        public static ProjectRow of(ProjectWarnings.ProjectWarning warning) {
             return new ProjectRow(warning.warningId().toString(), warning.projectId().toString(), warning.orgUnit(),
                     warning.kind(), warning.stage(), warning.since().toString(), warning.raisedAt().toString());
         }
@@ -67,7 +68,7 @@ public final class StandingRows {
             @Schema(nullable = true) String progressGap, @Schema(nullable = true) String progressGapPoints,
             @Schema(nullable = true, allowableValues = {"YELLOW", "RED"}) String warning) {
 
-        static UnitRow of(Standings.UnitStanding standing) {
+        public static UnitRow of(Standings.UnitStanding standing) {
             TargetFigures.Progress contract = standing.figures().contractInvestment();
             return new UnitRow(standing.figures().orgUnit(), standing.figures().orgUnitName(), standing.rank(),
                     plain(standing.score()), Amounts.yuan(contract.actual()), Amounts.yi(contract.actual()),
@@ -86,7 +87,7 @@ public final class StandingRows {
             @Schema(nullable = true) String progressGap, @Schema(nullable = true) String progressGapPoints,
             @Schema(nullable = true, allowableValues = {"YELLOW", "RED"}) String warning) {
 
-        static TeamRow of(Standings.TeamStanding team) {
+        public static TeamRow of(Standings.TeamStanding team) {
             Figure signed = team.signedInvestment();
             return new TeamRow(team.teamId() == null ? null : team.teamId().toString(), team.name(), team.orgUnit(),
                     team.keyArea(), Amounts.yuan(signed.actual()), Amounts.yuan(signed.target()),

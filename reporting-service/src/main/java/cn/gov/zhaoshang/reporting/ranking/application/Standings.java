@@ -1,20 +1,23 @@
-package cn.gov.zhaoshang.reporting.ranking;
+package cn.gov.zhaoshang.reporting.ranking.application;
 
+import cn.gov.zhaoshang.reporting.ranking.model.CompetitionRanking;
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.ranking.model.RankingScores;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionVersions;
-import cn.gov.zhaoshang.reporting.definitions.RankingMethod;
-import cn.gov.zhaoshang.reporting.report.ChildrenTargetFigures;
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.TargetFigures;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
-import cn.gov.zhaoshang.reporting.report.UnitReports;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.infrastructure.DefinitionVersions;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
+import cn.gov.zhaoshang.reporting.report.infrastructure.ChildrenTargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.ranking;
+package cn.gov.zhaoshang.reporting.ranking.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.ranking;
+package cn.gov.zhaoshang.reporting.ranking.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.ranking;
+package cn.gov.zhaoshang.reporting.ranking.web;
 
+import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -8,11 +10,11 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.ranking.StandingRows.ProjectRow;
-import cn.gov.zhaoshang.reporting.ranking.StandingRows.TeamRow;
-import cn.gov.zhaoshang.reporting.ranking.StandingRows.UnitRow;
-import cn.gov.zhaoshang.reporting.ranking.StandingRows.WarningLists;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.ProjectRow;
+import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.TeamRow;
+import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.UnitRow;
+import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.WarningLists;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

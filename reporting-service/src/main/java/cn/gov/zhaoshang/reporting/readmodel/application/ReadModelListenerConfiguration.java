@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.application;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.application;
 
 import java.util.Set;
 
@@ -20,11 +20,11 @@ import cn.gov.zhaoshang.contracts.targets.TeamChanged;
 import cn.gov.zhaoshang.platform.consumption.IdempotentConsumer;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
-import cn.gov.zhaoshang.reporting.engagements.EngagementFacts;
-import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
-import cn.gov.zhaoshang.reporting.projects.Aggregates;
-import cn.gov.zhaoshang.reporting.projects.ProjectFacts;
-import cn.gov.zhaoshang.reporting.targets.TargetFacts;
+import cn.gov.zhaoshang.reporting.engagements.infrastructure.EngagementFacts;
+import cn.gov.zhaoshang.reporting.orgunits.infrastructure.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.projects.infrastructure.Aggregates;
+import cn.gov.zhaoshang.reporting.projects.infrastructure.ProjectFacts;
+import cn.gov.zhaoshang.reporting.targets.infrastructure.TargetFacts;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 

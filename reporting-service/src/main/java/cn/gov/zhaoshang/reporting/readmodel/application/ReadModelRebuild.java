@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.application;
 
+import cn.gov.zhaoshang.reporting.readmodel.infrastructure.TopicReplay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

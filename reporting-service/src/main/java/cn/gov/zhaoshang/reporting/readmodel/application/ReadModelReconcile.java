@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.application;
 
+import cn.gov.zhaoshang.reporting.readmodel.infrastructure.TopicReplay;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,7 +17,7 @@ import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
-import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.orgunits.infrastructure.LocalOrgUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

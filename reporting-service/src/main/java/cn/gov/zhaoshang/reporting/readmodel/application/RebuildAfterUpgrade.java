@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.application;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.infrastructure;
 
 import java.time.Duration;
 import java.util.ArrayList;

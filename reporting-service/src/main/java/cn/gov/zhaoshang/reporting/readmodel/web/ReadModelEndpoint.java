@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.readmodel;
+package cn.gov.zhaoshang.reporting.readmodel.web;
 
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelRebuild;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelReconcile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.infrastructure;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;

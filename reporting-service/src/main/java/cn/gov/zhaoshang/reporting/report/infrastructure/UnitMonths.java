@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.infrastructure;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

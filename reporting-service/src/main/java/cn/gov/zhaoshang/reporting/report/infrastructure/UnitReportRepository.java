@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.infrastructure;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,10 +35,10 @@ public class UnitReportRepository {
     /** Not a figure code (those are upper case): where {@link #TARGETS_SQL} puts the definition version. */
     private static final String DEFINITION_VERSION = "definition-version";
 
-    static final String UNITS =
+    public static final String UNITS =
             "WITH units AS (SELECT code FROM org_unit WHERE path <@ (SELECT path FROM org_unit WHERE code = :code)) ";
 
-    static final String YEAR_TO_DATE_SPAN = "ytd";
+    public static final String YEAR_TO_DATE_SPAN = "ytd";
 
     /** Columns of unit_month_signing, summed for a span. */
     private static final List<String> SIGNING_COLUMNS = List.of("signed_count", "contract_investment",
@@ -334,7 +336,7 @@ public class UnitReportRepository {
      * with a generic plan it ran such joins and subqueries as nested loops, which took seconds for
      * the region. The counts are those of the per-row EXISTS it replaces (ResidentTeamFunnelStatementTest).
      */
-    static final String FUNNEL_SQL = UNITS + """
+    public static final String FUNNEL_SQL = UNITS + """
             , marks AS (
                 SELECT e.enterprise_id, e.team, t.key_area, e.occurred_on >= :from AS in_period, false AS visit
                 FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team

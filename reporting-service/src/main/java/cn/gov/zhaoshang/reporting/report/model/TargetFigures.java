@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.model;
 
+import cn.gov.zhaoshang.reporting.report.infrastructure.ChildrenTargetFigures;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.model;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

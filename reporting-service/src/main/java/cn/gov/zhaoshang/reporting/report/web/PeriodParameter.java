@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.web;
 
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;

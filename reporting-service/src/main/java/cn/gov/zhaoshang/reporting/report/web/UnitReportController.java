@@ -1,5 +1,7 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.web;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.errors.NotFoundException;

@@ -1,5 +1,9 @@
-package cn.gov.zhaoshang.reporting.report;
+package cn.gov.zhaoshang.reporting.report.web;
 
+import cn.gov.zhaoshang.reporting.report.model.Amounts;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.targets;
+package cn.gov.zhaoshang.reporting.targets.infrastructure;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -6,8 +6,8 @@ import java.util.Map;
 import cn.gov.zhaoshang.contracts.targets.TargetSet;
 import cn.gov.zhaoshang.contracts.targets.TeamChanged;
 import cn.gov.zhaoshang.platform.events.EventJson;
-import cn.gov.zhaoshang.reporting.orgunits.LocalOrgUnits;
-import cn.gov.zhaoshang.reporting.projects.ProjectFacts.UnknownOrgUnitException;
+import cn.gov.zhaoshang.reporting.orgunits.infrastructure.LocalOrgUnits;
+import cn.gov.zhaoshang.reporting.projects.infrastructure.ProjectFacts.UnknownOrgUnitException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.exports;
+package cn.gov.zhaoshang.reporting.exports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.definitions.RankingMethod;
-import cn.gov.zhaoshang.reporting.ranking.ProgressWarning;
-import cn.gov.zhaoshang.reporting.ranking.ProjectWarnings;
-import cn.gov.zhaoshang.reporting.ranking.Standings;
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.TargetFigures;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
+import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
