@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.cockpit;
 
+import cn.gov.zhaoshang.reporting.cockpit.model.CardWarnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

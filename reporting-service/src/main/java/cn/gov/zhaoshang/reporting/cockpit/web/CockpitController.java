@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.cockpit;
+package cn.gov.zhaoshang.reporting.cockpit.web;
 
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.cockpit;
+package cn.gov.zhaoshang.reporting.cockpit.model;
 
 import java.time.YearMonth;
 

@@ -1,5 +1,6 @@
-package cn.gov.zhaoshang.reporting.cockpit;
+package cn.gov.zhaoshang.reporting.cockpit.web;
 
+import cn.gov.zhaoshang.reporting.cockpit.model.CardWarnings;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -8,14 +9,14 @@ import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Cards;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.CountCard;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Funnel;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Ranking;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.ShareCard;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.Siblings;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.TrendMonth;
-import cn.gov.zhaoshang.reporting.cockpit.CockpitResponse.UnitStandingRow;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Cards;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.CountCard;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Funnel;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Ranking;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.ShareCard;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Siblings;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.TrendMonth;
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.UnitStandingRow;
 import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
 import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.WarningLists;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.reporting.cockpit;
+package cn.gov.zhaoshang.reporting.cockpit.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -151,7 +151,7 @@ public record CockpitResponse(
             @Schema(nullable = true) ProgressWarning warningLevel,
             boolean self) {
 
-        static UnitStandingRow of(Standings.UnitStanding standing, RankingMethod method, String selfCode) {
+        public static UnitStandingRow of(Standings.UnitStanding standing, RankingMethod method, String selfCode) {
             TargetFigures unit = standing.figures();
             return new UnitStandingRow(unit.orgUnit(), unit.orgUnitName(), unit.level(), standing.rank(),
                     score(standing, method), StandingContractInvestment.of(unit.contractInvestment()),
