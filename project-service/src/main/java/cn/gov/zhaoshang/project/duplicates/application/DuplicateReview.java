@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.project.library.application;
+package cn.gov.zhaoshang.project.duplicates.application;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.project.library.web;
+package cn.gov.zhaoshang.project.duplicates.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,8 +7,10 @@ import java.util.stream.IntStream;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.project.library.application.DuplicateReview;
+import cn.gov.zhaoshang.project.duplicates.application.DuplicateReview;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
+import cn.gov.zhaoshang.project.library.web.ProjectController;
+import cn.gov.zhaoshang.project.library.web.ProjectResponse;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

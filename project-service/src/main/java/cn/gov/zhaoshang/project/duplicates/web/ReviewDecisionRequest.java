@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.project.library.web;
+package cn.gov.zhaoshang.project.duplicates.web;
 
 import cn.gov.zhaoshang.project.library.model.ReviewDecision;
 import jakarta.validation.constraints.NotNull;

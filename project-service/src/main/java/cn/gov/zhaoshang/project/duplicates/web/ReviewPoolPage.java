@@ -1,7 +1,9 @@
-package cn.gov.zhaoshang.project.library.web;
+package cn.gov.zhaoshang.project.duplicates.web;
 
 import java.util.List;
 import java.util.UUID;
+
+import cn.gov.zhaoshang.project.library.web.ProjectResponse;
 
 /** One page of the duplicate review pool. */
 public record ReviewPoolPage(List<Entry> items, int page, int size, long total) {
