@@ -125,6 +125,12 @@ public class ProjectListImport {
                             && known.row() == error.row() && known.column().equals(error.column())))
                     .forEach(errors::add);
         }
+        for (FundsRow month : parsed.funds()) {
+            rowRules.check(month).stream()
+                    .filter(error -> errors.stream().noneMatch(known -> known.sheet().equals(error.sheet())
+                            && known.row() == error.row() && known.column().equals(error.column())))
+                    .forEach(errors::add);
+        }
         Map<FundsRow, ListRow> fundsOf = matchFunds(parsed.funds(), parsed.rows(), errors);
 
         int registered = 0;
@@ -155,14 +161,16 @@ public class ProjectListImport {
                         violation.rule(), violation.message())));
             }
         }
+        List<Integer> badFundsRows = errors.stream().filter(error -> error.sheet().equals(FundsSheetLayout.SHEET))
+                .map(CellError::row).toList();
         for (Map.Entry<FundsRow, ListRow> entry : fundsOf.entrySet()) {
             FundsRow month = entry.getKey();
             Project project = projects.get(entry.getValue());
-            if (project == null) {
+            if (project == null || badFundsRows.contains(month.row())) {
                 continue;
             }
             try {
-                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount(),
+                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount().setScale(2),
                         FundsEvidenceType.BANK_VOUCHER, month.voucherNumber(), month.voucherDate()), scope);
                 fundsMonths++;
             } catch (ConflictException | RequestValidationException refused) {

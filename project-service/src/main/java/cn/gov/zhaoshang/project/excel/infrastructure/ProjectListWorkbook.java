@@ -180,18 +180,9 @@ public final class ProjectListWorkbook {
                 cells.error(FundsSheetLayout.NAME, "Required", "the project's code or name, as in " + SHEET);
             }
             YearMonth month = cells.month(FundsSheetLayout.MONTH);
-            BigDecimal amount = cells.fundsWan(FundsSheetLayout.AMOUNT);
-            if (amount == null && !cells.hasError(FundsSheetLayout.AMOUNT)) {
-                cells.error(FundsSheetLayout.AMOUNT, "Required", "the amount in 万元");
-            }
+            BigDecimal amount = cells.wan(FundsSheetLayout.AMOUNT);
             String voucher = cells.text(FundsSheetLayout.VOUCHER_NUMBER);
-            if (voucher.isEmpty() || voucher.length() > 100) {
-                cells.error(FundsSheetLayout.VOUCHER_NUMBER, "Required", "the voucher's number (at most 100 characters)");
-            }
             LocalDate voucherDate = cells.date(FundsSheetLayout.VOUCHER_DATE);
-            if (voucherDate == null && !cells.hasError(FundsSheetLayout.VOUCHER_DATE)) {
-                cells.error(FundsSheetLayout.VOUCHER_DATE, "Required", "the voucher's date, yyyy-mm-dd");
-            }
             funds.add(new FundsRow(r + 1, code, name, month, amount, voucher, voucherDate, letters));
         }
     }
@@ -214,7 +205,6 @@ public final class ProjectListWorkbook {
         private final String sheet;
         private final int excelRow;
         private final List<CellError> errors;
-        private final List<String> wrong = new ArrayList<>();
 
         Cells(Row row, Map<String, Integer> index, Map<String, String> letters, String sheet, int excelRow, List<CellError> errors) {
             this.row = row;
@@ -235,12 +225,7 @@ public final class ProjectListWorkbook {
         }
 
         void error(String header, String rule, String message) {
-            wrong.add(header);
             errors.add(new CellError(sheet, excelRow, letters.getOrDefault(header, "A"), header, rule, message));
-        }
-
-        boolean hasError(String header) {
-            return wrong.contains(header);
         }
 
         String oneOf(String header, List<String> allowed) {
@@ -298,27 +283,6 @@ public final class ProjectListWorkbook {
             }
             BigDecimal units = value.get().stripTrailingZeros().movePointRight(WAN);
             return units.scale() < 0 ? units.setScale(0) : units;
-        }
-
-        /** A month's funds in 万元: zero or more, at most 6 decimals, converted exactly to yuan. */
-        BigDecimal fundsWan(String header) {
-            BigDecimal units = wan(header);
-            if (units == null) {
-                return null;
-            }
-            if (units.scale() > 2) {
-                error(header, "Amount", "at most 6 decimals in 万元 (one fen)");
-                return null;
-            }
-            if (units.signum() < 0) {
-                error(header, "Amount", "zero or more");
-                return null;
-            }
-            if (units.setScale(2).precision() > 18) {
-                error(header, "Amount", "too large");
-                return null;
-            }
-            return units.setScale(2);
         }
     }
 

@@ -10,16 +10,20 @@ import java.util.Set;
 
 import cn.gov.zhaoshang.project.excel.application.ListRowRules;
 import cn.gov.zhaoshang.project.excel.model.CellError;
+import cn.gov.zhaoshang.project.excel.model.FundsRow;
+import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ListRow;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
+import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
+import cn.gov.zhaoshang.project.funds.web.FundsRequest;
 import cn.gov.zhaoshang.project.library.web.RegisterProjectRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * A row of the list as the API's {@link RegisterProjectRequest}, checked by Bean Validation: the
- * API's constraints are the file's. Each violation is placed in the column its property stands for
+ * A row of the list as the API's {@link RegisterProjectRequest}, and a row of its 到位资金 sheet as
+ * the API's {@link FundsRequest}, checked by Bean Validation: the API's constraints are the file's. Each violation is placed in the column its property stands for
  * and named as the list has always named it (Required, Amount, IndustryCode, Phone, or the
  * constraint's own name).
  */
@@ -37,16 +41,47 @@ public class RegisterProjectRowRules implements ListRowRules {
     @Override
     public List<CellError> check(ListRow row, String orgUnit) {
         Map<String, CellError> byColumn = new LinkedHashMap<>();
-        validator.validate(requestOf(row, orgUnit)).stream()
-                // a missing value is said to be required before anything else is said of it
-                .sorted(Comparator.comparing((ConstraintViolation<?> violation) -> !REQUIRED.contains(constraint(violation)))
+        sorted(validator.validate(requestOf(row, orgUnit))).forEach(violation -> {
+            String header = ProjectListLayout.headerOf(violation.getPropertyPath().toString());
+            byColumn.putIfAbsent(header, row.error(header, rule(header, violation), message(header, violation)));
+        });
+        return List.copyOf(byColumn.values());
+    }
+
+    @Override
+    public List<CellError> check(FundsRow row) {
+        Map<String, CellError> byColumn = new LinkedHashMap<>();
+        sorted(validator.validate(requestOf(row))).forEach(violation -> {
+            String header = switch (violation.getPropertyPath().toString()) {
+                case "month" -> FundsSheetLayout.MONTH;
+                case "evidence.documentNumber" -> FundsSheetLayout.VOUCHER_NUMBER;
+                case "evidence.documentDate" -> FundsSheetLayout.VOUCHER_DATE;
+                default -> FundsSheetLayout.AMOUNT;
+            };
+            String rule = REQUIRED.contains(constraint(violation)) ? "Required"
+                    : header.equals(FundsSheetLayout.AMOUNT) ? "Amount" : constraint(violation);
+            String message = header.equals(FundsSheetLayout.AMOUNT) && rule.equals("Amount")
+                    ? "zero or more, with at most 6 decimals in 万元 (one fen) and at most 12 digits before the point"
+                    : violation.getMessage();
+            byColumn.putIfAbsent(header, row.error(header, rule, message));
+        });
+        return List.copyOf(byColumn.values());
+    }
+
+    /** The funds request a 到位资金 row stands for: the amount in yuan, the voucher as a bank voucher. */
+    static FundsRequest requestOf(FundsRow row) {
+        return new FundsRequest(row.month() == null ? null : row.month().toString(), plain(row.amount()),
+                new FundsRequest.Evidence(FundsEvidenceType.BANK_VOUCHER, blankToNull(row.voucherNumber()), row.voucherDate()),
+                null);
+    }
+
+    // a missing value is said to be required before anything else is said of it
+    private static <T> List<ConstraintViolation<T>> sorted(Set<ConstraintViolation<T>> violations) {
+        return violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<T> violation) -> !REQUIRED.contains(constraint(violation)))
                         .thenComparing(RegisterProjectRowRules::constraint)
                         .thenComparing(ConstraintViolation::getMessage))
-                .forEach(violation -> {
-                    String header = ProjectListLayout.headerOf(violation.getPropertyPath().toString());
-                    byColumn.putIfAbsent(header, row.error(header, rule(header, violation), message(header, violation)));
-                });
-        return List.copyOf(byColumn.values());
+                .toList();
     }
 
     /** The request the row stands for: amounts in yuan and dollars as the API writes them, the landing unit's code. */

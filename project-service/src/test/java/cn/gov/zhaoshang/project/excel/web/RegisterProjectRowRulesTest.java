@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 import cn.gov.zhaoshang.platform.orgunits.KnownOrgUnitValidator;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.project.excel.model.CellError;
+import cn.gov.zhaoshang.project.excel.model.FundsRow;
+import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ListRow;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
@@ -60,6 +63,24 @@ class RegisterProjectRowRulesTest {
         assertThat(rules.check(row("桂平市新型建材", "C3011", new BigDecimal("15005000"), ""), ""))
                 .extracting(CellError::location, CellError::rule)
                 .containsExactly(Tuple.tuple("招商引资项目月报表!F7", "Required"));
+    }
+
+    @Test
+    void aFundsRowMeetsTheFundsRequestsRulesAtItsOwnSheetAndColumns() {
+        Map<String, String> columns = Map.of(FundsSheetLayout.MONTH, "D", FundsSheetLayout.AMOUNT, "E",
+                FundsSheetLayout.VOUCHER_NUMBER, "F", FundsSheetLayout.VOUCHER_DATE, "G");
+        FundsRow good = new FundsRow(4, "GP-1", "", YearMonth.of(2025, 3), new BigDecimal("1250000"), "V-001",
+                LocalDate.of(2025, 3, 20), columns);
+        assertThat(rules.check(good)).isEmpty();
+
+        // 0.0000001 万元 is a thousandth of a yuan; the voucher has no number
+        FundsRow bad = new FundsRow(4, "GP-1", "", YearMonth.of(2025, 3), new BigDecimal("0.001"), "",
+                LocalDate.of(2025, 3, 20), columns);
+        List<CellError> errors = rules.check(bad);
+
+        assertThat(errors).extracting(CellError::location, CellError::rule).containsExactlyInAnyOrder(
+                Tuple.tuple("到位资金!E4", "Amount"), Tuple.tuple("到位资金!F4", "Required"));
+        assertThat(errors).allSatisfy(error -> assertThat(error.toViolation().message()).contains("sheet 到位资金", "row 4"));
     }
 
     private static ListRow row(String name, String industry, BigDecimal amountYuan, String phone) {
