@@ -2,6 +2,8 @@ package cn.gov.zhaoshang.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,7 +13,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The architecture rules every service keeps, written once. */
+/**
+ * The architecture rules every service keeps, written once. A service is laid out by feature, with
+ * layers inside each feature ({@code <service>.<feature>.{web,application,model,infrastructure}}):
+ * the web layer (controllers, request and response records) calls the application layer (services,
+ * listeners, use cases), which uses the model (domain records and rules, free of Spring) and the
+ * infrastructure (repositories, file formats, clients), which knows the model but nothing above it.
+ * Each rule has a test with a fixture that breaks it ({@code ArchitectureRulesTest}).
+ */
 public final class ArchitectureRules {
 
     private static final String PLATFORM_ROOT = "cn.gov.zhaoshang";
@@ -35,6 +44,41 @@ public final class ArchitectureRules {
                                 && !name.startsWith(PLATFORM_ROOT + ".contracts");
                     }
                 });
+    }
+
+    /**
+     * The layers point inward: web → application → model, application → infrastructure →
+     * model. Nothing calls the web layer; only the web layer calls the application layer; the
+     * infrastructure is used by the application layer and, for the read side, by controllers that
+     * map its rows to responses (which {@link #controllersReturnDtos} keeps out of their return
+     * types); the model calls none of them. Classes outside the four layers (a service's
+     * application class) are not checked.
+     */
+    public static ArchRule layersPointInward(String servicePackage) {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("web").definedBy(servicePackage + "..web..")
+                .layer("application").definedBy(servicePackage + "..application..")
+                .layer("infrastructure").definedBy(servicePackage + "..infrastructure..")
+                .layer("model").definedBy(servicePackage + "..model..")
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("application").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("web", "application")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "application", "infrastructure")
+                // a service whose features have no layers yet has nothing to check
+                .withOptionalLayers(true);
+    }
+
+    /** The model is plain Java: no Spring, and nothing of the service's infrastructure (nor of its web or application layers). */
+    public static ArchRule modelIsFreeOfSpringAndInfrastructure(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", servicePackage + "..infrastructure..",
+                        servicePackage + "..web..", servicePackage + "..application..")
+                .allowEmptyShould(true);
+    }
+
+    /** The features of a service ({@code <service>.<feature>..}) depend on each other without cycles. */
+    public static ArchRule featuresAreFreeOfCycles(String servicePackage) {
+        return slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
     }
 
     /**

@@ -14,4 +14,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersReturnDtos = ArchitectureRules.controllersReturnDtos("cn.gov.zhaoshang.project");
+
+    @ArchTest
+    static final ArchRule layersPointInward = ArchitectureRules.layersPointInward("cn.gov.zhaoshang.project");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = ArchitectureRules.modelIsFreeOfSpringAndInfrastructure("cn.gov.zhaoshang.project");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("cn.gov.zhaoshang.project");
 }

@@ -14,4 +14,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersReturnDtos = ArchitectureRules.controllersReturnDtos("cn.gov.zhaoshang.targets");
+
+    @ArchTest
+    static final ArchRule layersPointInward = ArchitectureRules.layersPointInward("cn.gov.zhaoshang.targets");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = ArchitectureRules.modelIsFreeOfSpringAndInfrastructure("cn.gov.zhaoshang.targets");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("cn.gov.zhaoshang.targets");
 }

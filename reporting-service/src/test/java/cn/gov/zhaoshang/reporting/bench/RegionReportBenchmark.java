@@ -12,14 +12,16 @@ import java.util.function.Supplier;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitReferenceSeeder;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReport;
-import cn.gov.zhaoshang.reporting.report.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport;
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitReportRepository;
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
 import org.flywaydb.core.Flyway;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 6, acceptance 8, first bullet (a command, not a test): the region-wide monthly report over
@@ -48,7 +50,8 @@ public final class RegionReportBenchmark {
             System.out.printf("loaded %,d projects and %,d fund records (and built the read model) in %d s%n",
                     projects, fundRecords, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
-            UnitReports reports = new UnitReports(jdbc, new NamedParameterJdbcTemplate(dataSource));
+            UnitReports reports = new UnitReports(jdbc, new UnitReportRepository(new NamedParameterJdbcTemplate(dataSource),
+                    JsonMapper.builder().build()));
             for (ReportPeriod period : List.of(ReportPeriod.parse("2022-10"), ReportPeriod.parse("2022-10-YTD"))) {
                 Map<String, BigDecimal> fromReadModel = figures(reports.of("450000", period));
                 Map<String, BigDecimal> adHoc = adHoc(jdbc, period);

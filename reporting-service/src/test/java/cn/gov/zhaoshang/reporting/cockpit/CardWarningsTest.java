@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.cockpit;
 
+import cn.gov.zhaoshang.reporting.cockpit.model.CardWarnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,13 +10,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
-import cn.gov.zhaoshang.reporting.definitions.DefinitionRules;
-import cn.gov.zhaoshang.reporting.definitions.RankingMethod;
-import cn.gov.zhaoshang.reporting.ranking.ProgressWarning;
-import cn.gov.zhaoshang.reporting.report.Figure;
-import cn.gov.zhaoshang.reporting.report.Ratio;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.UnitReport.Share;
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.report.model.Figure;
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitReport.Share;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

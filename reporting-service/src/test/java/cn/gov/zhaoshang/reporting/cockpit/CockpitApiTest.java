@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.cockpit;
 
+import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse;
 import static cn.gov.zhaoshang.reporting.support.Events.engagement;
 import static cn.gov.zhaoshang.reporting.support.Events.fundsReported;
 import static cn.gov.zhaoshang.reporting.support.Events.registered;

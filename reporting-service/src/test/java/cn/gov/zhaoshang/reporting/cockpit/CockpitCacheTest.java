@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.reporting.cockpit.web.Cockpit;
 import cn.gov.zhaoshang.reporting.definitions.DefinitionEvents;
-import cn.gov.zhaoshang.reporting.report.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;

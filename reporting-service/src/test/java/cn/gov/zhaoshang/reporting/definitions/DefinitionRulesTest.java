@@ -1,5 +1,7 @@
 package cn.gov.zhaoshang.reporting.definitions;
 
+import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
+import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.exports;
 
+import cn.gov.zhaoshang.reporting.exports.web.MonthlyStatisticsWorkbook;
 import static cn.gov.zhaoshang.reporting.support.Events.fundsReported;
 import static cn.gov.zhaoshang.reporting.support.Events.registered;
 import static cn.gov.zhaoshang.reporting.support.Events.targetSet;

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.periods;
 
+import cn.gov.zhaoshang.reporting.periods.model.TimeProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;

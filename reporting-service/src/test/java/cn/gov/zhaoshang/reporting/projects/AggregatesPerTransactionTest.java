@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.projects;
 
+import cn.gov.zhaoshang.reporting.projects.infrastructure.Aggregates;
 import static cn.gov.zhaoshang.reporting.support.Events.amended;
 import static cn.gov.zhaoshang.reporting.support.Events.fundsCorrected;
 import static cn.gov.zhaoshang.reporting.support.Events.fundsReported;
@@ -19,7 +20,7 @@ import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.reporting.readmodel.ReadModelProjector;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelProjector;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.projects;
 
+import cn.gov.zhaoshang.reporting.projects.model.Project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,7 @@ import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.reporting.readmodel.ReadModelListener;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelListener;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;

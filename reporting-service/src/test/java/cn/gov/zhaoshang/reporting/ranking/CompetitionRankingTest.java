@@ -1,5 +1,7 @@
 package cn.gov.zhaoshang.reporting.ranking;
 
+import cn.gov.zhaoshang.reporting.ranking.model.CompetitionRanking;
+import cn.gov.zhaoshang.reporting.ranking.model.RankingScores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.ranking;
 
+import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

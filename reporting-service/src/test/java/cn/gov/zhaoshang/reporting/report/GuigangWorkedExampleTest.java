@@ -185,7 +185,7 @@ class GuigangWorkedExampleTest {
     @Test
     @Order(6)
     void aDatabaseMarkedByTheUpgradeIsRebuiltOnceAndKeepsItsFigures(
-            @Autowired cn.gov.zhaoshang.reporting.readmodel.RebuildAfterUpgrade upgrade) {
+            @Autowired cn.gov.zhaoshang.reporting.readmodel.application.RebuildAfterUpgrade upgrade) {
         String city = report("450800").toString();
         jdbc.sql("INSERT INTO read_model_state (name) VALUES ('rebuild-required')").update();
         // as if the slice had never applied what came after project.registered

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.reporting.report;
 
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

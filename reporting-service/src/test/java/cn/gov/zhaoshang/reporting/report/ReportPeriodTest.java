@@ -1,5 +1,7 @@
 package cn.gov.zhaoshang.reporting.report;
 
+import cn.gov.zhaoshang.reporting.report.model.Ratio;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

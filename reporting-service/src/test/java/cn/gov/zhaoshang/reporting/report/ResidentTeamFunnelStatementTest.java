@@ -1,5 +1,8 @@
 package cn.gov.zhaoshang.reporting.report;
 
+import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitReportRepository;
+import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import static cn.gov.zhaoshang.reporting.support.Events.engagement;
 import static cn.gov.zhaoshang.reporting.support.Events.teamDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +96,7 @@ class ResidentTeamFunnelStatementTest {
                         .addValue("from", period.from()).addValue("to", period.to())
                         .addValue("ytdFrom", period.yearToDateAtEnd().from());
                 List<String> expected = rows(PER_ROW_EXISTS_FUNNEL_SQL, params);
-                List<String> actual = rows(UnitReports.FUNNEL_SQL, params);
+                List<String> actual = rows(UnitReportRepository.FUNNEL_SQL, params);
                 assertThat(actual).as(unit + " " + text).isEqualTo(expected);
                 visited += (int) actual.stream().filter(row -> row.startsWith("F|UNIT") && !row.split("\\|", -1)[4].equals("0")).count();
                 teamRows += (int) actual.stream().filter(row -> row.startsWith("F|TEAM")).count();
@@ -115,8 +118,8 @@ class ResidentTeamFunnelStatementTest {
         return rows;
     }
 
-    /** {@code UnitReports.FUNNEL_SQL} before it counted over one window: as it was, verbatim. */
-    private static final String PER_ROW_EXISTS_FUNNEL_SQL = UnitReports.UNITS + """
+    /** {@code UnitReportRepository.FUNNEL_SQL} before it counted over one window: as it was, verbatim. */
+    private static final String PER_ROW_EXISTS_FUNNEL_SQL = UnitReportRepository.UNITS + """
             , team_engagement AS (
                 SELECT e.enterprise_id, e.kind, e.team, e.occurred_on, t.key_area
                 FROM engagement_enterprise e LEFT JOIN resident_team t ON t.team_id::text = e.team

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.enterprise.membership.model.EnterpriseClass;
 import cn.gov.zhaoshang.enterprise.registry.application.EnterpriseRegistration;
+import cn.gov.zhaoshang.enterprise.registry.application.KnownEnterpriseClasses;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseSearch;
 import cn.gov.zhaoshang.platform.paging.Paging;
@@ -45,15 +45,17 @@ public class EnterpriseController {
     private final EnterpriseRepository enterprises;
     private final CurrentCaller currentCaller;
     private final Clock clock;
+    private final KnownEnterpriseClasses enterpriseClasses;
 
     public EnterpriseController(EnterpriseRegistration registration,
             cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes, EnterpriseRepository enterprises,
-            CurrentCaller currentCaller, Clock clock) {
+            CurrentCaller currentCaller, Clock clock, KnownEnterpriseClasses enterpriseClasses) {
         this.registration = registration;
         this.changes = changes;
         this.enterprises = enterprises;
         this.currentCaller = currentCaller;
         this.clock = clock;
+        this.enterpriseClasses = enterpriseClasses;
     }
 
     @PostMapping
@@ -114,7 +116,7 @@ public class EnterpriseController {
         List<FieldViolation> violations = new ArrayList<>();
         SortOrders.Order order = EnterpriseRepository.SORT_ORDERS.find(sort, violations);
         violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
-        if (enterpriseClass != null && EnterpriseClass.find(enterpriseClass).isEmpty()) {
+        if (enterpriseClass != null && !enterpriseClasses.exists(enterpriseClass)) {
             violations.add(new FieldViolation("class", "AllowedValue", "is not an enterprise class of the glossary"));
         }
         if (industry != null && !industry.matches("^[A-T](\\d{1,4})?$")) {

@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.project.excel.application;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,6 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.errors.ConflictException;
-import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
@@ -32,6 +30,7 @@ import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
 import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
@@ -55,15 +54,17 @@ public class ProjectListImport {
     private final ProjectRegistration registration;
     private final FundsInPlace funds;
     private final ExcelRepository repository;
+    private final ListRowRules rowRules;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ProjectListImport(ProjectRegistration registration, FundsInPlace funds, ExcelRepository repository,
-            AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock) {
+            ListRowRules rowRules, AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock) {
         this.registration = registration;
         this.funds = funds;
         this.repository = repository;
+        this.rowRules = rowRules;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -113,8 +114,23 @@ public class ProjectListImport {
         UUID importId = UUID.randomUUID();
         ProjectListWorkbook.Parsed parsed = ProjectListWorkbook.read(file);
         List<CellError> errors = new ArrayList<>(parsed.errors());
-        Map<ListRow, OrgUnit> landing = resolveUnits(parsed.rows(), scope, errors);
+        Map<ListRow, OrgUnit> counties = new HashMap<>();
+        Map<ListRow, OrgUnit> landing = resolveUnits(parsed.rows(), scope, counties, errors);
         checkRows(parsed.rows(), errors);
+        for (ListRow row : parsed.rows()) {
+            OrgUnit unit = landing.getOrDefault(row, counties.get(row));
+            rowRules.check(row, unit == null ? row.county() : unit.code()).stream()
+                    // a cell that could not be read, or names no unit, has said what is wrong with it already
+                    .filter(error -> errors.stream().noneMatch(known -> known.sheet().equals(error.sheet())
+                            && known.row() == error.row() && known.column().equals(error.column())))
+                    .forEach(errors::add);
+        }
+        for (FundsRow month : parsed.funds()) {
+            rowRules.check(month).stream()
+                    .filter(error -> errors.stream().noneMatch(known -> known.sheet().equals(error.sheet())
+                            && known.row() == error.row() && known.column().equals(error.column())))
+                    .forEach(errors::add);
+        }
         Map<FundsRow, ListRow> fundsOf = matchFunds(parsed.funds(), parsed.rows(), errors);
 
         int registered = 0;
@@ -141,18 +157,20 @@ public class ProjectListImport {
                             hit.map(ExcelRepository.DuplicateHit::rule).orElse(null)));
                 }
             } catch (RequestValidationException refused) {
-                refused.violations().forEach(violation -> errors.add(row.error(headerOf(violation), violation.rule(),
-                        violation.message())));
+                refused.violations().forEach(violation -> errors.add(row.error(ProjectListLayout.headerOf(violation.field()),
+                        violation.rule(), violation.message())));
             }
         }
+        List<Integer> badFundsRows = errors.stream().filter(error -> error.sheet().equals(FundsSheetLayout.SHEET))
+                .map(CellError::row).toList();
         for (Map.Entry<FundsRow, ListRow> entry : fundsOf.entrySet()) {
             FundsRow month = entry.getKey();
             Project project = projects.get(entry.getValue());
-            if (project == null) {
+            if (project == null || badFundsRows.contains(month.row())) {
                 continue;
             }
             try {
-                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount(),
+                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount().setScale(2),
                         FundsEvidenceType.BANK_VOUCHER, month.voucherNumber(), month.voucherDate()), scope);
                 fundsMonths++;
             } catch (ConflictException | RequestValidationException refused) {
@@ -165,7 +183,8 @@ public class ProjectListImport {
     }
 
     /** The unit each row lands in: its park when it names one, else its county; both within the caller's scope. */
-    private Map<ListRow, OrgUnit> resolveUnits(List<ListRow> rows, OrgScope scope, List<CellError> errors) {
+    private Map<ListRow, OrgUnit> resolveUnits(List<ListRow> rows, OrgScope scope, Map<ListRow, OrgUnit> counties,
+            List<CellError> errors) {
         List<OrgUnit> units = repository.unitsInScope(scope);
         Map<ListRow, OrgUnit> landing = new HashMap<>();
         for (ListRow row : rows) {
@@ -178,6 +197,7 @@ public class ProjectListImport {
                         "\"" + row.county() + "\" is not a county (name or code) within your scope"));
                 continue;
             }
+            counties.put(row, county.get());
             if (row.park().isEmpty()) {
                 landing.put(row, county.get());
                 continue;
@@ -200,9 +220,8 @@ public class ProjectListImport {
                 .findFirst();
     }
 
-    /** The rules that need more than one cell, or the calendar: stages a file can enter, dates, codes used twice. */
+    /** The file's own rules: stages a file can enter, the start date a started project needs, codes used twice. */
     private void checkRows(List<ListRow> rows, List<CellError> errors) {
-        LocalDate today = LocalDate.now(clock);
         Map<String, Integer> codes = new HashMap<>();
         for (ListRow row : rows) {
             if (row.stage() == ProjectStage.SUSPENDED || row.stage() == ProjectStage.TERMINATED) {
@@ -212,9 +231,6 @@ public class ProjectListImport {
             if (row.stage() != null && row.stage().hasReached(ProjectStage.STARTED) && row.plannedStartDate() == null) {
                 errors.add(row.error(ProjectListLayout.PLANNED_START, "RequiredForStage",
                         "a project from 开工 on needs its start date here (the list has no other start date column)"));
-            }
-            if (row.signingDate() != null && row.signingDate().isAfter(today)) {
-                errors.add(row.error(ProjectListLayout.SIGNING_DATE, "PastOrPresent", "a signing date is not in the future"));
             }
             if (!row.code().isEmpty()) {
                 Integer first = codes.putIfAbsent(row.code(), row.row());
@@ -262,28 +278,12 @@ public class ProjectListImport {
         // one not known here yet is left unknown, as the API allows.
         UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
         ProjectDetails details = new ProjectDetails(code, investor,
-                Arrays.stream(row.chains().split("[、,，;；]")).toList(), ProjectListLayout.keyArea(row.keyArea()), channel,
-                row.team().isEmpty() ? null : UUID.fromString(row.team()), row.fdiUsd(), channel == Channel.REINVESTMENT,
+                Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).toList(), ProjectListLayout.keyArea(row.keyArea()), channel,
+                row.team().isEmpty() ? null : UUID.fromString(row.team()), row.fdiUsd() == null ? null : row.fdiUsd().setScale(2), channel == Channel.REINVESTMENT,
                 row.plannedStartDate(), row.site());
-        return new RegisterProject(row.name(), unit.code(), code, row.stage(), row.contractAmount(), row.signingDate(),
-                started ? row.plannedStartDate() : null, List.of(), row.industryCode(), details,
+        return new RegisterProject(row.name(), unit.code(), code, row.stage(),
+                row.contractAmount() == null ? null : row.contractAmount().setScale(2), row.signingDate(),
+                started ? row.plannedStartDate() : null, List.of(), new IndustryCode(row.industryCode()), details,
                 new InvestorContact(row.contactName(), row.contactPhone()));
-    }
-
-    // The column of a registration's violation: its request field named as the list's header.
-    private static String headerOf(FieldViolation violation) {
-        return switch (violation.field()) {
-            case "contractAmount" -> ProjectListLayout.AMOUNT;
-            case "signingDate" -> ProjectListLayout.SIGNING_DATE;
-            case "startDate" -> ProjectListLayout.PLANNED_START;
-            case "industryCode" -> ProjectListLayout.INDUSTRY;
-            case "orgUnit" -> ProjectListLayout.COUNTY;
-            case "residentTeamId" -> ProjectListLayout.TEAM;
-            case "investorEnterpriseId" -> ProjectListLayout.INVESTOR;
-            case "plannedStartDate" -> ProjectListLayout.PLANNED_START;
-            case "fdiContractUsd" -> ProjectListLayout.FDI;
-            case "stage" -> ProjectListLayout.STAGE;
-            default -> ProjectListLayout.NAME;
-        };
     }
 }

@@ -24,7 +24,6 @@ import cn.gov.zhaoshang.project.excel.model.FundsRow;
 import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ListRow;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
-import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -37,9 +36,11 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads and writes 招商引资项目月报表 (and, for historical imports, its 到位资金 sheet). Reading checks
- * every cell's syntax and collects every error with its location; what the values mean (units in
- * scope, stage requirements, duplicates) is the importer's business.
+ * Reads and writes 招商引资项目月报表 (and, for historical imports, its 到位资金 sheet). Reading converts
+ * every cell to its value (a date, a stage, an amount in yuan) and collects every cell it cannot
+ * convert with its location. Which values are allowed is the API's business: each row is checked
+ * against the registration request's Bean Validation rules ({@code ListRowRules}), and what the
+ * values mean (units in scope, stage requirements, duplicates) is the importer's.
  */
 public final class ProjectListWorkbook {
 
@@ -47,9 +48,7 @@ public final class ProjectListWorkbook {
     public static final int MAX_ROWS = 20_000;
 
     private static final int WAN = 4;
-    private static final Pattern PROJECT_CODE = Pattern.compile("^[0-9A-Za-z-]{1,32}$");
     private static final Pattern USCC_SYNTAX = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$");
-    private static final Pattern PHONE_SYNTAX = Pattern.compile("^\\+?[0-9 -]{5,20}$");
     private static final Pattern TEAM_ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private ProjectListWorkbook() {
@@ -128,47 +127,15 @@ public final class ProjectListWorkbook {
             }
             int excelRow = r + 1;
             Cells cells = new Cells(row, index, letters, sheetName, excelRow, errors);
-            String name = cells.text(NAME);
-            if (name.isEmpty()) {
-                cells.error(NAME, "Required", "the project has a name");
-            } else if (name.length() > 200) {
-                cells.error(NAME, "Size", "a name has at most 200 characters");
-            }
-            String code = cells.text(CODE);
-            if (!code.isEmpty() && !PROJECT_CODE.matcher(code).matches()) {
-                cells.error(CODE, "Pattern", "a project code is 1 to 32 letters, digits or hyphens");
-            }
             String uscc = cells.text(USCC);
             if (!uscc.isEmpty() && !USCC_SYNTAX.matcher(uscc).matches()) {
                 cells.error(USCC, "Uscc", "a unified social credit code is 18 characters (GB 32100)");
             }
-            String county = cells.text(COUNTY);
-            if (county.isEmpty()) {
-                cells.error(COUNTY, "Required", "the county (name or code) where the project lands");
-            }
-            IndustryCode industry = null;
-            String industryText = cells.text(INDUSTRY);
-            try {
-                industry = new IndustryCode(industryText);
-            } catch (IllegalArgumentException notACode) {
-                cells.error(INDUSTRY, "IndustryCode", "a GB/T 4754 code such as C3670, not \"" + industryText + "\"");
-            }
             String keyArea = cells.oneOf(KEY_AREA, KEY_AREAS);
             String channel = cells.oneOf(CHANNEL, CHANNELS);
             String team = cells.text(TEAM);
-            if (RESIDENT_TEAM_CHANNEL.equals(channel) && team.isEmpty()) {
-                cells.error(TEAM, "RequiredForChannel", "a project brought in by a resident team (驻点招商) names the team");
-            } else if (!team.isEmpty() && !RESIDENT_TEAM_CHANNEL.equals(channel)) {
-                cells.error(TEAM, "OnlyForResidentTeamChannel", "a team is named only when 招商方式 is 驻点招商");
-            } else if (!team.isEmpty() && !TEAM_ID.matcher(team).matches()) {
+            if (!team.isEmpty() && !TEAM_ID.matcher(team).matches()) {
                 cells.error(TEAM, "TeamId", "the resident team's id (a UUID); the library resolves no team names yet");
-            }
-            String chains = cells.text(CHAINS);
-            if (java.util.Arrays.stream(chains.split("[、,，;；]")).anyMatch(tag -> tag.strip().length() > 30)) {
-                cells.error(CHAINS, "Size", "each key-chain tag has at most 30 characters");
-            }
-            if (cells.text(SITE).length() > 300) {
-                cells.error(SITE, "Size", "a site address has at most 300 characters");
             }
             ProjectStage stage = null;
             String stageText = cells.text(STAGE);
@@ -180,29 +147,11 @@ public final class ProjectListWorkbook {
                     cells.error(STAGE, "AllowedValue", "one of " + stageLabels() + ", not \"" + stageText + "\"");
                 }
             }
-            LocalDate signingDate = cells.date(SIGNING_DATE);
-            BigDecimal amount = cells.wan(AMOUNT, 2);
-            if (stage != null && stage.hasReached(ProjectStage.SIGNED)) {
-                if (signingDate == null && !cells.hasError(SIGNING_DATE)) {
-                    cells.error(SIGNING_DATE, "RequiredForStage", "required from 签约 on");
-                }
-                if (amount == null && !cells.hasError(AMOUNT)) {
-                    cells.error(AMOUNT, "RequiredForStage", "required from 签约 on");
-                }
-            }
-            BigDecimal fdi = cells.wan(FDI, 0);
-            LocalDate plannedStart = cells.date(PLANNED_START);
             // An exported file carries masked contacts (张*, 138****5678): read back, they say nothing and are dropped.
-            String phone = masked(cells.text(PHONE));
-            if (!phone.isEmpty() && !PHONE_SYNTAX.matcher(phone).matches()) {
-                cells.error(PHONE, "Phone", "a phone number such as 13812345678");
-            }
-            if (cells.text(CONTACT).length() > 100) {
-                cells.error(CONTACT, "Size", "a contact name has at most 100 characters");
-            }
-            rows.add(new ListRow(excelRow, code, name, cells.text(INVESTOR), uscc, county, cells.text(PARK), industry,
-                    chains, keyArea, channel, team, stage, signingDate, amount, fdi, plannedStart,
-                    cells.text(SITE), masked(cells.text(CONTACT)), phone, cells.text(REMARK), letters));
+            rows.add(new ListRow(excelRow, cells.text(CODE), cells.text(NAME), cells.text(INVESTOR), uscc, cells.text(COUNTY),
+                    cells.text(PARK), cells.text(INDUSTRY), cells.text(CHAINS), keyArea, channel, team, stage,
+                    cells.date(SIGNING_DATE), cells.wan(AMOUNT), cells.wan(FDI), cells.date(PLANNED_START), cells.text(SITE),
+                    masked(cells.text(CONTACT)), masked(cells.text(PHONE)), cells.text(REMARK), letters));
         }
     }
 
@@ -231,18 +180,9 @@ public final class ProjectListWorkbook {
                 cells.error(FundsSheetLayout.NAME, "Required", "the project's code or name, as in " + SHEET);
             }
             YearMonth month = cells.month(FundsSheetLayout.MONTH);
-            BigDecimal amount = cells.wan(FundsSheetLayout.AMOUNT, 0);
-            if (amount == null && !cells.hasError(FundsSheetLayout.AMOUNT)) {
-                cells.error(FundsSheetLayout.AMOUNT, "Required", "the amount in 万元");
-            }
+            BigDecimal amount = cells.wan(FundsSheetLayout.AMOUNT);
             String voucher = cells.text(FundsSheetLayout.VOUCHER_NUMBER);
-            if (voucher.isEmpty() || voucher.length() > 100) {
-                cells.error(FundsSheetLayout.VOUCHER_NUMBER, "Required", "the voucher's number (at most 100 characters)");
-            }
             LocalDate voucherDate = cells.date(FundsSheetLayout.VOUCHER_DATE);
-            if (voucherDate == null && !cells.hasError(FundsSheetLayout.VOUCHER_DATE)) {
-                cells.error(FundsSheetLayout.VOUCHER_DATE, "Required", "the voucher's date, yyyy-mm-dd");
-            }
             funds.add(new FundsRow(r + 1, code, name, month, amount, voucher, voucherDate, letters));
         }
     }
@@ -265,7 +205,6 @@ public final class ProjectListWorkbook {
         private final String sheet;
         private final int excelRow;
         private final List<CellError> errors;
-        private final List<String> wrong = new ArrayList<>();
 
         Cells(Row row, Map<String, Integer> index, Map<String, String> letters, String sheet, int excelRow, List<CellError> errors) {
             this.row = row;
@@ -286,12 +225,7 @@ public final class ProjectListWorkbook {
         }
 
         void error(String header, String rule, String message) {
-            wrong.add(header);
             errors.add(new CellError(sheet, excelRow, letters.getOrDefault(header, "A"), header, rule, message));
-        }
-
-        boolean hasError(String header) {
-            return wrong.contains(header);
         }
 
         String oneOf(String header, List<String> allowed) {
@@ -334,11 +268,10 @@ public final class ProjectListWorkbook {
         }
 
         /**
-         * An amount in 万元 with at most 6 decimals, converted exactly to the unit below (yuan or dollars).
-         *
-         * @param minSignum 2 for positive, 0 for zero or more
+         * An amount in 万元 converted exactly to the unit below (yuan or dollars); what amounts the API
+         * takes (decimals, sign, size) is the API's rule, checked on the request the row stands for.
          */
-        BigDecimal wan(String header, int minSignum) {
+        BigDecimal wan(String header) {
             Cell cell = cell(header);
             if (SheetCells.isEmpty(cell)) {
                 return null;
@@ -348,21 +281,8 @@ public final class ProjectListWorkbook {
                 error(header, "Amount", "an amount in 万元, not \"" + SheetCells.text(cell) + "\"");
                 return null;
             }
-            BigDecimal wan = value.get().stripTrailingZeros();
-            if (wan.scale() > 6) {
-                error(header, "Amount", "at most 6 decimals in 万元 (one fen)");
-                return null;
-            }
-            if (minSignum == 2 ? wan.signum() <= 0 : wan.signum() < 0) {
-                error(header, "Amount", minSignum == 2 ? "a positive amount" : "zero or more");
-                return null;
-            }
-            BigDecimal units = wan.movePointRight(WAN).setScale(2);
-            if (units.precision() > 18) {
-                error(header, "Amount", "too large");
-                return null;
-            }
-            return units;
+            BigDecimal units = value.get().stripTrailingZeros().movePointRight(WAN);
+            return units.scale() < 0 ? units.setScale(0) : units;
         }
     }
 

@@ -4,18 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 
 /**
- * One data row of the monthly list, read and checked for syntax; amounts already in yuan (CNY) and
- * US dollars. Fields the project library does not hold yet are read and checked all the same.
+ * One data row of the monthly list, its cells converted to values (dates, stages, amounts already in
+ * yuan (CNY) and US dollars); what the values may be is checked by the API's rules afterwards
+ * ({@code ListRowRules}). Fields the project library does not hold yet are read all the same.
  *
  * @param row the Excel row number (1-based)
  * @param columns header → Excel column letter, to locate errors found later
  */
 public record ListRow(int row, String code, String name, String investor, String uscc, String county, String park,
-        IndustryCode industryCode, String chains, String keyArea, String channel, String team, ProjectStage stage,
+        String industryCode, String chains, String keyArea, String channel, String team, ProjectStage stage,
         LocalDate signingDate, BigDecimal contractAmount, BigDecimal fdiUsd, LocalDate plannedStartDate, String site,
         String contactName, String contactPhone, String remark, Map<String, String> columns) {
 

@@ -70,7 +70,37 @@ public final class ProjectListLayout {
     /** Key-chain tags in one cell are separated by 、 (a comma or semicolon is accepted too). */
     public static final String TAG_SEPARATOR = "、";
 
+    /** What splits a key-chain cell into tags, as a regular expression. */
+    public static final String TAG_SEPARATORS = "[、,，;；]";
+
     private ProjectListLayout() {
+    }
+
+    /**
+     * The column of a field of the API's registration request: a violation's property path (such as
+     * {@code investorContact.phone} or {@code industryChainTags[2].<list element>}) named as the list's header.
+     */
+    public static String headerOf(String propertyPath) {
+        String field = propertyPath.startsWith("investorContact.") ? propertyPath : propertyPath.split("[.\\[]", 2)[0];
+        return switch (field) {
+            case "projectCode" -> CODE;
+            case "orgUnit" -> COUNTY;
+            case "investorEnterpriseId" -> INVESTOR;
+            case "industryCode" -> INDUSTRY;
+            case "industryChainTags" -> CHAINS;
+            case "sourceKeyArea" -> KEY_AREA;
+            case "channel" -> CHANNEL;
+            case "residentTeamId" -> TEAM;
+            case "stage" -> STAGE;
+            case "signingDate" -> SIGNING_DATE;
+            case "contractAmount" -> AMOUNT;
+            case "fdiContractUsd" -> FDI;
+            case "startDate", "plannedStartDate" -> PLANNED_START;
+            case "siteAddress" -> SITE;
+            case "investorContact.name" -> CONTACT;
+            case "investorContact.phone" -> PHONE;
+            default -> NAME;
+        };
     }
 
     public static SourceKeyArea keyArea(String label) {

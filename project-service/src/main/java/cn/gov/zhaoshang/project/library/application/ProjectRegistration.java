@@ -20,11 +20,6 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.project.duplicates.application.DuplicateRules;
-import cn.gov.zhaoshang.project.duplicates.infrastructure.DuplicateCheckLocks;
-import cn.gov.zhaoshang.project.duplicates.model.DuplicateHit;
-import cn.gov.zhaoshang.project.duplicates.model.DuplicateKeys;
-import cn.gov.zhaoshang.project.duplicates.model.DuplicateRule;
 import cn.gov.zhaoshang.project.investor.application.InvestorClasses;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository;
@@ -54,13 +49,12 @@ public class ProjectRegistration {
     private final AuditTrail audit;
     private final SigningRules signingRules;
     private final InvestorClasses investorClasses;
-    private final DuplicateRules duplicateRules;
-    private final DuplicateCheckLocks duplicateLocks;
+    private final DuplicateCheck duplicates;
     private final Clock clock;
 
     public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
             EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses,
-            DuplicateRules duplicateRules, DuplicateCheckLocks duplicateLocks, Clock clock) {
+            DuplicateCheck duplicates, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.orgUnits = orgUnits;
@@ -68,8 +62,7 @@ public class ProjectRegistration {
         this.audit = audit;
         this.signingRules = signingRules;
         this.investorClasses = investorClasses;
-        this.duplicateRules = duplicateRules;
-        this.duplicateLocks = duplicateLocks;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
@@ -125,21 +118,21 @@ public class ProjectRegistration {
         String city = cityOf(unit);
         String normalizedName = ProjectNames.normalize(project.name());
         projects.insert(project, contact.name(), contact.phone(), city, normalizedName);
-        DuplicateKeys keys = new DuplicateKeys(project.id(), city, command.projectCode(), normalizedName,
+        DuplicateCheck.Candidate candidate = new DuplicateCheck.Candidate(project.id(), city, command.projectCode(), normalizedName,
                 details.investorEnterpriseId(), project.industryCode().value(), project.contractAmount(), contact.phone(),
                 details.siteAddress());
         // Only registrations that could duplicate this one wait here, not the whole city (DuplicateCheckLocks);
         // every rule leaves this project itself out.
         if (city != null) {
-            duplicateLocks.lockForCheck(city, keys.lockKeys());
+            duplicates.lockForCheck(candidate);
         }
-        Optional<DuplicateHit> duplicate = city == null ? Optional.empty()
+        Optional<DuplicateCheck.Hit> duplicate = city == null ? Optional.empty()
                 : projects.findSameCodeOrNameInCity(project.id(), city, command.projectCode(), normalizedName)
-                        .map(id -> new DuplicateHit(id, DuplicateRule.L1))
-                        .or(() -> duplicateRules.weakerHit(keys));
+                        .map(id -> new DuplicateCheck.Hit(id, "L1"))
+                        .or(() -> duplicates.weakerHit(candidate));
         if (duplicate.isPresent()) {
             project = project.inReviewPool();
-            projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule().name());
+            projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule());
         }
         moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
                 project.stageReachedOn() != null ? project.stageReachedOn() : LocalDate.ofInstant(project.registeredAt(), clock.getZone()),
@@ -148,7 +141,7 @@ public class ProjectRegistration {
         if (duplicate.isPresent()) {
             // Not counted until a reviewer keeps it: its registered event waits for that decision.
             audit.record(scope.caller(), "project", project.id().toString(), "pooled-for-review", null,
-                    Map.of("rule", duplicate.get().rule().name(), "duplicateOf", duplicate.get().duplicateOf().toString()));
+                    Map.of("rule", duplicate.get().rule(), "duplicateOf", duplicate.get().duplicateOf().toString()));
         } else {
             events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
         }
@@ -162,7 +155,7 @@ public class ProjectRegistration {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockCitiesForBulkRegistration(Collection<OrgUnit> units) {
-        duplicateLocks.lockCitiesExclusively(units.stream().map(this::cityOf).filter(Objects::nonNull).collect(Collectors.toSet()));
+        duplicates.lockCitiesExclusively(units.stream().map(this::cityOf).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     // The city a county or park belongs to, whose projects L1 compares; null above city level.

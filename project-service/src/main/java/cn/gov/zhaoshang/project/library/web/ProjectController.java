@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects")
 public class ProjectController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
+    public static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
 
     private final ProjectRegistration registration;
     private final ProjectLifecycle lifecycle;

@@ -51,7 +51,7 @@ public record ProjectResponse(
     public record ContactResponse(String name, String phone, boolean masked) {
     }
 
-    static ProjectResponse of(ProjectView view) {
+    public static ProjectResponse of(ProjectView view) {
         Project project = view.project();
         ProjectDetails details = project.details();
         return new ProjectResponse(project.id(), project.name(), project.orgUnit(), project.stage().name(),

@@ -33,10 +33,12 @@ public class TargetBulkEntry {
 
     private final TargetSetting setting;
     private final OrgUnitRegistry registry;
+    private final UploadRowRules rowRules;
 
-    public TargetBulkEntry(TargetSetting setting, OrgUnitRegistry registry) {
+    public TargetBulkEntry(TargetSetting setting, OrgUnitRegistry registry, UploadRowRules rowRules) {
         this.setting = setting;
         this.registry = registry;
+        this.rowRules = rowRules;
     }
 
     /** One figure that would change (values in yuan for amounts; null = no target). */
@@ -66,6 +68,11 @@ public class TargetBulkEntry {
         Map<UploadRow, RegisteredOrgUnit> units = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (UploadRow row : parsed.rows()) {
+            rowRules.check(row).stream()
+                    // a cell that could not be read has said what is wrong with it already
+                    .filter(error -> errors.stream().noneMatch(known -> known.row() == error.row()
+                            && known.column().equals(error.column())))
+                    .forEach(errors::add);
             Optional<RegisteredOrgUnit> unit = registry.findByCodeOrAlias(row.code())
                     .filter(candidate -> scope.contains(candidate.unit()))
                     .filter(candidate -> !candidate.code().equals(scope.unit().code()));

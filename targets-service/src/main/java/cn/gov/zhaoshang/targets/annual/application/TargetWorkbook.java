@@ -33,9 +33,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class TargetWorkbook {
 
     public static final String SHEET = "年度目标任务表";
-    static final String CODE = "单位代码";
+    public static final String CODE = "单位代码";
     static final String NAME = "单位名称";
-    static final String YEAR = "年度";
+    public static final String YEAR = "年度";
     private static final int FIXED_COLUMNS = 3;
     /** 亿元 → 元 */
     private static final int AMOUNT_SHIFT = 8;
@@ -104,13 +104,26 @@ public final class TargetWorkbook {
     /**
      * One data row of an upload.
      *
+     * @param year the year column's whole number, or null when it holds none
      * @param figures figure → value in yuan for amounts, or empty for an empty cell (no target)
      */
-    public record UploadRow(int rowNumber, String codeColumn, String code, int year,
+    public record UploadRow(int rowNumber, String codeColumn, String code, String yearColumn, Integer year,
             Map<TargetFigure, Optional<BigDecimal>> figures, Map<TargetFigure, String> columns) {
+
+        /** An error in this row's cell under {@code header} (a figure's column, or 单位代码 or 年度). */
+        public CellError error(String header, String rule, String message) {
+            String column = header.equals(YEAR) ? yearColumn
+                    : columns.entrySet().stream().filter(entry -> header(entry.getKey()).equals(header))
+                            .map(Map.Entry::getValue).findFirst().orElse(codeColumn);
+            return new CellError(SHEET, rowNumber, column, header, rule, header + " " + message);
+        }
     }
 
-    /** What a file says, and every cell it got wrong (checked for syntax here, for meaning by the caller). */
+    /**
+     * What a file says, and every cell it got wrong: cells are converted here (numbers, 亿元 to yuan)
+     * and checked against the figures' own rules; the rules of the API's request are checked on each
+     * row by the caller ({@link UploadRowRules}).
+     */
     public record Parsed(List<UploadRow> rows, List<CellError> errors) {
     }
 
@@ -163,11 +176,11 @@ public final class TargetWorkbook {
                 String code = text(row.getCell(codeColumn));
                 Integer year = null;
                 Optional<BigDecimal> yearValue = number(row.getCell(yearColumn));
-                if (yearValue.isEmpty() || yearValue.get().stripTrailingZeros().scale() > 0
-                        || yearValue.get().intValue() < 2000 || yearValue.get().intValue() > 2100) {
-                    errors.add(error(sheetName, excelRow, yearColumn, YEAR, "Year", "must be a year between 2000 and 2100"));
-                } else {
-                    year = yearValue.get().intValue();
+                if (yearValue.isPresent() && yearValue.get().stripTrailingZeros().scale() <= 0
+                        && yearValue.get().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                    year = yearValue.get().intValueExact();
+                } else if (!isEmpty(row.getCell(yearColumn))) {
+                    errors.add(error(sheetName, excelRow, yearColumn, YEAR, "Year", "must be a year, a whole number"));
                 }
                 Map<TargetFigure, Optional<BigDecimal>> figures = new LinkedHashMap<>();
                 Map<TargetFigure, String> columns = new LinkedHashMap<>();
@@ -192,7 +205,8 @@ public final class TargetWorkbook {
                     }
                     figures.put(figure, Optional.of(figure.normalize(inYuan)));
                 }
-                rows.add(new UploadRow(excelRow, CellReference.convertNumToColString(codeColumn), code, year == null ? 0 : year, figures, columns));
+                rows.add(new UploadRow(excelRow, CellReference.convertNumToColString(codeColumn), code,
+                        CellReference.convertNumToColString(yearColumn), year, figures, columns));
             }
         } catch (IOException | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException e) {
             errors.add(new CellError("-", 0, "-", "-", "Xlsx", "the upload is not an xlsx workbook"));
