@@ -31,6 +31,8 @@ public final class LocalPlatform {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
+    /** The services fetch Keycloak's keys at the first token; on a busy machine that took more than a minute. */
+    private static final Duration TOKEN_VALIDATION_DEADLINE = Duration.ofMinutes(5);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final long started = System.nanoTime();
@@ -158,7 +160,11 @@ public final class LocalPlatform {
         gateway.awaitReady();
         step("gateway ready at " + gateway.baseUrl());
 
-        List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers()).loadOnce(home);
+        DemoData demoData = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers());
+        TokenValidation.await(tokenChecks(gateway.baseUrl()), () -> demoData.passwordGrant("gx-admin"), TOKEN_VALIDATION_DEADLINE,
+                this::step);
+        step("every service and the gateway validate tokens");
+        List<String> loaded = demoData.loadOnce(home);
         step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
         reportMonth = DemoData.reportMonth(home);
         printWelcome(keycloak, gateway, secrets, logs);
@@ -278,6 +284,22 @@ public final class LocalPlatform {
         return "port " + port + " is already in use" + holder.map(process -> " by " + process).orElse("")
                 + ", which is not a server this launcher started from this folder. Stop it (find it with: ss -ltnp 'sport = :"
                 + port + "') and start again.";
+    }
+
+    /**
+     * An authenticated GET per service, and one through the gateway, that answers 2xx or 403/404
+     * once the token is validated. The services fetch Keycloak's keys at the first token.
+     */
+    private static Map<String, String> tokenChecks(String gatewayUrl) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("project-service", "http://127.0.0.1:" + SERVICE_PORTS.get("project-service")
+                + "/api/projects/signing-confirmation-settings/450000");
+        checks.put("enterprise-service", "http://127.0.0.1:" + SERVICE_PORTS.get("enterprise-service") + "/api/engagements?size=1");
+        checks.put("targets-service", "http://127.0.0.1:" + SERVICE_PORTS.get("targets-service") + "/api/key-areas");
+        checks.put("reporting-service", "http://127.0.0.1:" + SERVICE_PORTS.get("reporting-service")
+                + "/api/reports/units/450000/closes");
+        checks.put("gateway", gatewayUrl + "/api/key-areas");
+        return checks;
     }
 
     private static Map<String, Integer> orderedPorts() {
