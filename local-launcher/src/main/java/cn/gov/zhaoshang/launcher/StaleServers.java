@@ -124,6 +124,8 @@ final class StaleServers {
             console.accept("stopped " + name + " (pid " + process.pid() + ")");
             return true;
         }
+        // and what it started meanwhile (a JVM stopping with -XX:AOTCacheOutput starts one to write the cache)
+        process.descendants().filter(child -> !family.contains(child)).forEach(family::add);
         family.forEach(ProcessHandle::destroyForcibly);
         if (!awaitExit(family, AFTER_KILL)) {
             throw new LauncherException(name + " (pid " + process.pid() + "), left running by an earlier launcher, did not stop"
