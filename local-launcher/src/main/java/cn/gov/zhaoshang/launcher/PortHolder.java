@@ -92,7 +92,9 @@ final class PortHolder {
         return false;
     }
 
-    private static String abbreviate(String commandLine) {
-        return commandLine.length() <= 160 ? commandLine : commandLine.substring(0, 157) + "...";
+    /** On one line (an argument may hold line breaks, a script given with {@code -c}), at most 160 characters. */
+    static String abbreviate(String commandLine) {
+        String oneLine = commandLine.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
     }
 }

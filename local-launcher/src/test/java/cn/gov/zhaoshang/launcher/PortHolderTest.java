@@ -30,6 +30,12 @@ class PortHolderTest {
     }
 
     @Test
+    void theHoldersCommandLineIsShownOnOneLineAndShortened() {
+        assertThat(PortHolder.abbreviate("python3 -c \nimport socket\n\ts.listen(1)\n")).isEqualTo("python3 -c import socket s.listen(1)");
+        assertThat(PortHolder.abbreviate("java " + "-Dx=y ".repeat(100))).hasSize(160).endsWith("...");
+    }
+
+    @Test
     void aForeignHolderIsNamedWithThePort() {
         assertThat(LocalPlatform.portInUse(15432, Optional.of("pid 812 (/usr/lib/postgresql/17/bin/postgres -D /var/lib/postgresql)")))
                 .startsWith("port 15432 is already in use by pid 812 (/usr/lib/postgresql/17/bin/postgres -D /var/lib/postgresql),"
