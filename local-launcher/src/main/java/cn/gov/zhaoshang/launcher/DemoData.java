@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -313,18 +315,32 @@ final class DemoData {
                 .header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        // the loaders together may outrun a demo user's rate limit at the gateway (50/s): wait as told
-        for (int retry = 0; response.statusCode() == 429 && retry < 20; retry++) {
-            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 10)));
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
+        HttpResponse<String> response = sendRetrying(request, "POST " + path);
         if (response.statusCode() / 100 != 2) {
             throw new LauncherException("loading demo data failed: POST " + path + " answered " + response.statusCode()
                     + " " + response.body());
         }
         return response.body();
+    }
+
+    /**
+     * Sends the request, and again as {@link RetryPolicy#API_CALLS} says while it is answered 503
+     * (a service that cannot reach Keycloak) or 429 (the loaders together may outrun a demo user's
+     * rate limit at the gateway, 50/s), saying so on the console each time.
+     */
+    private HttpResponse<String> sendRetrying(HttpRequest request, String what) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+            Optional<Duration> delay = RetryPolicy.API_CALLS.delayAfter(attempt, response.statusCode(), retryAfter, Instant.now());
+            if (delay.isEmpty()) {
+                return response;
+            }
+            System.out.printf("        demo data: %s answered %d%s; trying again in %.1f s (attempt %d of %d)%n", what,
+                    response.statusCode(), retryAfter.map(value -> " (Retry-After: " + value + ")").orElse(""),
+                    delay.get().toMillis() / 1000.0, attempt + 1, RetryPolicy.API_CALLS.attempts());
+            Thread.sleep(delay.get());
+        }
     }
 
     /** @return the status of a GET */

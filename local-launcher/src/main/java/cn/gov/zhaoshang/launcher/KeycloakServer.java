@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
@@ -47,6 +48,8 @@ public final class KeycloakServer implements AutoCloseable {
      * replaces with its own and then deletes.
      */
     private static final String INITIAL_ADMIN_PASSWORD = "zhaoshang-initial-admin-password";
+    /** The name of Keycloak's pid file among the launcher's ({@link PidFiles}). */
+    static final String PID_KEY = "keycloak";
 
     private final Process process;
     private final String baseUrl;
@@ -67,19 +70,24 @@ public final class KeycloakServer implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    /** Starts Keycloak from the distribution the build downloaded, on the launcher's ports. */
-    static KeycloakServer start(Path zip, String version, Path home, int port, String realmJson, LocalSecrets secrets) {
-        return start(zip, version, home, port, port + 1, realmJson, secrets);
+    /**
+     * Starts Keycloak from the distribution the build downloaded, on the launcher's ports, and
+     * records its pid in {@code pids}, so that a launcher after one killed hard can stop it.
+     */
+    static KeycloakServer start(Path zip, String version, Path home, int port, String realmJson, LocalSecrets secrets,
+            PidFiles pids) {
+        return start(zip, version, home, port, port + 1, realmJson, secrets, Optional.of(pids));
     }
 
     /** Starts Keycloak from the distribution the build downloaded (see {@code launcher.properties}). */
     public static KeycloakServer start(Path home, int port, int managementPort, String realmJson, LocalSecrets secrets) {
         LauncherSettings settings = LauncherSettings.load();
-        return start(settings.keycloakZip(), settings.keycloakVersion(), home, port, managementPort, realmJson, secrets);
+        return start(settings.keycloakZip(), settings.keycloakVersion(), home, port, managementPort, realmJson, secrets,
+                Optional.empty());
     }
 
     private static KeycloakServer start(Path zip, String version, Path home, int port, int managementPort, String realmJson,
-            LocalSecrets secrets) {
+            LocalSecrets secrets, Optional<PidFiles> pids) {
         Path installation = home.resolve("keycloak-" + version);
         try {
             prepare(zip, version, installation);
@@ -97,7 +105,11 @@ public final class KeycloakServer implements AutoCloseable {
             environment(builder);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword());
-            return new KeycloakServer(builder.start(), baseUrl, log, installation.resolve(INITIAL_ADMIN_PASSWORD),
+            Process process = builder.start();
+            // kc.sh runs Keycloak's JVM as its child; both are stopped together
+            pids.ifPresent(files -> files.record(PID_KEY, "Keycloak", process.toHandle(),
+                    List.of(installation.resolve("bin/kc.sh").toString(), "--http-port=" + port)));
+            return new KeycloakServer(process, baseUrl, log, installation.resolve(INITIAL_ADMIN_PASSWORD),
                     secrets.keycloakAdminPassword());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

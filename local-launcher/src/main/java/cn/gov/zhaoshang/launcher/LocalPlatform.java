@@ -31,6 +31,8 @@ public final class LocalPlatform {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
+    /** The services fetch Keycloak's keys at the first token; on a busy machine that took more than a minute. */
+    private static final Duration TOKEN_VALIDATION_DEADLINE = Duration.ofMinutes(5);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final long started = System.nanoTime();
@@ -63,6 +65,11 @@ public final class LocalPlatform {
 
     private void start(Path home) throws Exception {
         LauncherSettings settings = LauncherSettings.load();
+        PidFiles pids = new PidFiles(home);
+        new StaleServers(home, pids, this::step).stopLeftovers();
+        pids.record(PidFiles.LAUNCHER, "the launcher", ProcessHandle.current(),
+                List.of(OwnProcess.Observed.of(ProcessHandle.current()).commandLine().orElse("java")));
+        running.push(() -> pids.forget(PidFiles.LAUNCHER));
         checkPortsAreFree();
         LocalSecrets secrets = LocalSecrets.in(home);
         Path logs = home.resolve("logs");
@@ -73,11 +80,12 @@ public final class LocalPlatform {
                 + " (the first start on this machine builds it and creates its empty database once, a few minutes; a first start imports the realm)");
         String realm = LocalRealm.build(secrets);
         CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT, realm, secrets));
+                settings.keycloakZip(), settings.keycloakVersion(), home, KEYCLOAK_PORT, realm, secrets, pids));
         running.push(() -> {
             KeycloakServer started = keycloakStarting.getNow(null);
             if (started != null) {
                 started.close();
+                pids.forget(KeycloakServer.PID_KEY);
             }
         });
         // the services' jars are checked against their start-up cache (and extracted, once per
@@ -104,7 +112,7 @@ public final class LocalPlatform {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
         step("the four services on ports 8081-8084 and the gateway on port " + GATEWAY_PORT);
         Map<String, ServiceJvmCache.Start> jvmStart = jvmStarts.join();
-        StartedJvms started = new StartedJvms();
+        StartedJvms started = new StartedJvms(pids);
         running.push(started);
         List<ServiceProcess> services = SERVICE_PORTS.entrySet().stream().map(service -> {
             String database = service.getKey().replace("-service", "");
@@ -120,6 +128,7 @@ public final class LocalPlatform {
             ServiceProcess process = ServiceProcess.start(start.jar(), service.getKey(), service.getValue(),
                     properties, logs.resolve(service.getKey() + ".log"), start.jvmOptions());
             started.add(process, start);
+            pids.recordChild(service.getKey(), service.getKey(), List.of(start.jar().toString(), "--server.port=" + service.getValue()));
             return process;
         }).toList();
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
@@ -129,6 +138,7 @@ public final class LocalPlatform {
         ServiceProcess gateway = ServiceProcess.start(gatewayStart.jar(), "gateway", GATEWAY_PORT, gatewayProperties,
                 logs.resolve("gateway.log"), gatewayStart.jvmOptions());
         started.add(gateway, gatewayStart);
+        pids.recordChild("gateway", "gateway", List.of(gatewayStart.jar().toString(), "--server.port=" + GATEWAY_PORT));
         KeycloakServer keycloak;
         try {
             keycloak = keycloakStarting.join();
@@ -150,7 +160,11 @@ public final class LocalPlatform {
         gateway.awaitReady();
         step("gateway ready at " + gateway.baseUrl());
 
-        List<String> loaded = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers()).loadOnce(home);
+        DemoData demoData = new DemoData(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers());
+        TokenValidation.await(tokenChecks(gateway.baseUrl()), () -> demoData.passwordGrant("gx-admin"), TOKEN_VALIDATION_DEADLINE,
+                this::step);
+        step("every service and the gateway validate tokens");
+        List<String> loaded = demoData.loadOnce(home);
         step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
         reportMonth = DemoData.reportMonth(home);
         printWelcome(keycloak, gateway, secrets, logs);
@@ -216,6 +230,11 @@ public final class LocalPlatform {
         private static final Duration GRACE_WHILE_WRITING_CACHE = Duration.ofMinutes(10);
 
         private final List<Map.Entry<ServiceProcess, ServiceJvmCache.Start>> jvms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final PidFiles pids;
+
+        StartedJvms(PidFiles pids) {
+            this.pids = pids;
+        }
 
         void add(ServiceProcess process, ServiceJvmCache.Start start) {
             jvms.add(Map.entry(process, start));
@@ -232,6 +251,7 @@ public final class LocalPlatform {
                 if (jvm.getKey().stop(start.writesCache() ? GRACE_WHILE_WRITING_CACHE : GRACE)) {
                     start.markCompleteIfWritten();
                 }
+                pids.forget(jvm.getKey().name());
             })).toList();
             for (Thread thread : stopping) {
                 thread.join();
@@ -251,10 +271,35 @@ public final class LocalPlatform {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException busy) {
-                throw new LauncherException("port " + port + " is already in use, perhaps by an earlier launcher that is "
-                        + "still running. Stop whatever holds it (find it with: ss -ltnp 'sport = :" + port + "') and start again.");
+                throw new LauncherException(portInUse(port, PortHolder.describe(port)));
             }
         }
+    }
+
+    /**
+     * What the console says of a port that another program holds: what the launcher left running
+     * from this folder has been stopped before the ports are checked, so this one is not its own.
+     */
+    static String portInUse(int port, java.util.Optional<String> holder) {
+        return "port " + port + " is already in use" + holder.map(process -> " by " + process).orElse("")
+                + ", which is not a server this launcher started from this folder. Stop it (find it with: ss -ltnp 'sport = :"
+                + port + "') and start again.";
+    }
+
+    /**
+     * An authenticated GET per service, and one through the gateway, that answers 2xx or 403/404
+     * once the token is validated. The services fetch Keycloak's keys at the first token.
+     */
+    private static Map<String, String> tokenChecks(String gatewayUrl) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("project-service", "http://127.0.0.1:" + SERVICE_PORTS.get("project-service")
+                + "/api/projects/signing-confirmation-settings/450000");
+        checks.put("enterprise-service", "http://127.0.0.1:" + SERVICE_PORTS.get("enterprise-service") + "/api/engagements?size=1");
+        checks.put("targets-service", "http://127.0.0.1:" + SERVICE_PORTS.get("targets-service") + "/api/key-areas");
+        checks.put("reporting-service", "http://127.0.0.1:" + SERVICE_PORTS.get("reporting-service")
+                + "/api/reports/units/450000/closes");
+        checks.put("gateway", gatewayUrl + "/api/key-areas");
+        return checks;
     }
 
     private static Map<String, Integer> orderedPorts() {
