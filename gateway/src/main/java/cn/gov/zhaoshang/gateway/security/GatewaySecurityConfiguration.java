@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.gateway.security;
 import java.time.Clock;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.security.ReactiveVerifiedTokenCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,7 @@ public class GatewaySecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
-        return cacheSize > 0 ? new ValidatedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
+        return cacheSize > 0 ? new ReactiveVerifiedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
     }
 
     /**

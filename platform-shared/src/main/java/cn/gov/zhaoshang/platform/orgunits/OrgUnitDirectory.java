@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,7 +18,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  * (docs/benchmarks.md, create-and-sign). The memo lives in the request's attributes, so it never
  * outlives the request, and this directory's own writes clear it once written.
  */
-@Component
 public class OrgUnitDirectory {
 
     private static final String REQUEST_MEMO = OrgUnitDirectory.class.getName() + ".units";

@@ -1,12 +1,20 @@
-package cn.gov.zhaoshang.platform.security;
+package cn.gov.zhaoshang.platform.config;
 
 import java.time.Clock;
 
+import cn.gov.zhaoshang.platform.security.KeycloakRealmRoles;
+import cn.gov.zhaoshang.platform.security.Roles;
+import cn.gov.zhaoshang.platform.security.VerifiedTokenCache;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,11 +25,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Zero trust inside the cluster: every service validates the caller's token again (issuer,
  * audience, signature, expiry, from {@code spring.security.oauth2.resourceserver.jwt.*}), and only
- * health probes and metrics are open.
+ * health probes and metrics are open. Runs before Spring Boot's resource-server configuration, whose
+ * default filter chain and decoder give way to these.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
-public class ServiceSecurityConfiguration {
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -51,7 +62,9 @@ public class ServiceSecurityConfiguration {
      */
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment) {
-        long size = environment.getProperty("zhaoshang.security.verified-token-cache-size", Long.class, 10_000L);
+        long size = Binder.get(environment).bind("zhaoshang.security", PlatformSecurityProperties.class)
+                .orElseGet(() -> new PlatformSecurityProperties(null))
+                .verifiedTokenCacheSize();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
