@@ -10,6 +10,9 @@ public final class ProblemTypes {
 
     public static final String TYPE_BASE = "https://zhaoshang.gov.cn/problems/";
 
+    /** The identity provider's keys could not be fetched: 503 with {@code Retry-After}. */
+    public static final String IDENTITY_PROVIDER_UNAVAILABLE = "identity-provider-unavailable";
+
     private ProblemTypes() {
     }
 

@@ -1,7 +1,10 @@
 package cn.gov.zhaoshang.platform.config;
 
+import java.net.URI;
 import java.time.Clock;
 
+import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
+import cn.gov.zhaoshang.platform.security.IdentityProviderOutageFilter;
 import cn.gov.zhaoshang.platform.security.KeycloakRealmRoles;
 import cn.gov.zhaoshang.platform.security.Roles;
 import cn.gov.zhaoshang.platform.security.VerifiedTokenCache;
@@ -12,15 +15,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RequestCallback;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.ResponseExtractor;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Zero trust inside the cluster: every service validates the caller's token again (issuer,
@@ -50,9 +60,37 @@ public class PlatformSecurityAutoConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles())))
+                // a token that cannot be checked because the identity provider is unreachable: 503, not 500
+                .addFilterBefore(new IdentityProviderOutageFilter(), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * The identity provider's keys are fetched with time-outs ({@code zhaoshang.security.key-fetch-timeout},
+     * 5 s by default) for connecting and for the answer: without them a silent identity provider held
+     * the request until the operating system gave up.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "keyFetchTimeouts")
+    JwkSetUriJwtDecoderBuilderCustomizer keyFetchTimeouts(PlatformSecurityProperties properties) {
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(properties.keyFetchTimeout());
+        timeouts.setReadTimeout(properties.keyFetchTimeout());
+        RestTemplate keyFetches = new RestTemplate(timeouts) {
+            @Override
+            protected <T> T doExecute(URI url, String uriTemplate, HttpMethod method, RequestCallback requestCallback,
+                    ResponseExtractor<T> responseExtractor) {
+                try {
+                    return super.doExecute(url, uriTemplate, method, requestCallback, responseExtractor);
+                } catch (ResourceAccessException unreachable) {
+                    throw new IdentityProviderOutage.UnreachableException(
+                            "the identity provider's keys could not be fetched from " + url, unreachable);
+                }
+            }
+        };
+        return builder -> builder.restOperations(keyFetches);
     }
 
     /**
@@ -63,7 +101,7 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment) {
         long size = Binder.get(environment).bind("zhaoshang.security", PlatformSecurityProperties.class)
-                .orElseGet(() -> new PlatformSecurityProperties(null))
+                .orElseGet(() -> new PlatformSecurityProperties(null, null))
                 .verifiedTokenCacheSize();
         return new BeanPostProcessor() {
             @Override
