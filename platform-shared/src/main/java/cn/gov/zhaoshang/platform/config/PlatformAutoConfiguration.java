@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.platform.outbox.OutboxMetrics;
 import cn.gov.zhaoshang.platform.outbox.OutboxWakeUp;
 import cn.gov.zhaoshang.platform.outbox.TraceContextCarrier;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.validation.MoneyAmountSchema;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.namastack.outbox.Outbox;
@@ -148,6 +149,14 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     CurrentCaller currentCaller(OrgUnitDirectory orgUnits) {
         return new CurrentCaller(orgUnits);
+    }
+
+    // --- request rules in the OpenAPI document
+
+    @Bean
+    @ConditionalOnMissingBean
+    MoneyAmountSchema moneyAmountSchema() {
+        return new MoneyAmountSchema();
     }
 
     // --- audit
