@@ -77,7 +77,7 @@ public class OrgUnitDirectory {
                 .update();
         existing.filter(old -> !old.path().equals(newPath)).ifPresent(old -> jdbc.sql("""
                 UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
-                WHERE """ + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
+                WHERE\s""" + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
                 .param("newPath", newPath).param("oldPath", old.path())
                 .update());
         forgetRequestMemo();
@@ -102,7 +102,7 @@ public class OrgUnitDirectory {
                 .param("newCode", newCode).param("oldCode", oldCode).update();
         jdbc.sql("""
                 UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
-                WHERE """ + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
+                WHERE\s""" + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
                 .param("newPath", newPath).param("oldPath", old.path()).update();
         jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
         forgetRequestMemo();

@@ -40,7 +40,7 @@ public class ProjectWarnings {
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant();
         return jdbc.sql("""
                 SELECT warning_id, project_id, org_unit_code, kind, stage, since, raised_at FROM project_warning
-                WHERE """ + OrgScope.codeInSubtree("org_unit_code", "path") + """
+                WHERE\s""" + OrgScope.codeInSubtree("org_unit_code", "path") + """
 
                   AND raised_at < :end AND (cleared_at IS NULL OR cleared_at >= :end)
                 ORDER BY raised_at, warning_id""")

@@ -117,7 +117,7 @@ public class EngagementRepository {
                        count(*) FILTER (WHERE area.key_area) AS key_area_trips
                 FROM engagement g JOIN destination_area area ON area.code = g.destination_area
                 WHERE g.kind = 'LEADER_TRIP'
-                  AND """ + OrgScope.codeInSubtree("g.leader_unit", "unitPath") + """
+                  AND\s""" + OrgScope.codeInSubtree("g.leader_unit", "unitPath") + """
 
                   AND g.occurred_on BETWEEN :from AND :to
                 GROUP BY g.leader_name, g.leader_role, g.leader_unit
