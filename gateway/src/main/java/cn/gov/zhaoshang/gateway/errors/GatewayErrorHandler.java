@@ -3,12 +3,15 @@ package cn.gov.zhaoshang.gateway.errors;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import cn.gov.zhaoshang.platform.errors.ProblemTypes;
+import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Failures behind the gateway become problem details, never a hang or a stack trace: a service
  * that is down (connection refused, connect time-out, no instance) is 503; one that does not
- * answer within the response time-out (Reactor Netty's, a {@link ReadTimeoutException}) is 504.
+ * answer within the response time-out (Reactor Netty's, a {@link ReadTimeoutException}) is 504. A
+ * token that could not be checked because the identity provider's keys could not be fetched
+ * ({@link IdentityProviderOutage}) is 503 with {@code Retry-After}, as in the services.
  */
 @Component
 @Order(-2)
@@ -33,6 +38,14 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         String path = exchange.getRequest().getPath().value();
+        if (IdentityProviderOutage.isCauseOf(error)) {
+            // before the checks below: the key fetch's refused connection or time-out is not the service's
+            log.warn("the identity provider's keys could not be fetched; answering 503 on {}: {}", path, error.getMessage());
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(IdentityProviderOutage.RETRY_AFTER.toSeconds()));
+            return GatewayProblems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.IDENTITY_PROVIDER_UNAVAILABLE, IdentityProviderOutage.TITLE, IdentityProviderOutage.DETAIL, path);
+        }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
                 || causedBy(error, org.springframework.cloud.gateway.support.NotFoundException.class)) {
             return GatewayProblems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",

@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.gateway.errors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import cn.gov.zhaoshang.platform.errors.ProblemTypes;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GatewayProblems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TYPE_BASE = "https://zhaoshang.gov.cn/problems/";
 
     private GatewayProblems() {
     }
@@ -23,7 +23,7 @@ public final class GatewayProblems {
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String title,
             String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.type(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(instance));
         response.setStatusCode(status);

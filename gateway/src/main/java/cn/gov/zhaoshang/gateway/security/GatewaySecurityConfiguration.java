@@ -1,12 +1,17 @@
 package cn.gov.zhaoshang.gateway.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
+import cn.gov.zhaoshang.platform.security.ReactiveVerifiedTokenCache;
+import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -18,6 +23,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Every API request must carry a valid access token: signature (Keycloak's JWKS, re-fetched when
@@ -30,19 +39,38 @@ public class GatewaySecurityConfiguration {
 
     /**
      * Keycloak's keys (re-fetched on an unknown key id), issuer, audience and expiry, as Spring
-     * Boot would configure them, behind a cache of tokens that already passed.
+     * Boot would configure them, behind a cache of tokens that already passed. The keys are fetched
+     * with time-outs ({@code zhaoshang.security.key-fetch-timeout}, 5 s by default, for connecting and
+     * for the answer), and a fetch that fails on them is an {@link IdentityProviderOutage}: 503 with
+     * {@code Retry-After} ({@code GatewayErrorHandler}), as in the services.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences,
-            @Value("${zhaoshang.gateway.validated-token-cache-size:50000}") long cacheSize) {
-        NimbusReactiveJwtDecoder keys = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            @Value("${zhaoshang.gateway.validated-token-cache-size:50000}") long cacheSize,
+            @Value("${zhaoshang.security.key-fetch-timeout:5s}") Duration keyFetchTimeout) {
+        NimbusReactiveJwtDecoder keys = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+                .webClient(keyFetches(keyFetchTimeout))
+                .build();
         keys.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
-        return cacheSize > 0 ? new ValidatedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
+        return cacheSize > 0 ? new ReactiveVerifiedTokenCache(keys, Clock.systemUTC(), cacheSize) : keys;
+    }
+
+    /** The client of the key fetches: its own small pool, with time-outs, its transport failures marked as an outage. */
+    private static WebClient keyFetches(Duration timeout) {
+        HttpClient client = HttpClient.create(ConnectionProvider.create("identity-provider-keys", 2))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        return WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(client))
+                .filter((request, next) -> next.exchange(request)
+                        .onErrorMap(WebClientRequestException.class, failure -> new IdentityProviderOutage.UnreachableException(
+                                "the identity provider's keys could not be fetched from " + request.url(), failure)))
+                .build();
     }
 
     /**

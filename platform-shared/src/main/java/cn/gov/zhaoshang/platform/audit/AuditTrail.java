@@ -2,7 +2,6 @@ package cn.gov.zhaoshang.platform.audit;
 
 import cn.gov.zhaoshang.platform.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Records every change — who, when, what before, what after — in the same transaction as the
  * change itself, so there is no change without its audit row and no audit row without its change.
  */
-@Component
 public class AuditTrail {
 
     private final JdbcClient jdbc;

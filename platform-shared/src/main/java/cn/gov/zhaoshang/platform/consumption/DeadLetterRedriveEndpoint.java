@@ -22,7 +22,6 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.stereotype.Component;
 
 /**
  * The admin command that re-drives dead-lettered events once their cause is fixed:
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
  * remembers how far it got in the consumer group {@code <group>-redrive}. Re-driven events go
  * through the idempotent consumer again, so a record re-driven twice is still applied once.
  */
-@Component
 @Endpoint(id = "deadletters")
 public class DeadLetterRedriveEndpoint {
 

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction as the effect. A redelivered event finds its row and is skipped; an effect that
  * fails rolls the record back with it, so the event can be tried again.
  */
-@Component
 public class IdempotentConsumer {
 
     private final JdbcClient jdbc;

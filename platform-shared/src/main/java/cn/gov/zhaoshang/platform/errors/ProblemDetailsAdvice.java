@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.platform.errors;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -34,7 +33,6 @@ import tools.jackson.databind.DatabindException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_BASE = "https://zhaoshang.gov.cn/problems/";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -128,7 +126,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.type(type));
         problem.setTitle(title);
         return problem;
     }

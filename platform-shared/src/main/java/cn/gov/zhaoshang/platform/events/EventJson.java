@@ -1,12 +1,10 @@
 package cn.gov.zhaoshang.platform.events;
 
-import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes envelopes and their data with the service's Jackson mapper. */
-@Component
 public class EventJson {
 
     private final JsonMapper mapper;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.zhaoshang.platform.security.OrgScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,7 +19,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  * (docs/benchmarks/history.md, create-and-sign). The memo lives in the request's attributes, so it never
  * outlives the request, and this directory's own writes clear it once written.
  */
-@Component
 public class OrgUnitDirectory {
 
     private static final String REQUEST_MEMO = OrgUnitDirectory.class.getName() + ".units";
@@ -78,7 +77,7 @@ public class OrgUnitDirectory {
                 .update();
         existing.filter(old -> !old.path().equals(newPath)).ifPresent(old -> jdbc.sql("""
                 UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
-                WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
+                WHERE\s""" + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
                 .param("newPath", newPath).param("oldPath", old.path())
                 .update());
         forgetRequestMemo();
@@ -103,7 +102,7 @@ public class OrgUnitDirectory {
                 .param("newCode", newCode).param("oldCode", oldCode).update();
         jdbc.sql("""
                 UPDATE org_unit SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))), updated_at = now()
-                WHERE path <@ CAST(:oldPath AS ltree) AND path <> CAST(:oldPath AS ltree)""")
+                WHERE\s""" + OrgScope.pathInSubtree("path", "oldPath") + " AND path <> CAST(:oldPath AS ltree)")
                 .param("newPath", newPath).param("oldPath", old.path()).update();
         jdbc.sql("DELETE FROM org_unit WHERE code = :oldCode").param("oldCode", oldCode).update();
         forgetRequestMemo();

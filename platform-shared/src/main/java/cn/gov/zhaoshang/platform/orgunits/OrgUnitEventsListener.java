@@ -10,9 +10,7 @@ import cn.gov.zhaoshang.platform.consumption.IdempotentConsumer;
 import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps this service's local org-unit tree current from the org-unit events that targets-service,
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Component;
  * {@code zhaoshang.org-units.follow-events=false}, and events a service published itself are
  * skipped in any case: the owner changed its copy in the transaction that published them.
  */
-@Component
-@ConditionalOnProperty(name = "zhaoshang.org-units.follow-events", havingValue = "true", matchIfMissing = true)
 public class OrgUnitEventsListener {
 
     static final Set<String> ORG_UNIT_EVENTS = Set.of(EventTypes.TARGETS_ORG_UNIT_DEFINED, EventTypes.TARGETS_ORG_UNIT_CHANGED);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keep the copy current (units it adds later, such as divisions it enters from a newer edition of
  * the file, included), and this seeder finds the table non-empty and does nothing.
  */
-@Component
 public class OrgUnitReferenceSeeder implements SmartInitializingSingleton {
 
     static final String REFERENCE_FILE = ReferenceDivisions.FILE;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * The reference divisions a tree starts from: the project's copy of the shared
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * county-level units). targets-service, the owner of the tree, enters them into its registry;
  * every other service seeds an empty local copy from them ({@link OrgUnitReferenceSeeder}).
  */
-@Component
 public class ReferenceDivisions {
 
     public static final String FILE = "org-units/guangxi-admin-divisions.csv";

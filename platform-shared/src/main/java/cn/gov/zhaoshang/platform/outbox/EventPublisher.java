@@ -8,7 +8,6 @@ import cn.gov.zhaoshang.platform.events.EventEnvelope;
 import cn.gov.zhaoshang.platform.events.EventJson;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import io.namastack.outbox.Outbox;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  * once that transaction has committed, woken by {@link OutboxWakeUp}. Calling it outside a
  * transaction is a programming error.
  */
-@Component
 public class EventPublisher {
 
     private final Outbox outbox;

@@ -11,7 +11,6 @@ import io.namastack.outbox.annotation.OutboxHandler;
 import io.namastack.outbox.handler.OutboxRecordMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends outbox records to the owning topic, keyed by aggregate id, and waits for the broker's
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
  * pending for the next attempt, and the outbox holds back later records of the same aggregate,
  * so per-aggregate order survives a Kafka outage.
  */
-@Component
 public class KafkaOutboxRelay {
 
     private static final long SEND_TIMEOUT_SECONDS = 20;

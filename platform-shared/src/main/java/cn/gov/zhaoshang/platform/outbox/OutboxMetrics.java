@@ -4,13 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The outbox's health in two numbers: how many events wait to be published, and how long the
  * oldest of them has waited (publish lag). Both are read from the outbox table when scraped.
  */
-@Component
 public class OutboxMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;

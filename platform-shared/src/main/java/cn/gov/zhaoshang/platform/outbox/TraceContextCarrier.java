@@ -7,14 +7,12 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.namastack.outbox.context.OutboxContextProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * Carries the W3C trace context of the request that wrote an outbox record to the relay, which
  * sends it later on another thread: the context is stored with the record and restored around the
  * Kafka send, so the event continues the request's trace.
  */
-@Component
 public class TraceContextCarrier implements OutboxContextProvider {
 
     private final Tracer tracer;

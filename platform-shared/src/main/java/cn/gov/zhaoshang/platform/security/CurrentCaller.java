@@ -10,10 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 
 /** The caller of the current request, and their org scope resolved in the local org tree. */
-@Component
 public class CurrentCaller {
 
     private final OrgUnitDirectory orgUnits;

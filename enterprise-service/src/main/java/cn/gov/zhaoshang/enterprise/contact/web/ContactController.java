@@ -13,6 +13,8 @@ import cn.gov.zhaoshang.enterprise.contact.model.Contact;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +23,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +62,7 @@ public class ContactController {
     }
 
     @PostMapping("/api/enterprises/{enterpriseId}/contacts")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<ContactResponse> add(@PathVariable UUID enterpriseId, @Valid @RequestBody AddContactRequest request) {
         var scope = currentCaller.scope();
         Contact contact = contacts.add(enterpriseId, request.name(), request.title(), request.phone(), request.email(), scope);
@@ -70,7 +71,7 @@ public class ContactController {
     }
 
     @GetMapping("/api/enterprises/{enterpriseId}/contacts")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public ContactPage list(@PathVariable UUID enterpriseId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Paging.checkRange(page, size);
@@ -80,7 +81,7 @@ public class ContactController {
     }
 
     @GetMapping("/api/contacts/{id}")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public ContactResponse one(@PathVariable UUID id) {
         var scope = currentCaller.scope();
         boolean clear = scope.caller().hasRole(cn.gov.zhaoshang.platform.security.Roles.CONTACTS_READER);
@@ -89,7 +90,7 @@ public class ContactController {
 
     /** The enterprise's contacts as CSV with Chinese headers, masked like the list. */
     @GetMapping("/api/enterprises/{enterpriseId}/contacts/export")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public ResponseEntity<byte[]> export(@PathVariable UUID enterpriseId) {
         ContactBook.Visible visible = contacts.ofEnterprise(enterpriseId, 0, EXPORT_LIMIT, currentCaller.scope());
         String csv = Stream.concat(Stream.of("姓名,职务,电话,电子邮箱"),
@@ -104,7 +105,7 @@ public class ContactController {
 
     /** Erasure on request (个人信息删除): the contact is gone, its enterprise and engagements stay. */
     @PostMapping("/api/contacts/{id}/erasure")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<Void> erase(@PathVariable UUID id) {
         contacts.erase(id, currentCaller.scope());
         return ResponseEntity.noContent().build();

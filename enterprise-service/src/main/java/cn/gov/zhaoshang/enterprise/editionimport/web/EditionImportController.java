@@ -12,13 +12,15 @@ import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionImportRep
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,18 +98,15 @@ public class EditionImportController {
     public record QueuedRowResponse(UUID importId, UUID editionId, RowResponse row, String resolve) {
     }
 
-    public record ReviewQueuePage(List<QueuedRowResponse> items, int page, int size, long total) {
-    }
-
     @PostMapping(path = "/api/list-editions/{editionId}/imports", consumes = {"text/csv", XLSX, "application/octet-stream"})
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<PreviewResponse> upload(@PathVariable UUID editionId, @RequestBody byte[] content,
             @RequestParam(required = false) String fileName) {
         return created(imports.upload(editionId, fileName, content, currentCaller.scope()));
     }
 
     @PostMapping(path = "/api/list-editions/{editionId}/imports", consumes = "multipart/form-data")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<PreviewResponse> uploadForm(@PathVariable UUID editionId, @RequestParam("file") MultipartFile file) {
         try {
             return created(imports.upload(editionId, file.getOriginalFilename(), file.getBytes(), currentCaller.scope()));
@@ -117,7 +116,7 @@ public class EditionImportController {
     }
 
     @GetMapping("/api/edition-imports/{id}")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public PreviewResponse preview(@PathVariable UUID id) {
         currentCaller.scope();
         return PreviewResponse.of(imports.preview(id));
@@ -125,7 +124,7 @@ public class EditionImportController {
 
     /** Every row of the import with its match, optionally only one kind of match. */
     @GetMapping("/api/edition-imports/{id}/rows")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public RowPage rows(@PathVariable UUID id, @RequestParam(required = false) MatchKind match,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         currentCaller.scope();
@@ -135,7 +134,7 @@ public class EditionImportController {
     }
 
     @PostMapping("/api/edition-imports/{id}/rows/{rowNumber}")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public RowResponse correct(@PathVariable UUID id, @PathVariable int rowNumber,
             @jakarta.validation.Valid @RequestBody CorrectRowRequest request) {
         return RowResponse.of(imports.correct(id, rowNumber, request.serial(), request.rank(), request.name(), request.uscc(),
@@ -143,7 +142,7 @@ public class EditionImportController {
     }
 
     @PostMapping("/api/edition-imports/{id}/rows/{rowNumber}/resolution")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public RowResponse resolve(@PathVariable UUID id, @PathVariable int rowNumber, @RequestBody ResolveRowRequest request) {
         boolean createNew = Boolean.TRUE.equals(request.createNew());
         if ((request.enterpriseId() == null) == !createNew) {
@@ -154,7 +153,7 @@ public class EditionImportController {
     }
 
     @PostMapping("/api/edition-imports/{id}/apply")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public AppliedResponse apply(@PathVariable UUID id) {
         EditionImports.Applied applied = imports.apply(id, currentCaller.scope());
         return new AppliedResponse(applied.importId(), applied.memberships(), applied.createdEnterprises());
@@ -162,11 +161,11 @@ public class EditionImportController {
 
     /** The review queue: uncertain matches of every import not yet applied. */
     @GetMapping("/api/edition-reviews")
-    @PreAuthorize(EnterpriseController.READERS)
-    public ReviewQueuePage reviewQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+    @EnterpriseReaderRole
+    public PageResponse<QueuedRowResponse> reviewQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         currentCaller.scope();
         checkPage(page, size);
-        return new ReviewQueuePage(repository.reviewQueue(page, size).stream()
+        return new PageResponse<>(repository.reviewQueue(page, size).stream()
                 .map(queued -> new QueuedRowResponse(queued.importId(), queued.editionId(), RowResponse.of(queued.row()),
                         "/api/edition-imports/" + queued.importId() + "/rows/" + queued.row().rowNumber() + "/resolution"))
                 .toList(), page, size, repository.reviewQueueSize());

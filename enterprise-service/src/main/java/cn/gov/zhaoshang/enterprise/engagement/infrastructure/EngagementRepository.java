@@ -26,8 +26,7 @@ public class EngagementRepository {
                               ORDER BY ee.enterprise_id) AS enterprise_ids
             FROM engagement g""";
     /** The recording unit lies under the given path; binds {@code :unitPath}. */
-    private static final String UNDER_UNIT =
-            "g.org_unit_code IN (SELECT code FROM org_unit WHERE path <@ CAST(:unitPath AS ltree))";
+    private static final String UNDER_UNIT = OrgScope.codeInSubtree("g.org_unit_code", "unitPath");
 
     private final JdbcClient jdbc;
 
@@ -118,7 +117,8 @@ public class EngagementRepository {
                        count(*) FILTER (WHERE area.key_area) AS key_area_trips
                 FROM engagement g JOIN destination_area area ON area.code = g.destination_area
                 WHERE g.kind = 'LEADER_TRIP'
-                  AND g.leader_unit IN (SELECT code FROM org_unit WHERE path <@ CAST(:unitPath AS ltree))
+                  AND\s""" + OrgScope.codeInSubtree("g.leader_unit", "unitPath") + """
+
                   AND g.occurred_on BETWEEN :from AND :to
                 GROUP BY g.leader_name, g.leader_role, g.leader_unit
                 ORDER BY g.leader_unit, g.leader_role DESC, g.leader_name""")

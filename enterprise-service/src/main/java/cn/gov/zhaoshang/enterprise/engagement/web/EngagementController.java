@@ -14,11 +14,15 @@ import cn.gov.zhaoshang.enterprise.engagement.model.EngagementKind;
 import cn.gov.zhaoshang.enterprise.engagement.model.LeaderRole;
 import cn.gov.zhaoshang.enterprise.engagement.model.Outcome;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,7 +31,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/engagements")
 public class EngagementController {
-
 
     private final EngagementLog log;
     private final CurrentCaller currentCaller;
@@ -63,7 +65,7 @@ public class EngagementController {
             String leaderUnit,
             String destinationArea,
             @NotNull Outcome outcome,
-            @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$", message = "must be a decimal string in yuan with at most 2 decimals")
+            @MoneyAmount
             String intentAmount,
             @Pattern(regexp = "^[A-T](\\d{2}(\\d{1,2})?)?$", message = "must be a GB/T 4754 code such as C3963")
             String intentIndustryCode) {
@@ -88,9 +90,6 @@ public class EngagementController {
         }
     }
 
-    public record EngagementPage(List<EngagementResponse> items, int page, int size, long total, String sort) {
-    }
-
     /** {@code visitReturnRate} is a percentage with 2 decimals as a string, e.g. "53.89"; null with no docking. */
     public record FunnelResponse(String orgUnit, String team, LocalDate from, LocalDate to, long docked, long visited,
             long withIntent, Long signed, String visitReturnRate) {
@@ -104,30 +103,30 @@ public class EngagementController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('officer','admin')")
+    @OfficerOrAdminRole
     public ResponseEntity<EngagementResponse> record(@Valid @RequestBody RecordEngagementRequest request) {
         Engagement engagement = log.record(request.toCommand(), currentCaller.scope());
         return ResponseEntity.created(URI.create("/api/engagements/" + engagement.id())).body(EngagementResponse.of(engagement));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public EngagementResponse get(@PathVariable UUID id) {
         return EngagementResponse.of(log.find(id, currentCaller.scope()));
     }
 
     @GetMapping
-    @PreAuthorize(EnterpriseController.READERS)
-    public EngagementPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @EnterpriseReaderRole
+    public PageResponse<EngagementResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.checkRange(page, size);
         OrgScope scope = currentCaller.scope();
         EngagementLog.Page found = log.page(scope, page, size);
-        return new EngagementPage(found.items().stream().map(EngagementResponse::of).toList(), page, size, found.total(),
+        return new PageResponse<>(found.items().stream().map(EngagementResponse::of).toList(), page, size, found.total(),
                 "occurredOn,desc");
     }
 
     @GetMapping("/funnel")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public FunnelResponse funnel(@RequestParam String orgUnit, @RequestParam(required = false) String team,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         EngagementLog.Funnel funnel = log.funnel(orgUnit, team, from == null ? LocalDate.of(1900, 1, 1) : from,
@@ -138,7 +137,7 @@ public class EngagementController {
     }
 
     @GetMapping("/leader-activity")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public LeaderActivityReport leaderActivity(@RequestParam String orgUnit, @RequestParam String halfYear) {
         java.util.regex.Matcher half = java.util.regex.Pattern.compile("^(\\d{4})H([12])$").matcher(halfYear);
         if (!half.matches()) {

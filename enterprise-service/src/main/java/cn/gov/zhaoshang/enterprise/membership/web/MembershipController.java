@@ -12,13 +12,14 @@ import cn.gov.zhaoshang.enterprise.membership.model.ListEdition;
 import cn.gov.zhaoshang.enterprise.membership.model.Membership;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +80,7 @@ public class MembershipController {
     }
 
     @PostMapping("/api/list-editions")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<EditionResponse> publish(@Valid @RequestBody PublishEditionRequest request) {
         ListEdition edition = memberships.publishEdition(request.enterpriseClass(), request.edition(),
                 request.publishedOn(), request.validYears(), currentCaller.scope());
@@ -87,14 +88,14 @@ public class MembershipController {
     }
 
     @GetMapping("/api/list-editions/{id}")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public EditionResponse edition(@PathVariable UUID id) {
         currentCaller.scope();
         return EditionResponse.of(memberships.edition(id));
     }
 
     @PostMapping("/api/list-editions/{id}/members")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<MembershipResponse> addMember(@PathVariable UUID id, @Valid @RequestBody AddMemberRequest request) {
         Membership membership = memberships.add(id, request.enterpriseId(), request.rank(), request.validFrom(),
                 request.validUntil(), currentCaller.scope());
@@ -102,14 +103,14 @@ public class MembershipController {
     }
 
     @DeleteMapping("/api/memberships/{id}")
-    @PreAuthorize(EnterpriseController.WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<Void> remove(@PathVariable UUID id) {
         memberships.remove(id, currentCaller.scope());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/enterprises/{id}/classes")
-    @PreAuthorize(EnterpriseController.READERS)
+    @EnterpriseReaderRole
     public ClassesOnResponse classesOn(@PathVariable UUID id, @RequestParam LocalDate on) {
         currentCaller.scope();
         return new ClassesOnResponse(id, on, memberships.classesOn(id, on).stream().map(HeldClassResponse::of).toList());

@@ -11,15 +11,17 @@ import cn.gov.zhaoshang.enterprise.registry.application.EnterpriseRegistration;
 import cn.gov.zhaoshang.enterprise.registry.application.KnownEnterpriseClasses;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseSearch;
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/enterprises")
 public class EnterpriseController {
-
-    public static final String READERS =
-            "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','contacts-reader')";
-    public static final String WRITERS = "hasAnyRole('officer','admin')";
 
     private final EnterpriseRegistration registration;
     private final cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes;
@@ -59,7 +57,7 @@ public class EnterpriseController {
     }
 
     @PostMapping
-    @PreAuthorize(WRITERS)
+    @OfficerOrAdminRole
     public ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterEnterpriseRequest request) {
         EnterpriseRegistration.Registered registered = registration.register(request.toCommand(), currentCaller.scope());
         List<RegistrationResponse.Warning> warnings = new ArrayList<>();
@@ -78,7 +76,7 @@ public class EnterpriseController {
 
     /** Changes the enterprise; {@code version} must be the one read, or the answer is 409. */
     @org.springframework.web.bind.annotation.PutMapping("/{id}")
-    @PreAuthorize(WRITERS)
+    @OfficerOrAdminRole
     public EnterpriseResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeEnterpriseRequest request) {
         return EnterpriseResponse.of(changes.change(id, request.toCommand(), currentCaller.scope()));
     }
@@ -89,21 +87,21 @@ public class EnterpriseController {
 
     /** Merges a duplicate record into this one; the duplicate then answers with {@code mergedInto}. */
     @PostMapping("/{id}/merges")
-    @PreAuthorize(WRITERS)
+    @OfficerOrAdminRole
     public EnterpriseResponse merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
         return EnterpriseResponse.of(changes.merge(id, request.duplicateId(), currentCaller.scope()));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @EnterpriseReaderRole
     public EnterpriseResponse get(@PathVariable UUID id) {
         currentCaller.scope();
         return enterprises.find(id).map(EnterpriseResponse::of).orElseThrow(() -> new NotFoundException("enterprise", id));
     }
 
     @GetMapping
-    @PreAuthorize(READERS)
-    public EnterprisePage search(@RequestParam(required = false) String name,
+    @EnterpriseReaderRole
+    public PageResponse<EnterpriseResponse> search(@RequestParam(required = false) String name,
             @RequestParam(name = "class", required = false) String enterpriseClass,
             @RequestParam(required = false) LocalDate classOn,
             @RequestParam(required = false) String industry,
@@ -132,7 +130,7 @@ public class EnterpriseController {
                 classOn == null ? LocalDate.now(clock) : classOn, industry, location, blankToNull(tag));
         EnterpriseRepository.SearchResult found = enterprises.search(criteria, order, page, size);
         List<EnterpriseResponse> items = found.items().stream().map(EnterpriseResponse::of).toList();
-        return new EnterprisePage(items, page, size, found.total(), order.apiName());
+        return new PageResponse<>(items, page, size, found.total(), order.apiName());
     }
 
     private static String blankToNull(String text) {

@@ -13,7 +13,9 @@ import java.util.UUID;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.evidence.application.EvidenceFiles;
 import cn.gov.zhaoshang.project.evidence.infrastructure.EvidenceFileRepository.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class EvidenceFileController {
-
-    private static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
 
     private final EvidenceFiles files;
     private final CurrentCaller currentCaller;
@@ -62,7 +61,7 @@ public class EvidenceFileController {
 
     /** Uploads the file of one document (its id is in the stage history). 201; 409 if it has one; 413 over 20 MiB. */
     @PutMapping("/api/projects/{id}/evidence/{evidenceId}/file")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ResponseEntity<EvidenceFileResponse> upload(@PathVariable UUID id, @PathVariable UUID evidenceId,
             @RequestParam(required = false) String fileName, HttpServletRequest request) {
         if (fileName != null && (fileName.isBlank() || fileName.length() > 255)) {
@@ -86,7 +85,7 @@ public class EvidenceFileController {
 
     /** Downloads the file, streamed from the database, with its content type and SHA-256 digest. */
     @GetMapping("/api/projects/{id}/evidence/{evidenceId}/file")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public void download(@PathVariable UUID id, @PathVariable UUID evidenceId, HttpServletResponse response) {
         files.download(id, evidenceId, currentCaller.scope(), file -> {
             response.setContentType(file.contentType());

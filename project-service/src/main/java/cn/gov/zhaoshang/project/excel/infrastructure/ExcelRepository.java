@@ -29,7 +29,7 @@ public class ExcelRepository {
     public List<OrgUnit> unitsInScope(OrgScope scope) {
         return jdbc.sql("""
                 SELECT code, parent_code, level, name_zh, name_en, path::text AS path FROM org_unit
-                WHERE path <@ CAST(:callerPath AS ltree)""")
+                WHERE\s""" + OrgScope.pathInSubtree("path", OrgScope.CALLER_PATH))
                 .param("callerPath", scope.path())
                 .query((rs, row) -> new OrgUnit(rs.getString("code"), rs.getString("parent_code"),
                         OrgLevel.valueOf(rs.getString("level")), rs.getString("name_zh"), rs.getString("name_en"),
@@ -78,7 +78,9 @@ public class ExcelRepository {
                 LEFT JOIN enterprise_copy investor ON investor.id = p.investor_enterprise_id
                 JOIN org_unit u ON u.code = p.org_unit_code
                 LEFT JOIN org_unit parent ON parent.code = u.parent_code
-                WHERE u.path <@ CAST(:callerPath AS ltree) AND u.path <@ CAST(:unitPath AS ltree)
+                WHERE\s""" + OrgScope.pathInSubtree("u.path", OrgScope.CALLER_PATH)
+                + " AND " + OrgScope.pathInSubtree("u.path", "unitPath") + """
+
                   AND p.review_status = 'ACCEPTED'
                   AND (CAST(:stage AS text) IS NULL OR p.stage = :stage)
                   AND (CAST(:signedFrom AS date) IS NULL OR p.signing_date >= :signedFrom)

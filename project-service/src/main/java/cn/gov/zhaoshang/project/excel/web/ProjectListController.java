@@ -10,7 +10,9 @@ import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.excel.application.ProjectListExport;
 import cn.gov.zhaoshang.project.excel.application.ProjectListImport;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
@@ -21,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,7 +58,7 @@ public class ProjectListController {
 
     /** What the import would do: errors first, then duplicates; nothing is stored. Always 200. */
     @PostMapping(value = "/imports/preview", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ImportResponse preview(@RequestBody byte[] file) {
         checkSize(file);
         return ImportResponse.of(imports.preview(file, currentCaller.scope()), false);
@@ -68,7 +69,7 @@ public class ProjectListController {
      * and pooled, or 400 problem details listing every error located, with nothing stored.
      */
     @PostMapping(value = "/imports", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ResponseEntity<ImportResponse> importList(@RequestBody byte[] file) {
         checkSize(file);
         return ResponseEntity.status(HttpStatus.CREATED).body(ImportResponse.of(imports.apply(file, currentCaller.scope()), true));
@@ -79,7 +80,7 @@ public class ProjectListController {
      * outside the scope 404), the stage, and the signing dates from and to (inclusive).
      */
     @GetMapping(value = "/export", produces = XLSX)
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')")
+    @ReaderRole
     public ResponseEntity<byte[]> export(@RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) ProjectStage stage,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,

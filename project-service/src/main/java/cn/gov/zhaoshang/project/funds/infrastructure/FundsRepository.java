@@ -75,7 +75,8 @@ public class FundsRepository {
                 FROM (SELECT DISTINCT ON (f.project_id) f.project_id, f.amount
                       FROM project_funds f
                       JOIN project p ON p.id = f.project_id
-                      WHERE f.month = :month AND p.stage <> 'TERMINATED' AND p.review_status = 'ACCEPTED' AND p.signing_confirmed AND p.""" + OrgScope.WITHIN_SCOPE + """
+                      WHERE f.month = :month AND p.stage <> 'TERMINATED' AND p.review_status = 'ACCEPTED' AND p.signing_confirmed AND\s"""
+                          + OrgScope.codeInSubtree("p.org_unit_code", OrgScope.CALLER_PATH) + """
 
                       ORDER BY f.project_id, f.version DESC) latest""")
                 .param("month", month.atDay(1))

@@ -9,14 +9,15 @@ import java.util.UUID;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.MonthResponse;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.MonthTotalResponse;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.VersionResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FundsController {
 
-    private static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
-
     private final FundsInPlace funds;
     private final CurrentCaller currentCaller;
 
@@ -40,7 +39,7 @@ public class FundsController {
 
     /** The first report of a month (version 1); 409 if the month was already reported. */
     @PostMapping("/api/projects/{id}/funds")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ResponseEntity<VersionResponse> report(@PathVariable UUID id, @Valid @RequestBody FundsRequest request) {
         if (request.month() == null) {
             throw new RequestValidationException(List.of(new FieldViolation("month", "NotBlank", "must not be blank")));
@@ -52,7 +51,7 @@ public class FundsController {
 
     /** A correction: the month's next version, with its reason; earlier versions stay. */
     @PostMapping("/api/projects/{id}/funds/{month}/corrections")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public VersionResponse correct(@PathVariable UUID id, @PathVariable String month,
             @Valid @RequestBody FundsRequest request) {
         if (request.reason() == null || request.reason().isBlank()) {
@@ -64,14 +63,14 @@ public class FundsController {
 
     /** Every reported month of a project, each with the amount that counts and its full history. */
     @GetMapping("/api/projects/{id}/funds")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public List<MonthResponse> history(@PathVariable UUID id) {
         return funds.historyOf(id, currentCaller.scope()).stream().map(MonthResponse::of).toList();
     }
 
     /** A month's funds in place over the caller's scope, each project with its latest version. */
     @GetMapping("/api/projects/funds-total")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public MonthTotalResponse total(@RequestParam String month) {
         YearMonth parsed = parseMonth(month);
         OrgScope scope = currentCaller.scope();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace.FundsEntry;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
 import jakarta.validation.Valid;
@@ -22,8 +23,7 @@ import jakarta.validation.constraints.Size;
 public record FundsRequest(
         @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$", message = "must be a month such as 2026-10") String month,
         @NotBlank
-        @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
+        @MoneyAmount
         String amount,
         @NotNull @Valid Evidence evidence,
         @Size(max = 1000) String reason) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import cn.gov.zhaoshang.project.library.application.ProjectAmendments;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
@@ -14,7 +17,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,12 +39,10 @@ public class AmendmentController {
 
     /** The new terms (an omitted term is kept) and the reason, which is required. */
     public record AmendmentRequest(
-            @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                    message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
+            @MoneyAmount
             @DecimalMin(value = "0.01", message = "must be positive")
             String contractAmount,
-            @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                    message = "must be a decimal string in US dollars with at most 2 decimals, e.g. \"25000000.00\"")
+            @MoneyAmount(message = MoneyAmount.IN_US_DOLLARS)
             String fdiContractUsd,
             @Pattern(regexp = IndustryCode.PATTERN, message = "must be a GB/T 4754 code such as C3963")
             String industryCode,
@@ -55,7 +55,7 @@ public class AmendmentController {
     }
 
     @PostMapping("/api/projects/{id}/amendments")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ProjectResponse amend(@PathVariable UUID id, @Valid @RequestBody AmendmentRequest request) {
         OrgScope scope = currentCaller.scope();
         var amended = amendments.amend(id,
@@ -68,7 +68,7 @@ public class AmendmentController {
 
     /** The versions of the terms, the terms at signing first. */
     @GetMapping("/api/projects/{id}/amendments")
-    @PreAuthorize(ProjectController.READERS)
+    @ReaderRole
     public List<TermsVersionResponse> history(@PathVariable UUID id) {
         return amendments.history(id, currentCaller.scope()).stream()
                 .map(terms -> new TermsVersionResponse(terms.version(), terms.contractAmount().toPlainString(),

@@ -3,13 +3,13 @@ package cn.gov.zhaoshang.project.library.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle.MoveStage;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -20,8 +20,7 @@ import jakarta.validation.constraints.Size;
 public record MoveStageRequest(
         @NotNull ProjectStage to,
         @NotNull @PastOrPresent LocalDate date,
-        @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
+        @MoneyAmount
         @DecimalMin(value = "0.01", message = "must be positive")
         String contractAmount,
         @Valid EvidenceRequest evidence,

@@ -4,11 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
@@ -17,7 +20,6 @@ import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
-
-    public static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
 
     private final ProjectRegistration registration;
     private final ProjectLifecycle lifecycle;
@@ -56,7 +56,7 @@ public class ProjectController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ResponseEntity<ProjectResponse> register(@Valid @RequestBody RegisterProjectRequest request) {
         OrgScope scope = currentCaller.scope();
         ProjectResponse created = shown(registration.register(request.toCommand(), scope), scope);
@@ -65,7 +65,7 @@ public class ProjectController {
 
     /** Moves a project to another stage; an illegal move gets 409 naming the allowed moves. */
     @PostMapping("/{id}/stage-moves")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ProjectResponse move(@PathVariable UUID id, @Valid @RequestBody MoveStageRequest request) {
         OrgScope scope = currentCaller.scope();
         return shown(lifecycle.move(id, request.toCommand(), scope), scope);
@@ -73,7 +73,7 @@ public class ProjectController {
 
     /** Transfers a project to another county or park; only a user of a common ancestor of both may. */
     @PostMapping("/{id}/transfers")
-    @PreAuthorize("hasRole('officer')")
+    @OfficerRole
     public ProjectResponse transfer(@PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
         OrgScope scope = currentCaller.scope();
         return shown(transfers.transfer(id, request.toOrgUnit(), request.reason(), scope), scope);
@@ -81,25 +81,25 @@ public class ProjectController {
 
     /** The stage history, registration first, with date, actor and evidence of every move. */
     @GetMapping("/{id}/stage-moves")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public List<StageMoveResponse> history(@PathVariable UUID id) {
         return lifecycle.history(id, currentCaller.scope()).stream().map(move -> StageMoveResponse.of(id, move)).toList();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public ProjectResponse get(@PathVariable UUID id) {
         return ProjectResponse.of(views.one(id, currentCaller.scope()));
     }
 
     @GetMapping
-    @PreAuthorize(READERS)
-    public ProjectPage list(@RequestParam(defaultValue = "0") int page,
+    @ReaderRole
+    public PageResponse<ProjectResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "registeredAt,desc") String sort) {
         SortOrders.Order order = Paging.check(page, size, sort, ProjectRepository.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
         List<ProjectResponse> items = views.page(scope, order, page, size).stream().map(ProjectResponse::of).toList();
-        return new ProjectPage(items, page, size, projects.countInScope(scope), order.apiName());
+        return new PageResponse<>(items, page, size, projects.countInScope(scope), order.apiName());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.orgunits.KnownOrgUnit;
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
 import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
@@ -32,8 +33,7 @@ public record RegisterProjectRequest(
         @NotBlank @KnownOrgUnit String orgUnit,
         @Pattern(regexp = "^[0-9A-Za-z-]{1,32}$", message = "must be 1 to 32 letters, digits or hyphens") String projectCode,
         ProjectStage stage,
-        @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                message = "must be a decimal string in yuan with at most 2 decimals, e.g. \"150000000.00\"")
+        @MoneyAmount
         @DecimalMin(value = "0.01", message = "must be positive")
         String contractAmount,
         @PastOrPresent LocalDate signingDate,
@@ -47,8 +47,7 @@ public record RegisterProjectRequest(
         SourceKeyArea sourceKeyArea,
         Channel channel,
         UUID residentTeamId,
-        @Pattern(regexp = "^\\d{1,16}(\\.\\d{1,2})?$",
-                message = "must be a decimal string in US dollars with at most 2 decimals, e.g. \"25000000.00\"")
+        @MoneyAmount(message = MoneyAmount.IN_US_DOLLARS)
         String fdiContractUsd,
         Boolean reinvestment,
         LocalDate plannedStartDate,

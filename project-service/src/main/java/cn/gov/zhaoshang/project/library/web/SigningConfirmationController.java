@@ -3,17 +3,20 @@ package cn.gov.zhaoshang.project.library.web;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.LeaderOrAdminRole;
+import cn.gov.zhaoshang.platform.security.LeaderRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.application.SigningConfirmations;
 import cn.gov.zhaoshang.project.library.application.SigningConfirmations.EffectiveSetting;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,21 +61,21 @@ public class SigningConfirmationController {
     }
 
     @GetMapping("/api/projects/signing-confirmation-settings/{orgUnit}")
-    @PreAuthorize(ProjectController.READERS)
+    @ReaderRole
     public SettingResponse setting(@PathVariable String orgUnit) {
         return SettingResponse.of(confirmations.settingOf(orgUnit, currentCaller.scope()));
     }
 
     /** Sets the unit's own setting; its descendants without their own follow it. Audited. */
     @PutMapping("/api/projects/signing-confirmation-settings/{orgUnit}")
-    @PreAuthorize("hasAnyRole('leader','admin')")
+    @LeaderOrAdminRole
     public SettingResponse set(@PathVariable String orgUnit, @Valid @RequestBody SettingRequest request) {
         return SettingResponse.of(confirmations.set(orgUnit, request.required(), currentCaller.scope()));
     }
 
     /** A leader confirms a SIGNED-pending signing; 409 when none is pending. */
     @PostMapping("/api/projects/{id}/signing-confirmation")
-    @PreAuthorize("hasRole('leader')")
+    @LeaderRole
     public ProjectResponse confirm(@PathVariable UUID id) {
         OrgScope scope = currentCaller.scope();
         return ProjectResponse.of(views.of(List.of(confirmations.confirm(id, scope)), scope.caller()).getFirst());
@@ -80,8 +83,8 @@ public class SigningConfirmationController {
 
     /** SIGNED-pending projects in scope, or under {@code orgUnit} of it; paged and sorted. */
     @GetMapping("/api/projects/signing-pending")
-    @PreAuthorize(ProjectController.READERS)
-    public ProjectPage pending(@RequestParam(required = false) String orgUnit,
+    @ReaderRole
+    public PageResponse<ProjectResponse> pending(@RequestParam(required = false) String orgUnit,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "signingDate,asc") String sort) {
@@ -89,6 +92,6 @@ public class SigningConfirmationController {
         OrgScope scope = currentCaller.scope();
         List<ProjectResponse> items = views.of(confirmations.pending(orgUnit, scope, order, page, size), scope.caller()).stream()
                 .map(ProjectResponse::of).toList();
-        return new ProjectPage(items, page, size, confirmations.pendingCount(orgUnit, scope), order.apiName());
+        return new PageResponse<>(items, page, size, confirmations.pendingCount(orgUnit, scope), order.apiName());
     }
 }

@@ -33,11 +33,9 @@ public class WarningRepository {
     private static final String COLUMNS = """
             w.id, w.project_id, p.name, p.org_unit_code, w.kind, w.stage, w.since, w.raised_at, w.cleared_at""";
 
-    // OrgScope.WITHIN_SCOPE names the bare column org_unit_code; here it is the project's.
-    private static final String IN_SCOPE = OrgScope.WITHIN_SCOPE.replace("org_unit_code IN", "p.org_unit_code IN");
+    private static final String IN_SCOPE = OrgScope.codeInSubtree("p.org_unit_code", OrgScope.CALLER_PATH);
 
-    private static final String IN_UNIT =
-            "p.org_unit_code IN (SELECT code FROM org_unit WHERE path <@ CAST(:unitPath AS ltree))";
+    private static final String IN_UNIT = OrgScope.codeInSubtree("p.org_unit_code", "unitPath");
 
     private final JdbcClient jdbc;
 

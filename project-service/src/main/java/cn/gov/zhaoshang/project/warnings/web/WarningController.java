@@ -8,13 +8,14 @@ import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.warnings.infrastructure.WarningRepository;
 import cn.gov.zhaoshang.project.warnings.model.WarningKind;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,9 +47,9 @@ public class WarningController {
      * @param kind STALE or NOT_STARTED; both when absent
      */
     @GetMapping
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')")
+    @ReaderRole
     @Transactional(readOnly = true)
-    public WarningPage list(@RequestParam(required = false) String orgUnit,
+    public PageResponse<WarningResponse> list(@RequestParam(required = false) String orgUnit,
             @RequestParam(defaultValue = "OPEN") String status,
             @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "0") int page,
@@ -80,6 +81,6 @@ public class WarningController {
                 : orgUnits.find(orgUnit).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", orgUnit));
         WarningRepository.Filter filter = new WarningRepository.Filter(unit.path(), open, warningKind);
         List<WarningResponse> items = warnings.page(scope, filter, order, page, size).stream().map(WarningResponse::of).toList();
-        return new WarningPage(items, page, size, warnings.count(scope, filter), order.apiName());
+        return new PageResponse<>(items, page, size, warnings.count(scope, filter), order.apiName());
     }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.LeaderRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units/{code}")
 public class CloseController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
-
     private final PeriodClosing closing;
     private final CurrentCaller currentCaller;
 
@@ -58,7 +57,7 @@ public class CloseController {
 
     @PostMapping("/closes")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('leader')")
+    @LeaderRole
     public CloseResponse close(@PathVariable String code, @Valid @RequestBody CloseRequest request) {
         OrgScope scope = currentCaller.scope();
         YearMonth month = YearMonth.parse(request.month());
@@ -67,7 +66,7 @@ public class CloseController {
     }
 
     @GetMapping("/closes")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public CloseStatusPage status(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -79,13 +78,13 @@ public class CloseController {
     }
 
     @GetMapping("/closes/{month}")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public CloseResponse closed(@PathVariable String code, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return closing.closeOf(code, month, currentCaller.scope());
     }
 
     @GetMapping("/revisions")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public RevisionPage revisions(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {

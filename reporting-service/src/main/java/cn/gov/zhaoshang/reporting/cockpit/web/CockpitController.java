@@ -4,10 +4,10 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import cn.gov.zhaoshang.reporting.report.web.PeriodParameter;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportController;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +36,7 @@ public class CockpitController {
     }
 
     @GetMapping
-    @PreAuthorize(UnitReportController.READERS)
+    @ReportReaderRole
     public CockpitResponse cockpit(@PathVariable String code, @RequestParam String period) {
         ReportPeriod reportPeriod = PeriodParameter.parse(period);
         OrgUnit unit = orgUnits.find(code).filter(currentCaller.scope()::contains)

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/definitions")
 public class DefinitionController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
     static final SortOrders SORT_ORDERS = SortOrders.of(
             "version,asc", "version ASC", "version,desc", "version DESC",
             "effectiveFrom,asc", "effective_from ASC, version ASC", "effectiveFrom,desc", "effective_from DESC, version DESC");
@@ -39,22 +39,19 @@ public class DefinitionController {
     }
 
     @GetMapping
-    @PreAuthorize(READERS)
-    public DefinitionPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    @ReportReaderRole
+    public PageResponse<DefinitionResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "version,desc") String sort) {
         SortOrders.Order order = Paging.check(page, size, sort, SORT_ORDERS);
         List<DefinitionResponse> items = versions.page(order.orderBy(), page, size).stream().map(DefinitionResponse::of).toList();
-        return new DefinitionPage(items, page, size, versions.count(), order.apiName());
+        return new PageResponse<>(items, page, size, versions.count(), order.apiName());
     }
 
     @GetMapping("/in-force")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public DefinitionResponse inForce(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return versions.inForceOn(date).map(DefinitionResponse::of)
                 .orElseThrow(() -> new NotFoundException("metric definition version in force on", date));
-    }
-
-    public record DefinitionPage(List<DefinitionResponse> items, int page, int size, long total, String sort) {
     }
 
     /**

@@ -16,6 +16,7 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
@@ -26,7 +27,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units/{code}/exports")
 public class ExportController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})-Q([1-4])$");
 
@@ -71,7 +70,7 @@ public class ExportController {
      * agreement while events arrive.
      */
     @GetMapping("/monthly-statistics")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResponseEntity<byte[]> monthlyStatistics(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
@@ -83,7 +82,7 @@ public class ExportController {
     }
 
     @GetMapping("/quarterly-briefing")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> quarterlyBriefing(@PathVariable String code, @RequestParam String quarter) {
         Matcher matcher = QUARTER.matcher(quarter);

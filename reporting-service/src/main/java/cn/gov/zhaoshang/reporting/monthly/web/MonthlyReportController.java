@@ -7,12 +7,12 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import cn.gov.zhaoshang.reporting.report.model.Amounts;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +39,7 @@ public class MonthlyReportController {
 
     /** A unit outside the caller's scope is answered like an unknown one: 404. */
     @GetMapping("/monthly")
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    @ReportReaderRole
     public MonthlyReport monthly(@RequestParam String orgUnit,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         OrgScope scope = currentCaller.scope();

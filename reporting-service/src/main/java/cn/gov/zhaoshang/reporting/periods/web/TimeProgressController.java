@@ -3,8 +3,8 @@ package cn.gov.zhaoshang.reporting.periods.web;
 import cn.gov.zhaoshang.reporting.periods.model.TimeProgress;
 import java.time.YearMonth;
 
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class TimeProgressController {
 
     @GetMapping("/time-progress")
-    @PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')")
+    @ReportReaderRole
     public TimeProgressResponse timeProgress(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         TimeProgress progress = new TimeProgress(month);
         return new TimeProgressResponse(month.toString(), progress.monthsElapsed(),

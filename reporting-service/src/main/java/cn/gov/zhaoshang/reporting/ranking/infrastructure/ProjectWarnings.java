@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.platform.security.OrgScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,8 @@ public class ProjectWarnings {
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant();
         return jdbc.sql("""
                 SELECT warning_id, project_id, org_unit_code, kind, stage, since, raised_at FROM project_warning
-                WHERE org_unit_code IN (SELECT code FROM org_unit WHERE path <@ CAST(:path AS ltree))
+                WHERE\s""" + OrgScope.codeInSubtree("org_unit_code", "path") + """
+
                   AND raised_at < :end AND (cleared_at IS NULL OR cleared_at >= :end)
                 ORDER BY raised_at, warning_id""")
                 .param("path", unitPath).param("end", Timestamp.from(end))

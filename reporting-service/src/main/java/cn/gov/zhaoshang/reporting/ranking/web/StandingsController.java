@@ -10,13 +10,13 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.ProjectRow;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.TeamRow;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.UnitRow;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.WarningLists;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units/{code}")
 public class StandingsController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
-
     private final Standings standings;
     private final ProjectWarnings projectWarnings;
     private final OrgUnitDirectory orgUnits;
@@ -49,7 +47,7 @@ public class StandingsController {
     }
 
     @GetMapping("/rankings")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public RankingResponse rankings(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         Standings.Result result = standings.of(inScope(code).code(), month);
@@ -58,7 +56,7 @@ public class StandingsController {
     }
 
     @GetMapping("/warnings")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public WarningResponse warnings(@PathVariable String code,
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         OrgUnit unit = inScope(code);

@@ -8,7 +8,7 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
-import org.springframework.security.access.prepost.PreAuthorize;
+import cn.gov.zhaoshang.platform.security.ReportReaderRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,9 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units")
 public class UnitReportController {
 
-    /** Who reads reports: every reader role and other agencies (the cockpit reads with the same set). */
-    public static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','agency')";
-
     private final UnitReports reports;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
@@ -38,7 +35,7 @@ public class UnitReportController {
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public UnitReportResponse report(@PathVariable String code, @RequestParam String period) {
         ReportPeriod reportPeriod = PeriodParameter.parse(period);
         OrgUnit unit = inScope(code);
@@ -46,7 +43,7 @@ public class UnitReportController {
     }
 
     @GetMapping("/{code}/children")
-    @PreAuthorize(READERS)
+    @ReportReaderRole
     public List<UnitReportResponse> children(@PathVariable String code, @RequestParam String period) {
         ReportPeriod reportPeriod = PeriodParameter.parse(period);
         OrgUnit unit = inScope(code);

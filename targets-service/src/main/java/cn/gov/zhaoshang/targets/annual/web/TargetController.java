@@ -3,11 +3,12 @@ package cn.gov.zhaoshang.targets.annual.web;
 import java.math.BigDecimal;
 
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.security.TargetAdminRole;
 import cn.gov.zhaoshang.targets.annual.application.TargetSetting;
 import cn.gov.zhaoshang.targets.annual.web.TargetResponses.DecompositionResponse;
 import cn.gov.zhaoshang.targets.annual.web.TargetResponses.UnitTargetsResponse;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/targets")
 public class TargetController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
-    static final String SETTERS = "hasRole('target-admin')";
-
     private final TargetSetting setting;
     private final CurrentCaller currentCaller;
 
@@ -35,27 +33,27 @@ public class TargetController {
     }
 
     @PostMapping
-    @PreAuthorize(SETTERS)
+    @TargetAdminRole
     public UnitTargetsResponse set(@Valid @RequestBody TargetRequests.SetTargets request) {
         return UnitTargetsResponse.of(setting.set(request.orgUnit(), request.year(), request.figures(), currentCaller.scope()));
     }
 
     @GetMapping("/{orgUnit}/{year}")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public UnitTargetsResponse get(@PathVariable String orgUnit, @PathVariable int year) {
         return UnitTargetsResponse.of(setting.read(orgUnit, year, currentCaller.scope()));
     }
 
     /** The unit's targets beside the sum of its children's, per additive figure. */
     @GetMapping("/{orgUnit}/{year}/decomposition")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public DecompositionResponse decomposition(@PathVariable String orgUnit, @PathVariable int year) {
         return DecompositionResponse.of(setting.decomposition(orgUnit, year, currentCaller.scope()));
     }
 
     /** Drafts the next year's targets from this year's by a growth rate; answers the draft year. */
     @PostMapping("/{orgUnit}/{year}/next-year")
-    @PreAuthorize(SETTERS)
+    @TargetAdminRole
     public UnitTargetsResponse draftNextYear(@PathVariable String orgUnit, @PathVariable int year,
             @Valid @RequestBody TargetRequests.NextYear request) {
         return UnitTargetsResponse.of(setting.draftNextYear(orgUnit, year, new BigDecimal(request.growthRate()),
@@ -63,7 +61,7 @@ public class TargetController {
     }
 
     @PostMapping("/{orgUnit}/{year}/confirm")
-    @PreAuthorize(SETTERS)
+    @TargetAdminRole
     public UnitTargetsResponse confirmDraft(@PathVariable String orgUnit, @PathVariable int year) {
         return UnitTargetsResponse.of(setting.confirmDraft(orgUnit, year, currentCaller.scope()));
     }

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.TargetAdminRole;
 import cn.gov.zhaoshang.targets.annual.application.TargetBulkEntry;
 import cn.gov.zhaoshang.targets.annual.application.TargetWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +36,7 @@ public class TargetWorkbookController {
     }
 
     @GetMapping("/api/targets/template")
-    @PreAuthorize("hasRole('target-admin')")
+    @TargetAdminRole
     public ResponseEntity<byte[]> template(@RequestParam int year) {
         byte[] workbook = bulkEntry.template(year, currentCaller.scope());
         return ResponseEntity.ok()
@@ -47,7 +47,7 @@ public class TargetWorkbookController {
     }
 
     @PostMapping(value = "/api/targets/upload", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @PreAuthorize("hasRole('target-admin')")
+    @TargetAdminRole
     public BulkEntryResponse upload(@RequestBody byte[] workbook, @RequestParam(defaultValue = "false") boolean dryRun) {
         TargetBulkEntry.Result result = bulkEntry.upload(new ByteArrayInputStream(workbook), dryRun, currentCaller.scope());
         return new BulkEntryResponse(dryRun, result.applied(), result.changes().stream()

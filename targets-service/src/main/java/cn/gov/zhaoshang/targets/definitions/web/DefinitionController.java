@@ -4,11 +4,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.security.AdminRole;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.targets.definitions.application.MetricDefinitions;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/metric-definitions")
 public class DefinitionController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
-
     private final MetricDefinitions definitions;
     private final CurrentCaller currentCaller;
 
@@ -34,26 +33,26 @@ public class DefinitionController {
 
     /** Every version, oldest first (a handful per year, so not paged). */
     @GetMapping
-    @PreAuthorize(READERS)
+    @ReaderRole
     public List<DefinitionVersionResponse> list() {
         return definitions.all().stream().map(DefinitionVersionResponse::of).toList();
     }
 
     @GetMapping("/{version}")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public DefinitionVersionResponse get(@PathVariable int version) {
         return DefinitionVersionResponse.of(definitions.version(version));
     }
 
     /** The version in force on a date: the newest published one whose effective date is on or before it. */
     @GetMapping("/in-force")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public DefinitionVersionResponse inForce(@RequestParam LocalDate date) {
         return DefinitionVersionResponse.of(definitions.inForceOn(date));
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public ResponseEntity<DefinitionVersionResponse> createDraft(@Valid @RequestBody DefinitionDraftRequest request) {
         DefinitionVersionResponse created = DefinitionVersionResponse.of(
                 definitions.createDraft(request.effectiveFrom(), request.content(), currentCaller.scope()));
@@ -62,14 +61,14 @@ public class DefinitionController {
 
     /** Replaces a draft's effective date and content; a published version answers 409. */
     @PostMapping("/{version}")
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public DefinitionVersionResponse editDraft(@PathVariable int version, @Valid @RequestBody DefinitionDraftRequest request) {
         return DefinitionVersionResponse.of(
                 definitions.editDraft(version, request.effectiveFrom(), request.content(), currentCaller.scope()));
     }
 
     @PostMapping("/{version}/publish")
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public DefinitionVersionResponse publish(@PathVariable int version) {
         return DefinitionVersionResponse.of(definitions.publish(version, currentCaller.scope()));
     }

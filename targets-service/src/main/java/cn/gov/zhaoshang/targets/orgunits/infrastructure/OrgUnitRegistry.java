@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.targets.orgunits.model.RegisteredOrgUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,7 +80,7 @@ public class OrgUnitRegistry {
 
     /** The unit at {@code rootPath} and everything below it, parents before children. */
     public List<RegisteredOrgUnit> subtree(String rootPath) {
-        return jdbc.sql(SELECT + " WHERE o.path <@ CAST(:root AS ltree) ORDER BY o.path")
+        return jdbc.sql(SELECT + " WHERE " + OrgScope.pathInSubtree("o.path", "root") + " ORDER BY o.path")
                 .param("root", rootPath)
                 .query(OrgUnitRegistry::toUnit)
                 .list();

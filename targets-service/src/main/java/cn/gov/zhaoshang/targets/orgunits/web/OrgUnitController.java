@@ -3,14 +3,16 @@ package cn.gov.zhaoshang.targets.orgunits.web;
 import java.net.URI;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.security.AdminRole;
+import cn.gov.zhaoshang.platform.security.AuditorOrAdminRole;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.targets.orgunits.application.OrgUnitAdministration;
 import cn.gov.zhaoshang.targets.orgunits.infrastructure.OrgUnitRegistry;
 import cn.gov.zhaoshang.targets.orgunits.model.RegisteredOrgUnit;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/org-units")
 public class OrgUnitController {
 
-    static final String READERS = "hasAnyRole('viewer','officer','leader','target-admin','auditor','admin')";
-
     private final OrgUnitAdministration administration;
     private final OrgUnitRegistry registry;
     private final CurrentCaller currentCaller;
@@ -41,7 +41,7 @@ public class OrgUnitController {
 
     /** The caller's subtree, or the subtree of {@code root} if it lies in the caller's scope. */
     @GetMapping
-    @PreAuthorize(READERS)
+    @ReaderRole
     public OrgTreeNode tree(@RequestParam(required = false) String root) {
         OrgScope scope = currentCaller.scope();
         RegisteredOrgUnit top = administration.visibleUnit(root == null ? scope.unit().code() : root, scope);
@@ -49,21 +49,21 @@ public class OrgUnitController {
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize(READERS)
+    @ReaderRole
     public OrgUnitResponse get(@PathVariable String code) {
         return OrgUnitResponse.of(administration.visibleUnit(code, currentCaller.scope()));
     }
 
     /** What happened to the unit, under any of its codes: every audited change, oldest first. */
     @GetMapping("/{code}/history")
-    @PreAuthorize("hasAnyRole('auditor','admin')")
+    @AuditorOrAdminRole
     public List<OrgUnitHistoryEntry> history(@PathVariable String code) {
         RegisteredOrgUnit unit = administration.visibleUnit(code, currentCaller.scope());
         return registry.history(unit.id()).stream().map(OrgUnitHistoryEntry::of).toList();
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public ResponseEntity<OrgUnitResponse> addPark(@Valid @RequestBody OrgUnitRequests.AddPark request) {
         OrgUnitResponse park = OrgUnitResponse.of(administration.addPark(request.parentCode(), request.nameZh(),
                 request.nameEn(), currentCaller.scope()));
@@ -71,19 +71,19 @@ public class OrgUnitController {
     }
 
     @PostMapping("/{code}/rename")
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public OrgUnitResponse rename(@PathVariable String code, @Valid @RequestBody OrgUnitRequests.Rename request) {
         return OrgUnitResponse.of(administration.rename(code, request.nameZh(), request.nameEn(), currentCaller.scope()));
     }
 
     @PostMapping("/{code}/move")
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public OrgUnitResponse move(@PathVariable String code, @Valid @RequestBody OrgUnitRequests.Move request) {
         return OrgUnitResponse.of(administration.move(code, request.parentCode(), currentCaller.scope()));
     }
 
     @PostMapping("/{code}/change-code")
-    @PreAuthorize("hasRole('admin')")
+    @AdminRole
     public OrgUnitResponse changeCode(@PathVariable String code, @Valid @RequestBody OrgUnitRequests.ChangeCode request) {
         return OrgUnitResponse.of(administration.changeCode(code, request.newCode(), currentCaller.scope()));
     }

@@ -40,7 +40,7 @@ public class ResidentTeamRepository {
             """;
     private static final String IN_SCOPE = """
              t.owning_unit_id IN (SELECT ur.id FROM org_unit_registry ur JOIN org_unit o ON o.code = ur.code
-                                  WHERE o.path <@ CAST(:callerPath AS ltree))""";
+                                  WHERE\s""" + OrgScope.pathInSubtree("o.path", OrgScope.CALLER_PATH) + ")";
 
     private final JdbcClient jdbc;
 

@@ -2,12 +2,12 @@ package cn.gov.zhaoshang.targets.teams.web;
 
 import java.time.LocalDate;
 
+import cn.gov.zhaoshang.platform.validation.MoneyAmount;
 import cn.gov.zhaoshang.targets.teams.application.TeamAdministration.TeamDetails;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -39,7 +39,6 @@ final class TeamRequests {
 
     /** @param contractTarget yuan as a decimal string */
     record TeamTarget(@NotNull @Min(2000) @Max(2100) Integer year,
-            @NotBlank @Pattern(regexp = "^[0-9]{1,16}(\\.[0-9]{1,2})?$",
-                    message = "must be a decimal string in yuan with at most 2 decimals") String contractTarget) {
+            @NotBlank @MoneyAmount String contractTarget) {
     }
 }

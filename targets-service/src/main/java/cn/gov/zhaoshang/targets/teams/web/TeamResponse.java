@@ -2,7 +2,6 @@ package cn.gov.zhaoshang.targets.teams.web;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,10 +17,6 @@ public record TeamResponse(UUID id, String orgUnit, String leadDepartment, Strin
         team.contractTargets().forEach((year, amount) -> targets.put(String.valueOf(year), amount.setScale(2).toPlainString()));
         return new TeamResponse(team.id(), team.unitCode(), team.leadDepartment(), team.name(), team.keyArea(),
                 team.memberCount(), team.activeFrom(), team.activeUntil(), team.closed(), targets, team.version());
-    }
-
-    /** One page of a team list. */
-    public record Page(List<TeamResponse> items, int page, int size, long total, String sort) {
     }
 
     /** A key area of the reference list. */

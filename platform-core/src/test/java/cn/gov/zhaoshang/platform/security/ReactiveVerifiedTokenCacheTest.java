@@ -1,4 +1,4 @@
-package cn.gov.zhaoshang.gateway.security;
+package cn.gov.zhaoshang.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,15 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Mono;
 
-class ValidatedTokenCacheTest {
+/** The gateway's decoder behind the verified-token memory: the rules of {@link VerifiedTokenCacheTest}, reactively. */
+class ReactiveVerifiedTokenCacheTest {
 
     static final Instant ISSUED = Instant.parse("2026-11-22T08:00:00Z");
 
     final AtomicInteger fullValidations = new AtomicInteger();
     MutableClock clock = new MutableClock(ISSUED);
 
-    ValidatedTokenCache cache = new ValidatedTokenCache(token -> {
+    ReactiveVerifiedTokenCache cache = new ReactiveVerifiedTokenCache(token -> {
         fullValidations.incrementAndGet();
         if (token.startsWith("bad")) {
             return Mono.error(new BadJwtException("signature"));

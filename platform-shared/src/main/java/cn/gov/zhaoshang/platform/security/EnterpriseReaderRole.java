@@ -1,0 +1,22 @@
+package cn.gov.zhaoshang.platform.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Reads the enterprise registry and its contacts: every {@link ReaderRole reader}, and
+ * {@code contacts-reader}.
+ * The role check of an operation is always one of these annotations, never a {@code @PreAuthorize}
+ * expression of its own.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@PreAuthorize("hasAnyRole('viewer','officer','leader','target-admin','auditor','admin','contacts-reader')")
+public @interface EnterpriseReaderRole {
+}
