@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,11 @@ class ThroughTheGatewayIT {
 
     @Test
     void aProjectPostedThroughTheGatewayAppearsInItsCitysMonthlyReport() {
-        ApiClient guipingOfficer = viaGateway(idp.tokenFor("gp-officer", "450881", "officer"));
+        ApiClient guipingOfficer = viaGateway(TestUser.GP_OFFICER.token());
         ApiClient guigangOfficer = viaGateway(idp.tokenFor("gg-officer", "450800", "officer", "leader", "target-admin"));
         long before = guigangOfficer.get("/api/reports/monthly?orgUnit=450800&month=2026-06").json().get("signedCount").asLong();
 
-        ApiClient.Response created = guipingOfficer.post("/api/projects", project("桂平市纺织服装产业园项目", "450881", "890150000.00", "2026-06-18"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = guipingOfficer.create("/api/projects", project("桂平市纺织服装产业园项目", "450881", "890150000.00", "2026-06-18"));
 
         await().atMost(REPORT_DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode report = guigangOfficer.get("/api/reports/monthly?orgUnit=450800&month=2026-06").json();
@@ -70,8 +70,8 @@ class ThroughTheGatewayIT {
 
     @Test
     void aCountyNeverSeesAnotherCountysProjectOrFigures() {
-        ApiClient guiping = viaGateway(idp.tokenFor("gp-officer", "450881", "officer"));
-        ApiClient gangbei = viaGateway(idp.tokenFor("gb-officer", "450802", "officer"));
+        ApiClient guiping = viaGateway(TestUser.GP_OFFICER.token());
+        ApiClient gangbei = viaGateway(TestUser.GB_OFFICER.token());
         ApiClient guigang = viaGateway(idp.tokenFor("gg-officer", "450800", "officer", "leader", "target-admin"));
 
         ApiClient.Response gangbeiProject = gangbei.post("/api/projects", project("港北区高端家具项目", "450802", "555000000", "2026-07-02"));
@@ -97,7 +97,7 @@ class ThroughTheGatewayIT {
                 idp.token("gp-officer").orgUnit("450881").roles("officer").issuer("http://127.0.0.1:1/realms/other").sign(),
                 idp.token("gp-officer").orgUnit("450881").roles("officer").audience("another-api").sign(),
                 idp.token("gp-officer").orgUnit("450881").roles("officer").signedByUnknownKey().sign(),
-                tampered(idp.tokenFor("gp-officer", "450881", "officer")));
+                tampered(TestUser.GP_OFFICER.token()));
         for (String base : List.of(gateway.baseUrl(), projectService.baseUrl(), reportingService.baseUrl())) {
             ApiClient api = ApiClient.at(base);
             assertThat(api.get("/api/projects").status()).as("no token at " + base).isEqualTo(401);

@@ -55,7 +55,7 @@ class GatewayPolicyIT {
 
     @BeforeEach
     void setUp() {
-        gateway = ApiClient.at("http://127.0.0.1:" + port);
+        gateway = ApiClient.atPort(port);
         service.requestHeaders.clear();
     }
 

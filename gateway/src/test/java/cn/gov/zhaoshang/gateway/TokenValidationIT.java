@@ -9,6 +9,7 @@ import java.util.List;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class TokenValidationIT {
 
     @BeforeEach
     void setUp() {
-        gateway = ApiClient.at("http://127.0.0.1:" + port);
+        gateway = ApiClient.atPort(port);
         service.requestHeaders.clear();
     }
 
     @Test
     void aValidTokenIsForwardedUnchangedToTheOwningService() {
-        String token = idp.tokenFor("gp-officer", "450881", "officer");
+        String token = TestUser.GP_OFFICER.token();
 
         ApiClient.Response response = gateway.withToken(token).get("/api/projects/123");
 
@@ -65,7 +66,7 @@ class TokenValidationIT {
 
     @Test
     void everyReportRouteReachesItsService() {
-        String token = idp.tokenFor("gx-viewer", "450000", "viewer");
+        String token = TestUser.GX_VIEWER.token();
         assertThat(gateway.withToken(token).get("/api/reports/monthly?orgUnit=450000&month=2026-10").body())
                 .isEqualTo("service saw /api/reports/monthly");
     }
@@ -95,7 +96,7 @@ class TokenValidationIT {
 
     @Test
     void aTamperedTokenIsRefused() {
-        String token = idp.tokenFor("gp-officer", "450881", "officer");
+        String token = TestUser.GP_OFFICER.token();
         String[] parts = token.split("\\.");
         String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

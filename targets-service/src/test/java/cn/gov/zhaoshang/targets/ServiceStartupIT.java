@@ -26,7 +26,7 @@ class ServiceStartupIT {
 
     @Test
     void startsReadyWithTheOrgTreeAndRefusesCallsWithoutAToken() {
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient api = ApiClient.atPort(port);
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(orgUnits.find("450881")).hasValueSatisfying(guiping ->
                 assertThat(guiping.path()).isEqualTo("450000.450800.450881"));

@@ -18,7 +18,7 @@ import java.util.Random;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
-import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,10 +46,9 @@ class EvidenceFileApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        guipingToken = idp.tokenFor("gp-officer", "450881", "officer");
-        gangbeiToken = idp.tokenFor("gb-officer", "450802", "officer");
-        guipingOfficer = ApiClient.at("http://127.0.0.1:" + port).withToken(guipingToken);
+        guipingToken = TestUser.GP_OFFICER.token();
+        gangbeiToken = TestUser.GB_OFFICER.token();
+        guipingOfficer = ApiClient.atPort(port).withToken(guipingToken);
     }
 
     @Test
@@ -101,7 +100,7 @@ class EvidenceFileApiIT {
                 .isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + gangbeiToken)
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(404);
-        String viewer = PlatformServers.identityProvider().tokenFor("gx-viewer", "450000", "viewer");
+        String viewer = TestUser.GX_VIEWER.token();
         assertThat(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + viewer)
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(403);
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + viewer)

@@ -20,6 +20,7 @@ import cn.gov.zhaoshang.contracts.enterprise.EnterpriseRegistered;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -52,8 +53,8 @@ class InvestorClassSnapshotIT {
 
     @BeforeEach
     void clients() {
-        guipingOfficer = ApiClient.at("http://127.0.0.1:" + port)
-                .withToken(PlatformServers.identityProvider().tokenFor("gp-officer", "450881", "officer"));
+        guipingOfficer = ApiClient.atPort(port)
+                .as(TestUser.GP_OFFICER);
     }
 
     @Test
@@ -97,11 +98,10 @@ class InvestorClassSnapshotIT {
         assertThat(classesOf(signed.json())).isEqualTo(expected);
 
         // a registration at SIGNED takes it too, and a merged investor is recorded as its survivor
-        ApiClient.Response registered = guipingOfficer.post("/api/projects", Map.of("name", "某集团新材料二期项目" + run,
+        ApiClient.Response registered = guipingOfficer.create("/api/projects", Map.of("name", "某集团新材料二期项目" + run,
                 "orgUnit", "450881", "stage", "SIGNED", "contractAmount", "200000000.00", "signingDate", "2026-08-15",
                 "industryCode", "C3985", "investorEnterpriseId", duplicateOfInvestor.toString(),
                 "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY2-" + run, "documentDate", "2026-08-15"))));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String direct = registered.json().get("id").asString();
         assertThat(registered.json().get("investorEnterpriseId").asString()).isEqualTo(investor.toString());
         assertThat(classesOf(registered.json())).isEqualTo(expected);
@@ -153,11 +153,10 @@ class InvestorClassSnapshotIT {
         publish(EventTypes.ENTERPRISE_CHANGED, subsidiary, changed(subsidiary, group, 2));
         awaitConsumed(publish(EventTypes.ENTERPRISE_CHANGED, subsidiary, changed(subsidiary, null, 1)));
 
-        ApiClient.Response signed = guipingOfficer.post("/api/projects", Map.of("name", "龙头集团分公司项目" + edition,
+        ApiClient.Response signed = guipingOfficer.create("/api/projects", Map.of("name", "龙头集团分公司项目" + edition,
                 "orgUnit", "450881", "stage", "SIGNED", "contractAmount", "30000000.00", "signingDate", "2026-08-01",
                 "industryCode", "C2110", "investorEnterpriseId", subsidiary.toString(),
                 "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-" + edition, "documentDate", "2026-08-01"))));
-        assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
         assertThat(classesOf(signed.json())).containsExactly(Map.of("enterpriseClass", "INDUSTRY_LEADER", "edition", edition));
     }
 

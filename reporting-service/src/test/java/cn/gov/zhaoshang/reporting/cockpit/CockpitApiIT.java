@@ -468,7 +468,7 @@ class CockpitApiIT {
         assertThat(guigang.get("/api/reports/units/450100/cockpit?period=" + PERIOD).status()).isEqualTo(404);
         assertThat(guigang.get("/api/reports/units/459999/cockpit?period=" + PERIOD).status()).isEqualTo(404);
         assertThat(guiping.get("/api/reports/units/450800/cockpit?period=" + PERIOD).status()).isEqualTo(404);
-        assertThat(ApiClient.at("http://127.0.0.1:" + port).get("/api/reports/units/450800/cockpit?period=" + PERIOD).status())
+        assertThat(ApiClient.atPort(port).get("/api/reports/units/450800/cockpit?period=" + PERIOD).status())
                 .isEqualTo(401);
         ApiClient.Response agency = as("agency-stats", "450000", "agency").get("/api/reports/units/450800/cockpit?period=" + PERIOD);
         assertThat(agency.status()).isEqualTo(200);
@@ -481,7 +481,7 @@ class CockpitApiIT {
 
     @Test
     void theOpenApiDocumentNamesTheResponseTypesAndTheirNullableFields() {
-        ApiClient.Response docs = ApiClient.at("http://127.0.0.1:" + port).get("/v3/api-docs");
+        ApiClient.Response docs = ApiClient.atPort(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         JsonNode api = docs.json();
         JsonNode operation = api.get("paths").get("/api/reports/units/{code}/cockpit").get("get");
@@ -534,7 +534,7 @@ class CockpitApiIT {
     // -------------------------------------------------------------------------------- helpers
 
     private ApiClient as(String user, String unit, String role) {
-        return ApiClient.at("http://127.0.0.1:" + port).withToken(PlatformServers.identityProvider().tokenFor(user, unit, role));
+        return ApiClient.atPort(port).withToken(PlatformServers.identityProvider().tokenFor(user, unit, role));
     }
 
     private static JsonNode cockpit(ApiClient client, String unit, String period) {

@@ -109,7 +109,7 @@ class RankingFromTargetFiguresIT {
 
     @BeforeAll
     void feed() {
-        region = ApiClient.at("http://127.0.0.1:" + port)
+        region = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("eq-viewer", "450000", "viewer"));
         DefinitionEvents.ensureDefaultVersion1();
         DefinitionEvents.sendAndAwait(DefinitionEvents.published(62, LocalDate.of(2036, 1, 1), new DefinitionPublished.Rules(

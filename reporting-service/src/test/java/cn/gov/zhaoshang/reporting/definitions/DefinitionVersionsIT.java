@@ -8,7 +8,7 @@ import java.util.Map;
 import cn.gov.zhaoshang.contracts.targets.DefinitionPublished;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
-import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +34,8 @@ class DefinitionVersionsIT {
 
     @BeforeEach
     void setUp() {
-        viewer = ApiClient.at("http://127.0.0.1:" + port)
-                .withToken(PlatformServers.identityProvider().tokenFor("gp-viewer", "450881", "viewer"));
+        viewer = ApiClient.atPort(port)
+                .as(TestUser.GP_VIEWER);
         DefinitionEvents.ensureDefaultVersion1();
     }
 
@@ -93,7 +93,7 @@ class DefinitionVersionsIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").valueStream().map(error -> error.get("field").asString()))
                 .containsExactlyInAnyOrder("size", "sort");
-        assertThat(ApiClient.at("http://127.0.0.1:" + port).get("/api/reports/definitions").status()).isEqualTo(401);
+        assertThat(ApiClient.atPort(port).get("/api/reports/definitions").status()).isEqualTo(401);
     }
 
     private JsonNode inForce(String date) {

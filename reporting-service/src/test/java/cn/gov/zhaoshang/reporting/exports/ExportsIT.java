@@ -65,7 +65,7 @@ class ExportsIT {
     @BeforeEach
     void feed() {
         token = PlatformServers.identityProvider().tokenFor("lz-viewer", "450200", "viewer");
-        liuzhou = ApiClient.at("http://127.0.0.1:" + port).withToken(token);
+        liuzhou = ApiClient.atPort(port).withToken(token);
         if (fed) {
             return;
         }

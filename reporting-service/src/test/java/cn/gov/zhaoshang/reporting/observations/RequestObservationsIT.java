@@ -27,7 +27,7 @@ class RequestObservationsIT {
 
     @Test
     void aRequestIsObservedOnceAndSpringSecurityNotPerFilter() {
-        ApiClient viewer = ApiClient.at("http://127.0.0.1:" + port)
+        ApiClient viewer = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("observed-viewer", "450800", "viewer"));
 
         ApiClient.Response answer = viewer.get("/api/reports/time-progress?month=2026-10");

@@ -50,7 +50,7 @@ class RankingAndWarningsApiIT {
 
     @BeforeEach
     void feed() {
-        liuzhou = ApiClient.at("http://127.0.0.1:" + port)
+        liuzhou = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("lz-viewer", "450200", "viewer"));
         if (fed) {
             return;
@@ -163,7 +163,7 @@ class RankingAndWarningsApiIT {
 
     @Test
     void aCountySeesNeitherItsCitysRankingNorItsNeighboursWarnings() {
-        ApiClient chengzhong = ApiClient.at("http://127.0.0.1:" + port)
+        ApiClient chengzhong = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("cz-viewer", "450202", "viewer"));
         assertThat(chengzhong.get("/api/reports/units/450200/rankings?month=2031-10").status()).isEqualTo(404);
         assertThat(chengzhong.get("/api/reports/units/450203/warnings?month=2031-10").status()).isEqualTo(404);

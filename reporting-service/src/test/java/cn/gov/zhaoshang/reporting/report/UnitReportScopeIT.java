@@ -16,7 +16,7 @@ class UnitReportScopeIT {
     int port;
 
     private ApiClient as(String user, String unit, String role) {
-        return ApiClient.at("http://127.0.0.1:" + port)
+        return ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor(user, unit, role));
     }
 
@@ -64,6 +64,6 @@ class UnitReportScopeIT {
     @Test
     void anAgencyReadsReportsButNoTokenReadsNothing() {
         assertThat(as("agency-stats", "450000", "agency").get("/api/reports/units/450000?period=2022").status()).isEqualTo(200);
-        assertThat(ApiClient.at("http://127.0.0.1:" + port).get("/api/reports/units/450000?period=2022").status()).isEqualTo(401);
+        assertThat(ApiClient.atPort(port).get("/api/reports/units/450000?period=2022").status()).isEqualTo(401);
     }
 }

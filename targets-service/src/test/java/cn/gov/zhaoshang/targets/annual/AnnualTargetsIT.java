@@ -45,7 +45,7 @@ class AnnualTargetsIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient api = ApiClient.atPort(port);
         regionAdmin = api.withToken(idp.tokenFor("gx-target-admin", "450000", "target-admin"));
         guigangAdmin = api.withToken(idp.tokenFor("gg-target-admin", "450800", "target-admin"));
         guipingAdmin = api.withToken(idp.tokenFor("gp-target-admin", "450881", "target-admin"));
@@ -150,7 +150,7 @@ class AnnualTargetsIT {
         assertThat(contract.get("allocation").asString()).isEqualTo("UNDER");
         assertThat(view.json().get("children").valueStream().map(child -> child.get("orgUnit").asString()))
                 .contains("450802", "450881");
-        assertThat(ApiClient.at("http://127.0.0.1:" + port)
+        assertThat(ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("gb-viewer", "450802", "viewer"))
                 .get("/api/targets/450800/2024/decomposition").status()).isEqualTo(404);
     }

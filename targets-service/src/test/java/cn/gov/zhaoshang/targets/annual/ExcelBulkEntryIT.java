@@ -54,7 +54,7 @@ class ExcelBulkEntryIT {
 
     @Test
     void theTemplateRoundTripsAndADryRunShowsWhatWouldChangeWithoutChangingIt() throws Exception {
-        ApiClient cityAdmin = ApiClient.at("http://127.0.0.1:" + port).withToken(cityAdminToken);
+        ApiClient cityAdmin = ApiClient.atPort(port).withToken(cityAdminToken);
         assertThat(cityAdmin.post("/api/targets", Map.of("orgUnit", "450881", "year", 2032,
                 "figures", Map.of("CONTRACT_INVESTMENT", "20000000000", "MANUFACTURING_SHARE", "45"))).status()).isEqualTo(200);
 

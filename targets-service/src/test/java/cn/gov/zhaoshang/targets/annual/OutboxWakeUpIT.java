@@ -35,7 +35,7 @@ class OutboxWakeUpIT {
 
     @Test
     void eventsOfCommittedChangesReachKafkaWithoutWaitingForThePoll() {
-        ApiClient regionAdmin = ApiClient.at("http://127.0.0.1:" + port)
+        ApiClient regionAdmin = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("gx-target-admin", "450000", "target-admin"));
         int changes = 20;
         String unitId = null;

@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +44,9 @@ class MetricDefinitionsIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        viewer = api.withToken(idp.tokenFor("gp-viewer", "450881", "viewer"));
-        regionAdmin = api.withToken(idp.tokenFor("gx-admin", "450000", "admin"));
+        ApiClient api = ApiClient.atPort(port);
+        viewer = api.as(TestUser.GP_VIEWER);
+        regionAdmin = api.as(TestUser.GX_ADMIN);
     }
 
     @Test
@@ -95,7 +95,7 @@ class MetricDefinitionsIT {
         assertThat(changePublished.status()).as(changePublished.toString()).isEqualTo(409);
         assertThat(regionAdmin.post("/api/metric-definitions", Map.of("effectiveFrom", "2000-01-01", "content", content))
                 .status()).as("not later than the newest published version").isEqualTo(409);
-        assertThat(ApiClient.at("http://127.0.0.1:" + port)
+        assertThat(ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("gg-admin", "450800", "admin"))
                 .post("/api/metric-definitions", Map.of("effectiveFrom", "2027-01-01", "content", content)).status())
                 .as("a city admin does not define the region's metrics").isEqualTo(403);
@@ -111,8 +111,7 @@ class MetricDefinitionsIT {
         ranking.putObject("weights").put("CONTRACT_INVESTMENT", "0.6").put("FUNDS_IN_PLACE", "0.4");
         ranking.put("cap", "1.2");
         ((ObjectNode) content.get("close")).put("deadlineDayOfNextMonth", 8);
-        ApiClient.Response draft = regionAdmin.post("/api/metric-definitions", Map.of("effectiveFrom", "2027-01-01", "content", content));
-        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        ApiClient.Response draft = regionAdmin.create("/api/metric-definitions", Map.of("effectiveFrom", "2027-01-01", "content", content));
         int version = draft.json().get("version").asInt();
         assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");
         ((ObjectNode) content.get("warnings")).put("redBelowGapPoints", "-18");

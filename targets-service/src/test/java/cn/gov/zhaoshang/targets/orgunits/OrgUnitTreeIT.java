@@ -53,7 +53,7 @@ class OrgUnitTreeIT {
 
     @BeforeEach
     void client() {
-        api = ApiClient.at("http://127.0.0.1:" + port);
+        api = ApiClient.atPort(port);
     }
 
     private ApiClient as(String user, String unit, String... roles) {

@@ -25,6 +25,7 @@ import cn.gov.zhaoshang.targets.orgunits.application.OrgTreeLoader;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.KafkaNode;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class ReferenceDivisionsUpgradeIT {
             try (ConfigurableApplicationContext before = start(kafka, EarlierReferenceFile.class)) {
                 JdbcClient jdbc = before.getBean(JdbcClient.class);
                 assertThat(registeredCodes(jdbc)).containsExactlyInAnyOrderElementsOf(earlier.keySet());
-                ApiClient admin = api(before).withToken(PlatformServers.identityProvider().tokenFor("gx-admin", "450000", "admin"));
+                ApiClient admin = api(before).as(TestUser.GX_ADMIN);
                 ApiClient.Response binyang = admin.post("/api/org-units/450126/change-code", Map.of("newCode", "450196"));
                 assertThat(binyang.status()).as(binyang.toString()).isEqualTo(200);
                 ApiClient.Response guilin = admin.post("/api/org-units/450300/change-code", Map.of("newCode", "450398"));

@@ -34,7 +34,7 @@ class ResidentTeamsIT {
 
     @BeforeEach
     void client() {
-        api = ApiClient.at("http://127.0.0.1:" + port);
+        api = ApiClient.atPort(port);
     }
 
     private ApiClient as(String user, String unit, String... roles) {
@@ -54,9 +54,7 @@ class ResidentTeamsIT {
     @Test
     void aCitysTeamIsCreatedChangedAndClosedWithItsEventsAndOnlyItsScopeSeesIt() {
         ApiClient guigangOfficer = as("gg-officer", "450800", "officer");
-        ApiClient.Response created = guigangOfficer.post("/api/resident-teams", team("450800", "贵港市驻粤港澳大湾区招商工作队", "GBA", 6));
-
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = guigangOfficer.create("/api/resident-teams", team("450800", "贵港市驻粤港澳大湾区招商工作队", "GBA", 6));
         String id = created.json().get("id").asString();
         assertThat(created.json().get("closed").asBoolean()).isFalse();
         assertThat(as("gg-viewer", "450800", "viewer").get("/api/resident-teams?size=200").json().get("items").valueStream()
@@ -105,8 +103,7 @@ class ResidentTeamsIT {
 
         Map<String, Object> departmentTeam = team("450000", "自治区工信厅驻长三角招商工作队", "YRD", 5);
         departmentTeam.put("leadDepartment", "自治区工业和信息化厅");
-        ApiClient.Response created = regionOfficer.post("/api/resident-teams", departmentTeam);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = regionOfficer.create("/api/resident-teams", departmentTeam);
         assertThat(created.json().get("leadDepartment").asString()).isEqualTo("自治区工业和信息化厅");
         assertThat(as("gx-viewer", "450000", "viewer").get("/api/key-areas").json().valueStream()
                 .map(area -> area.get("code").asString())).contains("GBA", "YRD", "BTH", "OTHER_DOMESTIC", "HK_MACAO_TAIWAN", "OVERSEAS");

@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,8 @@ class ContactPrivacyIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        officerToken = idp.tokenFor("gg-officer", "450800", "officer");
+        ApiClient api = ApiClient.atPort(port);
+        officerToken = TestUser.GG_OFFICER.token();
         officer = api.withToken(officerToken);
         reader = api.withToken(idp.tokenFor("gg-contacts", "450800", "viewer", "contacts-reader"));
     }
@@ -56,9 +57,8 @@ class ContactPrivacyIT {
     @Test
     void contactsAreMaskedForAnOfficerAndClearForAContactsReaderWhoseReadIsAudited() {
         String enterpriseId = register("贵港联系人测试制造有限公司");
-        ApiClient.Response added = officer.post("/api/enterprises/" + enterpriseId + "/contacts",
+        ApiClient.Response added = officer.create("/api/enterprises/" + enterpriseId + "/contacts",
                 Map.of("name", "张伟明", "title", "投资总监", "phone", "13812345678", "email", "zhang.weiming@example.cn"));
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json().get("phone").asString()).isEqualTo("138****5678");
         String contactId = added.json().get("id").asString();
 
@@ -132,8 +132,7 @@ class ContactPrivacyIT {
                 "occurredOn", "2026-04-01", "enterpriseIds", List.of(enterpriseId), "participants", List.of("王建国"),
                 "leaderName", "陈市长", "leaderRole", "PRINCIPAL", "leaderUnit", "450800", "destinationArea", "GBA"));
         trip.putAll(Map.of("outcome", "INTENT", "intentAmount", "300000000", "intentIndustryCode", "C2614"));
-        ApiClient.Response recorded = officer.post("/api/engagements", trip);
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        ApiClient.Response recorded = officer.create("/api/engagements", trip);
         String engagementId = recorded.json().get("id").asString();
 
         // A change and a merge, so that every event type of the service is produced here.
@@ -180,8 +179,7 @@ class ContactPrivacyIT {
     }
 
     private String register(String name) {
-        ApiClient.Response created = officer.post("/api/enterprises", enterprise(name));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/enterprises", enterprise(name));
         return created.json().get("enterprise").get("id").asString();
     }
 }

@@ -53,7 +53,7 @@ class EditionImportIT {
     @BeforeEach
     void clients() {
         token = PlatformServers.identityProvider().tokenFor("gx-list-officer", "450000", "officer");
-        officer = ApiClient.at("http://127.0.0.1:" + port).withToken(token);
+        officer = ApiClient.atPort(port).withToken(token);
     }
 
     @Test
@@ -202,8 +202,7 @@ class EditionImportIT {
     private String register(String uscc, String name) {
         Map<String, Object> body = enterprise(name);
         body.put("uscc", uscc);
-        ApiClient.Response created = officer.post("/api/enterprises", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/enterprises", body);
         return created.json().get("enterprise").get("id").asString();
     }
 

@@ -21,6 +21,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +50,9 @@ class EngagementFunnelIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient api = ApiClient.atPort(port);
         guigangOfficer = api.withToken(idp.tokenFor("gg-team-officer", "450800", "officer"));
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
     }
 
     @Test
@@ -181,10 +182,9 @@ class EngagementFunnelIT {
     }
 
     private void trip(ApiClient client, String leader, String role, String unit, String area, String date, String enterprise) {
-        ApiClient.Response created = client.post("/api/engagements", Map.of("kind", "LEADER_TRIP", "orgUnit", unit,
+        ApiClient.Response created = client.create("/api/engagements", Map.of("kind", "LEADER_TRIP", "orgUnit", unit,
                 "occurredOn", date, "enterpriseIds", List.of(enterprise), "leaderName", leader, "leaderRole", role,
                 "leaderUnit", unit, "destinationArea", area, "outcome", "FOLLOW_UP"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     private static String record(ApiClient client, String kind, String unit, String team, LocalDate day, UUID enterprise,
@@ -198,8 +198,7 @@ class EngagementFunnelIT {
             body.put("intentAmount", "150000000.00");
             body.put("intentIndustryCode", "C3841");
         }
-        ApiClient.Response created = client.post("/api/engagements", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = client.create("/api/engagements", body);
         return created.json().get("id").asString();
     }
 }

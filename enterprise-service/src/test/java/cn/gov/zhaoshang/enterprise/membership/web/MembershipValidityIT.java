@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +43,10 @@ class MembershipValidityIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient api = ApiClient.atPort(port);
         officerToken = idp.tokenFor("gx-officer", "450000", "officer");
         officer = api.withToken(officerToken);
-        viewer = api.withToken(idp.tokenFor("gp-viewer", "450881", "viewer"));
+        viewer = api.as(TestUser.GP_VIEWER);
     }
 
     @Test
@@ -171,14 +172,12 @@ class MembershipValidityIT {
         if (validYears != null) {
             body.put("validYears", validYears);
         }
-        ApiClient.Response created = officer.post("/api/list-editions", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/list-editions", body);
         return created.json().get("id").asString();
     }
 
     private String register(String name) {
-        ApiClient.Response created = officer.post("/api/enterprises", enterprise(name));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/enterprises", enterprise(name));
         return created.json().get("enterprise").get("id").asString();
     }
 
@@ -187,8 +186,7 @@ class MembershipValidityIT {
         if (rank != null) {
             body.put("rank", rank);
         }
-        ApiClient.Response added = officer.post("/api/list-editions/" + edition + "/members", body);
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        ApiClient.Response added = officer.create("/api/list-editions/" + edition + "/members", body);
     }
 
     private List<String> classesOn(String enterpriseId, String on) {

@@ -45,7 +45,7 @@ class EnterpriseChangeAndMergeIT {
     @BeforeEach
     void clients() {
         token = PlatformServers.identityProvider().tokenFor("gx-registry-officer", "450000", "officer");
-        officer = ApiClient.at("http://127.0.0.1:" + port).withToken(token);
+        officer = ApiClient.atPort(port).withToken(token);
     }
 
     @Test
@@ -150,8 +150,7 @@ class EnterpriseChangeAndMergeIT {
     private String register(String name) {
         Map<String, Object> body = enterprise(name);
         body.put("uscc", newUscc());
-        ApiClient.Response created = officer.post("/api/enterprises", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/enterprises", body);
         return created.json().get("enterprise").get("id").asString();
     }
 

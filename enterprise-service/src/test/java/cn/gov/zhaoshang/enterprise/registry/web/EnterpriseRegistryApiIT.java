@@ -19,6 +19,7 @@ import cn.gov.zhaoshang.enterprise.registry.model.Uscc;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +52,8 @@ class EnterpriseRegistryApiIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        officer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        officer = api.as(TestUser.GP_OFFICER);
         viewer = api.withToken(idp.tokenFor("gg-viewer", "450800", "viewer"));
     }
 
@@ -60,8 +61,7 @@ class EnterpriseRegistryApiIT {
     void theGlossaryExamplesAreAcceptedAndEachOf20MutationsIsRejectedNamingTheExpectedCheckCharacter() {
         List<String> valid = List.of("91350100M000100Y43", "91110108551385082Q");
         for (String code : valid) {
-            ApiClient.Response created = officer.post("/api/enterprises", Map.of("uscc", code, "nameZh", "校验示例企业" + code));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ApiClient.Response created = officer.create("/api/enterprises", Map.of("uscc", code, "nameZh", "校验示例企业" + code));
             assertThat(created.json().get("enterprise").get("uscc").asString()).isEqualTo(code);
         }
 
@@ -135,8 +135,7 @@ class EnterpriseRegistryApiIT {
         Map<String, Object> body = new HashMap<>(Map.of("country", "DE", "registrationNumber", "HRB 6684",
                 "nameZh", "巴斯夫欧洲公司", "nameEn", "BASF SE", "headquartersCountry", "DE",
                 "ownership", "FOREIGN", "industryCode", "C26", "listed", true));
-        ApiClient.Response created = officer.post("/api/enterprises", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = officer.create("/api/enterprises", body);
         assertThat(created.json().get("enterprise").get("uscc").isNull()).isTrue();
 
         assertThat(officer.post("/api/enterprises", body).status()).isEqualTo(409);
@@ -231,7 +230,7 @@ class EnterpriseRegistryApiIT {
     @Test
     void onlyOfficersRegisterAndEveryoneNeedsAToken() {
         assertThat(viewer.post("/api/enterprises", enterprise("查看者企业")).status()).isEqualTo(403);
-        assertThat(ApiClient.at("http://127.0.0.1:" + port).get("/api/enterprises").status()).isEqualTo(401);
+        assertThat(ApiClient.atPort(port).get("/api/enterprises").status()).isEqualTo(401);
     }
 
     @Test

@@ -23,6 +23,7 @@ import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -64,11 +65,10 @@ class ProjectListExcelApiIT {
 
     @BeforeEach
     void tokens() {
-        var idp = PlatformServers.identityProvider();
-        guipingToken = idp.tokenFor("gp-officer", "450881", "officer");
-        guigangToken = idp.tokenFor("gg-officer", "450800", "officer");
-        viewerToken = idp.tokenFor("gp-viewer", "450881", "viewer");
-        guipingOfficer = ApiClient.at("http://127.0.0.1:" + port).withToken(guipingToken);
+        guipingToken = TestUser.GP_OFFICER.token();
+        guigangToken = TestUser.GG_OFFICER.token();
+        viewerToken = TestUser.GP_VIEWER.token();
+        guipingOfficer = ApiClient.atPort(port).withToken(guipingToken);
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,19 +41,17 @@ class FundsApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
-        guigangOfficer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
+        guigangOfficer = api.as(TestUser.GG_OFFICER);
     }
 
     @Test
     void correctionsAreNewVersionsWithTheirHistoryTheLatestCountsAndEachPublishesOneValidEvent() {
         String id = signedProject(guipingOfficer, "450881", "到位资金项目");
 
-        ApiClient.Response reported = guipingOfficer.post("/api/projects/" + id + "/funds", funds("2021-03", "1000000.00", null));
-        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        ApiClient.Response reported = guipingOfficer.create("/api/projects/" + id + "/funds", funds("2021-03", "1000000.00", null));
         assertThat(reported.json().get("version").asInt()).isEqualTo(1);
         assertThat(guipingOfficer.post("/api/projects/" + id + "/funds", funds("2021-03", "5.00", null)).status()).isEqualTo(409);
 
@@ -134,10 +133,9 @@ class FundsApiIT {
     }
 
     private static String signedProject(ApiClient officer, String unit, String name) {
-        ApiClient.Response created = officer.post("/api/projects", Map.of("name", name, "orgUnit", unit,
+        ApiClient.Response created = officer.create("/api/projects", Map.of("name", name, "orgUnit", unit,
                 "stage", "SIGNED", "contractAmount", "80000000.00", "signingDate", "2020-05-01", "industryCode", "C3841",
                 "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-1", "documentDate", "2020-05-01"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 

@@ -13,6 +13,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +40,11 @@ class DuplicateReviewApiIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
         nanningOfficer = api.withToken(idp.tokenFor("nn-officer", "450102", "officer"));
-        guigangOfficer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        guigangOfficer = api.as(TestUser.GG_OFFICER);
     }
 
     @Test
@@ -124,8 +125,7 @@ class DuplicateReviewApiIT {
         if (code != null) {
             body.put("projectCode", code);
         }
-        ApiClient.Response response = officer.post("/api/projects", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        ApiClient.Response response = officer.create("/api/projects", body);
         return response;
     }
 }

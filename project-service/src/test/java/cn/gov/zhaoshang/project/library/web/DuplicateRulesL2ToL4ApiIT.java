@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
-import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +35,10 @@ class DuplicateRulesL2ToL4ApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
-        guigangOfficer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
+        guigangOfficer = api.as(TestUser.GG_OFFICER);
     }
 
     @Test
@@ -103,8 +102,7 @@ class DuplicateRulesL2ToL4ApiIT {
 
     private static String register(ApiClient officer, String unit, Map<String, Object> body) {
         body.put("orgUnit", unit);
-        ApiClient.Response response = officer.post("/api/projects", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        ApiClient.Response response = officer.create("/api/projects", body);
         return response.json().get("id").asString();
     }
 

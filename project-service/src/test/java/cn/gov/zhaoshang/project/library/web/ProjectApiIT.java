@@ -13,6 +13,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,21 +41,19 @@ class ProjectApiIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
     }
 
     @Test
     void registeringASignedProjectStoresItAuditsItAndPublishesItsEventThroughTheOutbox() {
-        ApiClient.Response created = guipingOfficer.post("/api/projects", Map.of(
+        ApiClient.Response created = guipingOfficer.create("/api/projects", Map.of(
                 "name", "桂平市新能源电池材料项目",
                 "orgUnit", "450881",
                 "contractAmount", "1500000000.50",
                 "signingDate", "2026-10-15",
                 "industryCode", "C3841"));
-
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode project = created.json();
         String id = project.get("id").asString();
         assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/projects/" + id);
@@ -101,7 +100,7 @@ class ProjectApiIT {
         String traceparent = new String(records.getFirst().headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
         assertThat(traceparent).startsWith("00-" + traceId + "-");
 
-        String metrics = ApiClient.at("http://127.0.0.1:" + port).get("/actuator/prometheus").body();
+        String metrics = ApiClient.atPort(port).get("/actuator/prometheus").body();
         assertThat(metrics).contains("zhaoshang_outbox_pending", "zhaoshang_outbox_publish_lag_seconds");
     }
 
@@ -154,7 +153,7 @@ class ProjectApiIT {
     @Test
     void aViewerMayReadButNotRegister() {
         var idp = PlatformServers.identityProvider();
-        ApiClient viewer = ApiClient.at("http://127.0.0.1:" + port).withToken(idp.tokenFor("gx-viewer", "450000", "viewer"));
+        ApiClient viewer = ApiClient.atPort(port).as(TestUser.GX_VIEWER);
 
         assertThat(viewer.get("/api/projects").status()).isEqualTo(200);
         assertThat(viewer.post("/api/projects", Map.of(
@@ -164,7 +163,7 @@ class ProjectApiIT {
 
     @Test
     void anotherAgencyMayNotTouchTheProjectLibrary() {
-        ApiClient agency = ApiClient.at("http://127.0.0.1:" + port)
+        ApiClient agency = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("service-account-agency-stats", "450000", "agency"));
         assertThat(agency.get("/api/projects").status()).isEqualTo(403);
         assertThat(agency.post("/api/projects", Map.of()).status()).isEqualTo(403);
@@ -172,7 +171,7 @@ class ProjectApiIT {
 
     @Test
     void theApiIsDescribedByAnOpenApiDocument() {
-        ApiClient.Response document = ApiClient.at("http://127.0.0.1:" + port).get("/v3/api-docs");
+        ApiClient.Response document = ApiClient.atPort(port).get("/v3/api-docs");
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json().get("paths").has("/api/projects")).isTrue();
         assertThat(document.json().get("paths").has("/api/projects/{id}")).isTrue();
@@ -180,7 +179,7 @@ class ProjectApiIT {
 
     @Test
     void withoutATokenNothingIsAnswered() {
-        ApiClient anonymous = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient anonymous = ApiClient.atPort(port);
         assertThat(anonymous.get("/api/projects").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/projects", Map.of("name", "x")).status()).isEqualTo(401);
     }

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +45,8 @@ class ProjectFieldsApiIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
         guigangContactsReader = api.withToken(idp.tokenFor("gg-contacts", "450800", "viewer", "contacts-reader"));
     }
 
@@ -76,8 +77,7 @@ class ProjectFieldsApiIT {
     void everyFieldIsStoredShownAndPublishedButTheContactOnlyMasked() {
         UUID investor = UUID.randomUUID();
         UUID team = UUID.randomUUID();
-        ApiClient.Response created = guipingOfficer.post("/api/projects", fullRequest("桂平市汽车零部件项目", investor, team));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = guipingOfficer.create("/api/projects", fullRequest("桂平市汽车零部件项目", investor, team));
         JsonNode project = created.json();
         String id = project.get("id").asString();
 

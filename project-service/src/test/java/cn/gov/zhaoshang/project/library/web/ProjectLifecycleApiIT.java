@@ -19,6 +19,7 @@ import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,10 +67,9 @@ class ProjectLifecycleApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
     }
 
     static Stream<Arguments> everyPairOfStages() {
@@ -129,17 +129,15 @@ class ProjectLifecycleApiIT {
                 .query(Long.class).single()).isZero();
 
         body.putAll(fullProof());
-        ApiClient.Response registered = guipingOfficer.post("/api/projects", body);
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        ApiClient.Response registered = guipingOfficer.create("/api/projects", body);
         assertThat(registered.json().get("stage").asString()).isEqualTo(stage.name());
     }
 
     @ParameterizedTest
     @EnumSource(names = {"LEAD", "INTENT", "NEGOTIATING"})
     void aStageBeforeSigningNeedsNoAmountNorDocument(ProjectStage stage) {
-        ApiClient.Response registered = guipingOfficer.post("/api/projects", Map.of("name", "在谈项目 " + stage,
+        ApiClient.Response registered = guipingOfficer.create("/api/projects", Map.of("name", "在谈项目 " + stage,
                 "orgUnit", "450881", "stage", stage.name(), "industryCode", "C3841"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(registered.json().get("contractAmount").isNull()).isTrue();
     }
 
@@ -214,9 +212,8 @@ class ProjectLifecycleApiIT {
 
     @Test
     void theOriginalRequestWithoutAStageStillRegistersASignedProject() {
-        ApiClient.Response created = guipingOfficer.post("/api/projects", Map.of("name", "旧格式项目", "orgUnit", "450881",
+        ApiClient.Response created = guipingOfficer.create("/api/projects", Map.of("name", "旧格式项目", "orgUnit", "450881",
                 "contractAmount", "1000.00", "signingDate", "2026-10-15", "industryCode", "C3841"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("stage").asString()).isEqualTo("SIGNED");
     }
 
@@ -245,8 +242,7 @@ class ProjectLifecycleApiIT {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "生命周期项目 " + stage + " " + java.util.UUID.randomUUID(), "orgUnit", "450881",
                 "stage", stage.name(), "industryCode", "C3841"));
         body.putAll(fullProof());
-        ApiClient.Response created = guipingOfficer.post("/api/projects", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient.Response created = guipingOfficer.create("/api/projects", body);
         return created.json().get("id").asString();
     }
 

@@ -12,6 +12,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +41,10 @@ class ProjectScopeAndTransferApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
-        guigangOfficer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
+        guigangOfficer = api.as(TestUser.GG_OFFICER);
     }
 
     @Test
@@ -118,10 +118,9 @@ class ProjectScopeAndTransferApiIT {
     }
 
     private String gangbeiProject(String name) {
-        ApiClient.Response created = gangbeiOfficer.post("/api/projects", Map.of("name", name, "orgUnit", "450802",
+        ApiClient.Response created = gangbeiOfficer.create("/api/projects", Map.of("name", name, "orgUnit", "450802",
                 "stage", "SIGNED", "contractAmount", "300000000.00", "signingDate", "2026-09-01", "industryCode", "C2110",
                 "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-GB-1", "documentDate", "2026-09-01"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 

@@ -52,7 +52,7 @@ class SigningConfirmationApiIT {
     @BeforeEach
     void clients() {
         var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
+        ApiClient api = ApiClient.atPort(port);
         token = idp.tokenFor("lz-leader", "450200", "leader", "viewer");
         liuzhouLeader = api.withToken(token);
         chengzhongOfficer = api.withToken(idp.tokenFor("cz-officer", "450202", "officer"));

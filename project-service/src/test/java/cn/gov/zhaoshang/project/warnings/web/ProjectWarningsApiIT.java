@@ -17,6 +17,7 @@ import cn.gov.zhaoshang.project.warnings.application.ProjectWarnings;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +56,10 @@ class ProjectWarningsApiIT {
 
     @BeforeEach
     void clients() {
-        var idp = PlatformServers.identityProvider();
-        ApiClient api = ApiClient.at("http://127.0.0.1:" + port);
-        guipingOfficer = api.withToken(idp.tokenFor("gp-officer", "450881", "officer"));
-        gangbeiOfficer = api.withToken(idp.tokenFor("gb-officer", "450802", "officer"));
-        guigangOfficer = api.withToken(idp.tokenFor("gg-officer", "450800", "officer"));
+        ApiClient api = ApiClient.atPort(port);
+        guipingOfficer = api.as(TestUser.GP_OFFICER);
+        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
+        guigangOfficer = api.as(TestUser.GG_OFFICER);
     }
 
     @Test
@@ -160,7 +160,7 @@ class ProjectWarningsApiIT {
         ApiClient.Response bad = guigangOfficer.get("/api/projects/warnings?status=SOMETIMES&kind=LATE&sort=colour&size=0");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("status", "kind", "sort", "size");
-        ApiClient.Response anonymous = ApiClient.at("http://127.0.0.1:" + port).get("/api/projects/warnings");
+        ApiClient.Response anonymous = ApiClient.atPort(port).get("/api/projects/warnings");
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
@@ -168,12 +168,11 @@ class ProjectWarningsApiIT {
     void aSignedProjectNotStartedByItsPlannedStartDateIsWarnedUntilItStarts() {
         LocalDate today = LocalDate.now(clock);
         LocalDate planned = today.minusDays(10);
-        ApiClient.Response created = guipingOfficer.post("/api/projects", Map.of("name", "预警未按期开工项目", "orgUnit", "450881",
+        ApiClient.Response created = guipingOfficer.create("/api/projects", Map.of("name", "预警未按期开工项目", "orgUnit", "450881",
                 "stage", "SIGNED", "industryCode", "C3841", "contractAmount", "300000000.00",
                 "signingDate", today.minusDays(40).toString(), "plannedStartDate", planned.toString(),
                 "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-KG-1",
                         "documentDate", today.minusDays(40).toString()))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
 
         warnings.evaluateAt(clock.instant());
@@ -230,8 +229,7 @@ class ProjectWarningsApiIT {
     private static String register(ApiClient officer, String unit, String name, String stage) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "orgUnit", unit, "stage", stage,
                 "industryCode", "C3841"));
-        ApiClient.Response response = officer.post("/api/projects", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        ApiClient.Response response = officer.create("/api/projects", body);
         return response.json().get("id").asString();
     }
 }
