@@ -27,12 +27,10 @@ import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,11 +44,11 @@ import tools.jackson.databind.JsonNode;
  * transferred away, months outside the period) and records that must (a project transferred in,
  * an amendment, a funds correction, a confirmation). Pooled projects never reach reporting: project-
  * service publishes no {@code registered} event for them until they are kept as new
- * ({@code DuplicateReviewApiIT}), so they are excluded by construction.
+ * ({@code DuplicateReviewApiIT}), so they are excluded by construction. The events are sent once,
+ * before the tests; each test leaves the figures as they were, so the tests run in any order.
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuigangWorkedExampleIT {
 
     private static final String GROUP = "reporting-service";
@@ -84,20 +82,18 @@ class GuigangWorkedExampleIT {
     @BeforeAll
     void setUp() {
         kafka = PlatformServers.kafka().bootstrapServers();
-        guigang = ApiClient.at("http://127.0.0.1:" + port)
+        guigang = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("gg-leader", "450800", "leader"));
         build();
+        EventFeed.sendAndAwait(kafka, GROUP, events, DEADLINE);
     }
 
     @Test
-    @Order(1)
     void theReportShowsThePublishedFiguresOfGuigang() {
-        EventFeed.sendAndAwait(kafka, GROUP, events, DEADLINE);
         assertGuigangFigures(report("450800"));
     }
 
     @Test
-    @Order(2)
     void terminatedAndUnconfirmedProjectsAreLeftOutAndAUnitWithoutTargetsHasNullCompletion() {
         JsonNode guiping = report("450881");
         assertThat(guiping.get("contractInvestment").get("target").isNull()).isTrue();
@@ -121,7 +117,6 @@ class GuigangWorkedExampleIT {
     }
 
     @Test
-    @Order(3)
     void everyEventDeliveredTwiceLeavesEveryFigureUnchanged() {
         String before = report("450800").toString();
         List<String> children = List.of(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body());
@@ -132,13 +127,12 @@ class GuigangWorkedExampleIT {
     }
 
     @Test
-    @Order(4)
     void aRebuildFromTheTopicsGivesTheSameFiguresAndReconcilesWithThem() {
         String city = report("450800").toString();
         String children = guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body();
         String lastYear = guigang.get("/api/reports/units/450800?period=2021").body();
-        ApiClient admin = ApiClient.at("http://127.0.0.1:" + port)
-                .withToken(PlatformServers.identityProvider().tokenFor("gx-admin", "450000", "admin"));
+        ApiClient admin = ApiClient.atPort(port)
+                .as(TestUser.GX_ADMIN);
         assertThat(guigang.post("/actuator/readmodels/rebuild", "{}").status()).isEqualTo(403);
 
         // a replay of every topic, answered when done: slower than the 30 s of other requests on a busy machine
@@ -158,10 +152,9 @@ class GuigangWorkedExampleIT {
     }
 
     @Test
-    @Order(5)
     void reconcileNamesAUnitYearWhoseAggregateDriftedFromTheTopic() {
-        ApiClient admin = ApiClient.at("http://127.0.0.1:" + port)
-                .withToken(PlatformServers.identityProvider().tokenFor("gx-admin", "450000", "admin"));
+        ApiClient admin = ApiClient.atPort(port)
+                .as(TestUser.GX_ADMIN);
         int changed = jdbc.sql("""
                 UPDATE unit_month_signing SET contract_investment = contract_investment + 0.01
                 WHERE org_unit_code = '450804' AND month = DATE '2022-03-01'""").update();
@@ -183,7 +176,6 @@ class GuigangWorkedExampleIT {
     }
 
     @Test
-    @Order(6)
     void aDatabaseMarkedByTheUpgradeIsRebuiltOnceAndKeepsItsFigures(
             @Autowired cn.gov.zhaoshang.reporting.readmodel.RebuildAfterUpgrade upgrade) {
         String city = report("450800").toString();
