@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The start-up cache with the real gateway jar the build made: extracted once, then its JDK cache used. */
+/**
+ * The start-up cache with the real gateway jar the build made: extracted once, its JDK cache written by
+ * a real JVM that stops on its own, then used by the next one.
+ */
 class ServiceJvmCacheIT {
 
     @TempDir
@@ -20,7 +26,7 @@ class ServiceJvmCacheIT {
     final Path gatewayJar = LauncherSettings.load().jar("gateway");
 
     @Test
-    void theFirstStartRunsTheExtractedJarAndWritesTheCacheThatLaterStartsUse() throws IOException {
+    void theFirstStartRunsTheExtractedJarAndWritesTheCacheThatLaterStartsUse() throws Exception {
         ServiceJvmCache cache = new ServiceJvmCache(root, true);
 
         ServiceJvmCache.Start first = cache.prepare("gateway", gatewayJar);
@@ -31,14 +37,49 @@ class ServiceJvmCacheIT {
         assertThat(first.jvmOptions()).containsExactly("-XX:AOTCacheOutput=" + aot);
         assertThat(first.writesCache()).isTrue();
 
-        // the JVM wrote the cache as it stopped, and stopped on its own
-        Files.writeString(aot, "written by the JVM");
+        // the gateway's JVM runs with those options, builds its context and stops on its own
+        Run training = runGateway(first, List.of());
+        assertThat(training.exitCode()).as(training.output()).isZero();
+        assertThat(training.output()).contains("AOTCache creation is complete");
+        assertThat(Files.size(aot)).as("the JDK's AOT cache").isGreaterThan(1_000_000);
         first.markCompleteIfWritten();
         ServiceJvmCache.Start second = cache.prepare("gateway", gatewayJar);
 
         assertThat(second.jar()).isEqualTo(first.jar());
         assertThat(second.jvmOptions()).containsExactly("-XX:AOTCache=" + aot);
         assertThat(second.writesCache()).isFalse();
+        // AOTMode=on makes the JVM refuse to start unless it can use this very cache
+        Run using = runGateway(second, List.of("-XX:AOTMode=on", "-Xlog:aot=info"));
+        assertThat(using.exitCode()).as(using.output()).isZero();
+        assertThat(using.output()).contains("Opened AOT cache " + aot);
+    }
+
+    /** The output and exit code of one gateway JVM started as the launcher starts it, stopped after its context refresh. */
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run runGateway(ServiceJvmCache.Start start, List<String> extraJvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC"));
+        command.addAll(start.jvmOptions());
+        command.addAll(extraJvmOptions);
+        // Spring's training-run switch: build and refresh the context, then exit the JVM normally
+        command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", start.jar().toString(), "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/zhaoshang",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/realms/zhaoshang/certs"));
+        for (String service : List.of("project", "enterprise", "targets", "reporting")) {
+            command.add("--zhaoshang.gateway.services." + service + "=http://127.0.0.1:9");
+        }
+        Path log = Files.createTempFile(root, "gateway-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new AssertionError("the gateway's JVM did not stop on its own: " + Files.readString(log));
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Run(process.exitValue(), Files.readString(log));
     }
 
     @Test
