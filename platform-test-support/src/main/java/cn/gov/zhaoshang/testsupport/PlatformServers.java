@@ -62,6 +62,9 @@ public final class PlatformServers {
         // a test JVM ends right after its tests: do not wait long for an outbox cycle still sending
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
         properties.put("namastack.outbox.processing.shutdown-timeout", "5s");
+        // a connection held this long is logged with the stack that took it: a test JVM that
+        // waits for the pool at its exit says who holds the connection
+        properties.put("spring.datasource.hikari.leak-detection-threshold", "20000");
         properties.putAll(tokenValidationProperties());
         return properties;
     }
