@@ -21,6 +21,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
-./mvnw -B -o -q -pl reporting-service -am verify -Dtest=PropagationBenchmark -Dbenchmark=true \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dplatform.kafka.own-jvm=true "-DargLine=-XX:+UseSerialGC" "$@"
+./mvnw -B -o -q -pl reporting-service -am verify -Dit.test=PropagationBenchmark -Dbenchmark=true \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dplatform.kafka.own-jvm=true "-DargLine=-XX:+UseSerialGC" "$@"
 cat reporting-service/target/benchmarks/propagation.txt

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * The console's browser tests. They run against a whole platform already started: by
- * end-to-end-tests › ConsoleBrowserTest in `./mvnw -B verify` (which sets the variables below), or
+ * end-to-end-tests › ConsoleBrowserIT in `./mvnw -B verify` (which sets the variables below), or
  * against `./run-local` by hand (`npx playwright test`, DEMO_PASSWORD read from .run-local).
  * Debian's chromium is driven through its executable path; no browser is ever downloaded.
  */

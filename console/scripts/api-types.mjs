@@ -1,5 +1,5 @@
 // Generates the TypeScript types of every request and response from the services' OpenAPI
-// documents (openapi/<service>.json, kept current by each service's OpenApiDocumentTest), so that a
+// documents (openapi/<service>.json, kept current by each service's OpenApiDocumentIT), so that a
 // screen cannot drift from the API unnoticed: vue-tsc fails the build instead.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import openapiTS, { astToString } from 'openapi-typescript'

@@ -34,8 +34,18 @@ public final class ApiClient {
         return new ApiClient(baseUrl, null, Map.of(), Duration.ofSeconds(30));
     }
 
+    /** A service of this JVM, started by the test on {@code port} of the loopback address. */
+    public static ApiClient atPort(int port) {
+        return at("http://127.0.0.1:" + port);
+    }
+
     public ApiClient withToken(String bearerToken) {
         return new ApiClient(baseUrl, bearerToken, headers, timeout);
+    }
+
+    /** The same client acting as {@code user}, with a token of this JVM's token issuer. */
+    public ApiClient as(TestUser user) {
+        return withToken(user.token());
     }
 
     public ApiClient withHeader(String name, String value) {
@@ -57,6 +67,18 @@ public final class ApiClient {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * Creates something that the test needs in place: the POST must answer 201 Created, else the
+     * test fails here with the answer, not later on its absence.
+     */
+    public Response create(String path, Object body) {
+        Response response = post(path, body);
+        if (response.status() != 201) {
+            throw new AssertionError("POST " + path + " should have answered 201 Created: " + response);
+        }
+        return response;
     }
 
     private HttpRequest.Builder request(String path) {

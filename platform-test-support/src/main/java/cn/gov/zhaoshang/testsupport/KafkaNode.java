@@ -67,6 +67,7 @@ public final class KafkaNode implements AutoCloseable {
      * only if it has never been formatted: a second start finds every topic and record again.
      */
     public static KafkaNode start(Path logDir, int brokerPort, int controllerPort) {
+        TestLane.refuseServerInFastLane("a Kafka broker");
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -88,6 +89,7 @@ public final class KafkaNode implements AutoCloseable {
      * and by itself if this JVM ends, however it ends.
      */
     public static KafkaNode startInOwnJvm() {
+        TestLane.refuseServerInFastLane("a Kafka broker");
         try {
             KafkaNode node = new KafkaNode(Files.createTempDirectory("kafka-node-").resolve("log"), FreePorts.next(),
                     FreePorts.next(), true);

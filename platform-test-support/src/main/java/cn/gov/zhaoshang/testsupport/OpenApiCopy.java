@@ -48,7 +48,7 @@ public final class OpenApiCopy {
             assertThat(Files.exists(copy)).as("the console's copy " + copy.toAbsolutePath() + " exists").isTrue();
             assertThat(Files.readString(copy, StandardCharsets.UTF_8))
                     .as("The console's copy of %s's OpenAPI document is out of date. Refresh it with "
-                            + "./mvnw -B -pl %s -am verify -Dtest=OpenApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false "
+                            + "./mvnw -B -pl %s -am verify -Dit.test=OpenApiDocumentIT -Dfailsafe.failIfNoSpecifiedTests=false "
                             + "-Dopenapi.write=true and commit console/openapi/%s.json (the console's build then checks "
                             + "its screens against the new types).", service, service, service)
                     .isEqualTo(document);

@@ -30,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
+        TestLane.refuseServerInFastLane("PostgreSQL");
         try {
             return new PostgresServer(utf8().start());
         } catch (IOException e) {
@@ -39,6 +40,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** A server on a fixed port whose data stays in {@code dataDirectory} between starts. */
     public static PostgresServer start(Path dataDirectory, int port) {
+        TestLane.refuseServerInFastLane("PostgreSQL");
         try {
             return new PostgresServer(utf8()
                     .setDataDirectory(dataDirectory)

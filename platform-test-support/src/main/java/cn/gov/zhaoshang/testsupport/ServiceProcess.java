@@ -56,6 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, String instanceName, int port, Map<String, String> properties,
             Path log, List<String> extraArguments) {
+        TestLane.refuseServerInFastLane("a service process");
         List<String> command = new ArrayList<>(List.of(System.getProperty("e2e.java",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-Xmx384m", "-XX:+UseSerialGC"));
         extraArguments.stream().filter(argument -> !argument.startsWith("--")).forEach(command::add);

@@ -67,6 +67,7 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     public static TestIdentityProvider start() {
+        TestLane.refuseServerInFastLane("the test token issuer");
         try {
             return new TestIdentityProvider(newRsaKey("test-signing-key"), newRsaKey("not-published-key"));
         } catch (IOException e) {

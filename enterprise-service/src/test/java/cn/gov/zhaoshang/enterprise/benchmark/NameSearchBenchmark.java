@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Acceptance 6, a benchmark and not a test: it runs only when asked for, alone in its JVM:
  *
  * <pre>
- * ./mvnw -B -pl enterprise-service -am verify -Dtest=NameSearchBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -pl enterprise-service -am verify -Dit.test=NameSearchBenchmark -Dbenchmark=true -Dfailsafe.failIfNoSpecifiedTests=false
  * </pre>
  *
  * <p>Fills the registry with 200,000 enterprises with Chinese names, then times name searches through
@@ -138,7 +138,7 @@ class NameSearchBenchmark {
     /** Test tokens live 5 minutes: a new one now and then keeps a long run authorised. */
     private ApiClient freshClient(int i) {
         if (client == null || i % 200 == 0) {
-            client = ApiClient.at("http://127.0.0.1:" + port)
+            client = ApiClient.atPort(port)
                     .withToken(PlatformServers.identityProvider().tokenFor("bench-viewer", "450000", "viewer"));
         }
         return client;

@@ -1,0 +1,155 @@
+package cn.gov.zhaoshang.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.FreePorts;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** What the gateway enforces besides tokens: headers, request ids, body sizes, rate limits, failures. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "zhaoshang.gateway.rate-limit.per-user.capacity=3",
+        "zhaoshang.gateway.rate-limit.per-user.refill-tokens=1",
+        "zhaoshang.gateway.rate-limit.per-user.refill-period=1h",
+        // set in part, as from the environment: the period defaults to a second
+        "zhaoshang.gateway.rate-limit.per-client.capacity=100000",
+        "zhaoshang.gateway.rate-limit.per-client.refill-tokens=100000",
+        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+        "zhaoshang.gateway.response-timeout=1s"})
+class GatewayPolicyIT {
+
+    static final RecordingService service = new RecordingService();
+    /** Nothing listens here: the enterprise route leads to a stopped service. */
+    static final int STOPPED_SERVICE_PORT = FreePorts.next();
+
+    @LocalServerPort
+    int port;
+
+    TestIdentityProvider idp = PlatformServers.identityProvider();
+    ApiClient gateway;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        PlatformServers.tokenValidationProperties().forEach((key, value) -> registry.add(key, () -> value));
+        for (String name : List.of("project", "targets", "reporting")) {
+            registry.add("zhaoshang.gateway.services." + name, service::url);
+        }
+        registry.add("zhaoshang.gateway.services.enterprise", () -> "http://127.0.0.1:" + STOPPED_SERVICE_PORT);
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        gateway = ApiClient.atPort(port);
+        service.requestHeaders.clear();
+    }
+
+    @Test
+    void clientSuppliedIdentityHeadersNeverReachAService() {
+        ApiClient.Response response = gateway.withToken(idp.tokenFor("header-user", "450881", "officer"))
+                .withHeader("X-Org-Unit", "450000").withHeader("X-Roles", "admin").withHeader("X-Zhaoshang-User", "gx-admin")
+                .get("/api/projects");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(service.seen("X-Org-Unit")).containsExactly((String) null);
+        assertThat(service.seen("X-Roles")).containsExactly((String) null);
+        assertThat(service.seen("X-Zhaoshang-User")).containsExactly((String) null);
+    }
+
+    @Test
+    void aRequestIdIsAddedOrKept() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("request-id-user", "450881", "officer"));
+
+        ApiClient.Response fresh = officer.get("/api/projects");
+        String generated = fresh.raw().headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).hasSize(36);
+        ApiClient.Response kept = officer.withHeader("X-Request-Id", "client-chosen-0001").get("/api/projects");
+
+        assertThat(kept.raw().headers().firstValue("X-Request-Id")).hasValue("client-chosen-0001");
+        assertThat(service.seen("X-Request-Id")).containsExactly(generated, "client-chosen-0001");
+        assertThat(gateway.get("/api/projects").raw().headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void answersArriveWholeWhateverTheirLength() {
+        // short and of known length: joined into one write (OneWriteResponses); long, or of unknown
+        // length: streamed as they come
+        ApiClient reader = gateway.withToken(idp.tokenFor("length-user", "450881", "officer"));
+
+        ApiClient.Response shortAnswer = reader.get("/api/projects/short");
+        ApiClient.Response longAnswer = reader.get("/api/projects/long");
+        ApiClient.Response chunkedAnswer = reader.get("/api/projects/chunked");
+
+        assertThat(shortAnswer.body()).isEqualTo("service saw /api/projects/short");
+        assertThat(shortAnswer.raw().headers().firstValue("Content-Length")).hasValue("31");
+        assertThat(longAnswer.body()).isEqualTo(RecordingService.longAnswer());
+        assertThat(chunkedAnswer.body()).isEqualTo(RecordingService.chunkedAnswer());
+        assertThat(List.of(shortAnswer.status(), longAnswer.status(), chunkedAnswer.status())).containsOnly(200);
+    }
+
+    @Test
+    void bodiesOverOneMegabyteAreRefusedExceptEvidenceUploads() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("upload-user", "450881", "officer"));
+        String justOverOneMegabyte = "x".repeat(1024 * 1024 + 1);
+
+        assertThat(officer.post("/api/projects", justOverOneMegabyte).status()).isEqualTo(413);
+        assertThat(officer.post("/api/projects/3f0c/evidence", justOverOneMegabyte).status()).isEqualTo(200);
+        assertThat(service.requestHeaders).hasSize(1);
+    }
+
+    @Test
+    void aUserOverTheLimitGets429WithRetryAfter() {
+        ApiClient burst = gateway.withToken(idp.tokenFor("burst-user", "450881", "officer"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(burst.get("/api/projects").status()).isEqualTo(200);
+        }
+
+        ApiClient.Response limited = burst.get("/api/projects");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isGreaterThanOrEqualTo(1);
+        assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
+        assertThat(gateway.withToken(idp.tokenFor("another-user", "450881", "officer")).get("/api/projects").status())
+                .as("the limit is per user").isEqualTo(200);
+    }
+
+    @Test
+    void aStoppedServiceGives503ProblemDetailsPromptly() {
+        long start = System.nanoTime();
+        ApiClient.Response response = gateway.withToken(idp.tokenFor("stopped-user", "450881", "officer")).get("/api/enterprises");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("title").asString()).isEqualTo("Service unavailable");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeGives504ProblemDetails() {
+        long start = System.nanoTime();
+        ApiClient.Response response = gateway.withToken(idp.tokenFor("slow-user", "450881", "officer")).get("/api/reports/slow");
+
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("title").asString()).isEqualTo("Gateway timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the 1 s time-out, not the service's answer")
+                .isLessThan(RecordingService.SLOW_ANSWER.minusSeconds(1));
+    }
+}

@@ -1,0 +1,142 @@
+package cn.gov.zhaoshang.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
+import cn.gov.zhaoshang.testsupport.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of a stand-in service that records what reaches it: only requests with a
+ * valid token get through, and the token travels on unchanged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TokenValidationIT {
+
+    static final RecordingService service = new RecordingService();
+
+    @LocalServerPort
+    int port;
+
+    TestIdentityProvider idp = PlatformServers.identityProvider();
+    ApiClient gateway;
+
+    @DynamicPropertySource
+    static void pointGatewayAtTestServers(DynamicPropertyRegistry registry) {
+        PlatformServers.tokenValidationProperties().forEach((key, value) -> registry.add(key, () -> value));
+        String serviceUrl = service.url();
+        for (String name : List.of("project", "enterprise", "targets", "reporting")) {
+            registry.add("zhaoshang.gateway.services." + name, () -> serviceUrl);
+        }
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        gateway = ApiClient.atPort(port);
+        service.requestHeaders.clear();
+    }
+
+    @Test
+    void aValidTokenIsForwardedUnchangedToTheOwningService() {
+        String token = TestUser.GP_OFFICER.token();
+
+        ApiClient.Response response = gateway.withToken(token).get("/api/projects/123");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("service saw /api/projects/123");
+        assertThat(service.seen("Authorization")).containsExactly("Bearer " + token);
+    }
+
+    @Test
+    void everyReportRouteReachesItsService() {
+        String token = TestUser.GX_VIEWER.token();
+        assertThat(gateway.withToken(token).get("/api/reports/monthly?orgUnit=450000&month=2026-10").body())
+                .isEqualTo("service saw /api/reports/monthly");
+    }
+
+    @Test
+    void noTokenIsRefused() {
+        assertRefused(gateway.get("/api/projects"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        assertRefused(gateway.withToken(idp.token("gp-officer").orgUnit("450881").roles("officer")
+                .expiresAt(Instant.now().minusSeconds(120)).sign()).get("/api/projects"));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        assertRefused(gateway.withToken(idp.token("gp-officer").orgUnit("450881").roles("officer")
+                .issuer("http://127.0.0.1:1/realms/other").sign()).get("/api/projects"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        assertRefused(gateway.withToken(idp.token("gp-officer").orgUnit("450881").roles("officer")
+                .audience("another-api").sign()).get("/api/projects"));
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() {
+        String token = TestUser.GP_OFFICER.token();
+        String[] parts = token.split("\\.");
+        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("450881", "450000").getBytes(StandardCharsets.UTF_8));
+        assertRefused(gateway.withToken(parts[0] + "." + forgedClaims + "." + parts[2]).get("/api/projects"));
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyIsRefused() {
+        assertRefused(gateway.withToken(idp.token("gp-officer").orgUnit("450881").roles("officer")
+                .signedByUnknownKey().sign()).get("/api/projects"));
+    }
+
+    @Test
+    void aRotatedSigningKeyIsPickedUpWithoutARestart() {
+        assertThat(gateway.withToken(idp.tokenFor("rotation-before", "450881", "officer")).get("/api/projects").status()).isEqualTo(200);
+
+        idp.rotateSigningKey();
+
+        assertThat(gateway.withToken(idp.tokenFor("rotation-after", "450881", "officer")).get("/api/projects").status()).isEqualTo(200);
+    }
+
+    @Test
+    void swaggerUiListsEveryServicesDocumentAndFetchesItThroughTheGateway() {
+        ApiClient.Response config = gateway.get("/v3/api-docs/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().get("urls").valueStream().map(url -> url.get("url").asString()))
+                .containsExactlyInAnyOrder("/api-docs/project-service", "/api-docs/enterprise-service",
+                        "/api-docs/targets-service", "/api-docs/reporting-service");
+        assertThat(gateway.get("/api-docs/reporting-service").body()).isEqualTo("service saw /v3/api-docs");
+        assertThat(gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    private static void assertRefused(ApiClient.Response response) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(service.requestHeaders).isEmpty();
+    }
+}

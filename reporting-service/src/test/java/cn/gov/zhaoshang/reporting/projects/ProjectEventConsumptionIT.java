@@ -1,0 +1,242 @@
+package cn.gov.zhaoshang.reporting.projects;
+
+import cn.gov.zhaoshang.reporting.projects.model.Project;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.contracts.EventSchemaValidator;
+import cn.gov.zhaoshang.contracts.EventTypes;
+import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelListener;
+import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
+import cn.gov.zhaoshang.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Project events arrive on the real broker as another service would send them; the monthly report
+ * shows what the read model made of them. Each test uses its own month, so they do not interfere.
+ */
+@PlatformIntegrationTest
+class ProjectEventConsumptionIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String GROUP = "reporting-service";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrgUnitDirectory orgUnits;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    String kafka;
+    ApiClient regionViewer;
+
+    @BeforeEach
+    void setUp() {
+        kafka = PlatformServers.kafka().bootstrapServers();
+        regionViewer = ApiClient.atPort(port)
+                .as(TestUser.GX_VIEWER);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsCountedOnce() {
+        String event = registeredEvent(UUID.randomUUID(), "450881", "250000000.00", "2025-01-20");
+
+        send(event);
+        RecordMetadata redelivery = send(event);
+
+        assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, redelivery, DEADLINE)).isTrue();
+        JsonNode report = monthly("450800", "2025-01");
+        assertThat(report.get("signedCount").asLong()).isEqualTo(1);
+        assertThat(report.get("contractInvestment").asString()).isEqualTo("250000000.00");
+    }
+
+    @Test
+    void aMalformedEventIsDeadLetteredAndTheNextGoodEventIsStillApplied() {
+        String key = UUID.randomUUID().toString();
+        RecordMetadata malformed = TopicReader.send(kafka, Topics.PROJECT, key, "{\"specversion\": \"1.0\", \"this is\": not json");
+        String good = registeredEvent(UUID.fromString(key), "450802", "80000000", "2025-02-03");
+        send(good);
+
+        await().atMost(DEADLINE).untilAsserted(() ->
+                assertThat(monthly("450802", "2025-02").get("signedCount").asLong()).isEqualTo(1));
+        List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
+                record -> record.value().contains("this is") && key.equals(record.key()), 1, DEADLINE);
+        assertThat(deadLetters).hasSize(1);
+        ConsumerRecord<String, String> deadLetter = deadLetters.getFirst();
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("not a CloudEvent");
+        assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.PROJECT);
+        // Spring Kafka writes the original partition and offset as binary int and long
+        assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
+                .isEqualTo(malformed.partition());
+        assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-offset").value()).getLong())
+                .isEqualTo(malformed.offset());
+    }
+
+    @Test
+    void anEventThatCannotBeAppliedYetIsRedrivenOnceItsCauseIsFixed() {
+        String unknownCounty = "450899";
+        UUID projectId = UUID.randomUUID();
+        send(registeredEvent(projectId, unknownCounty, "12345678.90", "2025-03-09"));
+
+        List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
+                record -> projectId.toString().equals(record.key()), 1, DEADLINE);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("450899");
+        assertThat(monthly("450800", "2025-03").get("signedCount").asLong()).isZero();
+
+        // the cause is fixed: the org tree learns the county; then an admin re-drives the dead letters
+        orgUnits.upsert(unknownCounty, "450800", OrgLevel.COUNTY, "测试县", "Test County");
+        ApiClient admin = ApiClient.atPort(port)
+                .as(TestUser.GX_ADMIN);
+        ApiClient.Response redrive = admin.post("/actuator/deadletters/" + Topics.PROJECT, "{}");
+        assertThat(redrive.status()).as(redrive.toString()).isEqualTo(200);
+        assertThat(redrive.json().get("redriven").asInt()).isGreaterThanOrEqualTo(1);
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode report = monthly("450800", "2025-03");
+            assertThat(report.get("signedCount").asLong()).isEqualTo(1);
+            assertThat(report.get("contractInvestment").asString()).isEqualTo("12345678.90");
+        });
+    }
+
+    /**
+     * The listener applies each poll's events in one transaction: an event that fails between two
+     * good ones of the same partition (so, most likely, of the same poll) costs neither of them.
+     * The failing one is malformed, so that nothing of it stays for the reconcile of other tests.
+     */
+    @Test
+    void anEventThatFailsAmongOthersIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
+        String partitionKey = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        String before = registeredEvent(UUID.randomUUID(), "450802", "1000.00", "2025-06-02");
+        String failing = "{\"specversion\": \"1.0\", \"id\": \"" + marker + "\", cut short";
+        String after = registeredEvent(UUID.randomUUID(), "450802", "2000.00", "2025-06-04");
+        assertThat(EventSchemaValidator.shared().validate(before)).isEmpty();
+        assertThat(EventSchemaValidator.shared().validate(after)).isEmpty();
+
+        TopicReader.send(kafka, Topics.PROJECT, partitionKey, before);
+        TopicReader.send(kafka, Topics.PROJECT, partitionKey, failing);
+        RecordMetadata last = TopicReader.send(kafka, Topics.PROJECT, partitionKey, after);
+
+        List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
+                record -> record.value().contains(marker), 1, DEADLINE);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
+        assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, last, DEADLINE)).isTrue();
+        JsonNode report = monthly("450802", "2025-06");
+        assertThat(report.get("signedCount").asLong()).isEqualTo(2);
+        assertThat(report.get("contractInvestment").asString()).isEqualTo("3000.00");
+    }
+
+    @Test
+    void theReadModelListenerCommitsAsynchronouslyAndStillObservesEachRecord() {
+        ContainerProperties readModels = listeners.getListenerContainer(ReadModelListener.ID).getContainerProperties();
+        assertThat(readModels.isSyncCommits()).isFalse();
+        assertThat(readModels.isRecordObservationsInBatch()).isTrue();
+        assertThat(readModels.isObservationEnabled()).isTrue();
+    }
+
+    @Test
+    void onlyAnAdminMayRedrive() {
+        ApiClient viewer = ApiClient.atPort(port)
+                .as(TestUser.GX_VIEWER);
+        assertThat(viewer.post("/actuator/deadletters/" + Topics.PROJECT, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReportCoversTheUnitAndEverythingUnderItAndNothingElse() {
+        send(registeredEvent(UUID.randomUUID(), "450881", "100.00", "2025-04-01"));
+        send(registeredEvent(UUID.randomUUID(), "450802", "200.00", "2025-04-30"));
+        RecordMetadata last = send(registeredEvent(UUID.randomUUID(), "450881", "300.00", "2025-05-01"));
+        assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, last, DEADLINE)).isTrue();
+
+        await().atMost(DEADLINE).untilAsserted(() ->
+                assertThat(monthly("450800", "2025-04").get("contractInvestment").asString()).isEqualTo("300.00"));
+        assertThat(monthly("450881", "2025-04").get("contractInvestment").asString()).isEqualTo("100.00");
+        assertThat(monthly("450000", "2025-04").get("signedCount").asLong()).isEqualTo(2);
+        assertThat(monthly("450100", "2025-04").get("signedCount").asLong()).isZero();
+    }
+
+    @Test
+    void aCountySeesNeitherItsNeighbourNorItsCity() {
+        ApiClient guiping = ApiClient.atPort(port)
+                .as(TestUser.GP_OFFICER);
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=450881&month=2025-04").status()).isEqualTo(200);
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=450802&month=2025-04").status()).isEqualTo(404);
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=450800&month=2025-04").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadMonthIsA400NamingTheParameter() {
+        ApiClient.Response response = regionViewer.get("/api/reports/monthly?orgUnit=450800&month=2025-13");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
+    }
+
+    private RecordMetadata send(String event) {
+        assertThat(EventSchemaValidator.shared().validate(event)).as("test events follow the contract").isEmpty();
+        return TopicReader.send(kafka, Topics.PROJECT, JSON.readTree(event).get("subject").asString(), event);
+    }
+
+    private JsonNode monthly(String orgUnit, String month) {
+        ApiClient.Response response = regionViewer.get("/api/reports/monthly?orgUnit=" + orgUnit + "&month=" + month);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static String registeredEvent(UUID projectId, String orgUnit, String amount, String signingDate) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("projectId", projectId.toString());
+        data.put("name", "测试项目 " + projectId);
+        data.put("orgUnit", orgUnit);
+        data.put("stage", "SIGNED");
+        data.put("contractAmount", amount);
+        data.put("signingDate", signingDate);
+        data.put("industryCode", "C3841");
+        data.put("manufacturing", true);
+        data.put("registeredAt", Instant.now().toString());
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("source", "/zhaoshang/project-service");
+        envelope.put("type", EventTypes.PROJECT_REGISTERED);
+        envelope.put("subject", projectId.toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("orgpath", "450000.450800." + orgUnit);
+        envelope.put("data", data);
+        return JSON.writeValueAsString(envelope);
+    }
+}
