@@ -14,6 +14,10 @@ const user = process.env.COCKPIT_USER ?? 'gg-officer'
 const rounds = Number(process.env.ROUNDS ?? 10)
 const perRound = Number(process.env.PER_ROUND ?? 50)
 const password = demoPassword()
+// The gateway lets one user send 50 requests a second (a burst of 100, then 429): requests start at
+// least PACE_MS apart, which is still far more than one person's browser sends. The wait is not timed.
+const paceMs = Number(process.env.PACE_MS ?? 25)
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function token() {
   const response = await fetch(`${keycloak}/realms/zhaoshang/protocol/openid-connect/token`, {
@@ -30,12 +34,15 @@ const path = `/api/reports/units/${unit}/cockpit?period=${period}`
 
 let bearer = await token()
 let tokenAt = Date.now()
+let nextAt = 0
 async function once(base) {
+  if (base === gateway && performance.now() < nextAt) await sleep(nextAt - performance.now())
   if (Date.now() - tokenAt > 240_000) {
     bearer = await token()
     tokenAt = Date.now()
   }
   const start = performance.now()
+  if (base === gateway) nextAt = start + paceMs
   const response = await fetch(base + path, { headers: { Authorization: `Bearer ${bearer}` } })
   await response.arrayBuffer()
   const took = performance.now() - start
@@ -59,7 +66,7 @@ const quantile = (values, q) => {
 }
 const line = (name) =>
   `  ${name.padEnd(8)} n=${times[name].length}  p50 ${quantile(times[name], 0.5).toFixed(1)} ms  p95 ${quantile(times[name], 0.95).toFixed(1)} ms  p99 ${quantile(times[name], 0.99).toFixed(1)} ms`
-console.log(`GET ${path} as ${user}, one at a time, ${rounds} alternating rounds of ${perRound}:`)
+console.log(`GET ${path} as ${user}, one at a time (through the gateway ${paceMs} ms apart at least), ${rounds} alternating rounds of ${perRound}:`)
 console.log(line('gateway'))
 console.log(line('direct'))
 console.log(`  load average ${loadAverage()}`)
