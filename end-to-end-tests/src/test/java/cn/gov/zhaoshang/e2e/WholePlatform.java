@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import cn.gov.zhaoshang.launcher.DemoDataLoader;
@@ -16,8 +15,6 @@ import cn.gov.zhaoshang.launcher.LocalSecrets;
 import cn.gov.zhaoshang.testsupport.FreePorts;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole platform, started as the end-to-end tests start it: the packaged four services and the
@@ -29,38 +26,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class WholePlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("project-service", "enterprise-service", "targets-service", "reporting-service");
-
-    /**
-     * The one platform of this test JVM, for the suites that need Keycloak (the browser tests, the
-     * real-Keycloak tests): the first suite extended with it starts it, every later one uses it, and
-     * JUnit stops it once all of them ran. Starting Keycloak, four services and the gateway costs
-     * minutes on a busy machine; once per JVM is enough.
-     */
-    static final class Shared implements BeforeAllCallback {
-
-        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholePlatform.class);
-        private static volatile WholePlatform platform;
-
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            platform = context.getRoot().getStore(NAMESPACE).computeIfAbsent(WholePlatform.class, key -> {
-                try {
-                    return start("platform-e2e", LocalSecrets.of(
-                            "demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), "admin-" + UUID.randomUUID()));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }, WholePlatform.class);
-        }
-
-        /** The platform, in a suite extended with {@code @ExtendWith(WholePlatform.Shared.class)}. */
-        static WholePlatform platform() {
-            return platform;
-        }
-    }
 
     private final LocalSecrets secrets;
     private final KeycloakServer keycloak;
@@ -125,11 +90,6 @@ final class WholePlatform implements AutoCloseable {
 
     String consoleUrl() {
         return "http://localhost:" + gatewayPort;
-    }
-
-    /** One of {@link #SERVICES}, directly, not through the gateway. */
-    String serviceUrl(String service) {
-        return processes.get(SERVICES.indexOf(service)).baseUrl();
     }
 
     KeycloakServer keycloak() {
