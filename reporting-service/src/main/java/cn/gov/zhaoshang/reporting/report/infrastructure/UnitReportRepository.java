@@ -334,7 +334,7 @@ public class UnitReportRepository {
      * a window over the dockings and the visits together (sorted by enterprise), not a join or a
      * subquery per docking: the planner estimates one unit under any path (docs/benchmarks/history.md, cockpit), and
      * with a generic plan it ran such joins and subqueries as nested loops, which took seconds for
-     * the region. The counts are those of the per-row EXISTS it replaces (ResidentTeamFunnelStatementTest).
+     * the region. The counts are those of the per-row EXISTS it replaces (ResidentTeamFunnelStatementIT).
      */
     public static final String FUNNEL_SQL = UNITS + """
             , marks AS (
