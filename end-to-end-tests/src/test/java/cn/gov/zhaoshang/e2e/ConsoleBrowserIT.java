@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import cn.gov.zhaoshang.launcher.LocalSecrets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,31 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * and the demo data. Each screen's spec signs in as a person would and checks what the page shows
  * against the API. Screenshots of every page land in console/target/screenshots.
  */
+@ExtendWith(WholePlatform.Shared.class)
 class ConsoleBrowserIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path CONSOLE = Path.of(System.getProperty("e2e.console.dir", "../console"));
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    private static final LocalSecrets SECRETS = LocalSecrets.of(
-            "demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), "admin-" + UUID.randomUUID());
-
     static WholePlatform platform;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
+    static void checkTheBrowserAndTheConsole() {
         assertThat(Files.isExecutable(CHROMIUM))
                 .as("the browser tests drive Debian's chromium at %s (apt-get install chromium fonts-noto-cjk; "
                         + ".ci/run installs them), or set CHROMIUM to another Chromium", CHROMIUM)
                 .isTrue();
         assertThat(CONSOLE.resolve("node_modules/@playwright/test")).as("the console module was built (npm ci) before this test").exists();
-        platform = WholePlatform.start("console-e2e", SECRETS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = WholePlatform.Shared.platform();
     }
 
     @Test
@@ -66,7 +55,7 @@ class ConsoleBrowserIT {
                 .redirectErrorStream(true);
         playwright.environment().put("CONSOLE_URL", platform.consoleUrl());
         playwright.environment().put("KEYCLOAK_URL", platform.keycloak().baseUrl());
-        playwright.environment().put("DEMO_PASSWORD", SECRETS.demoPassword());
+        playwright.environment().put("DEMO_PASSWORD", platform.secrets().demoPassword());
         playwright.environment().put("CHROMIUM", CHROMIUM.toString());
         playwright.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         playwright.environment().put("CI", "1");
@@ -98,7 +87,7 @@ class ConsoleBrowserIT {
         Path env = CONSOLE.resolve("target/test-platform.env");
         Files.createDirectories(env.getParent());
         Files.writeString(env, "export CONSOLE_URL=" + platform.consoleUrl() + "\nexport KEYCLOAK_URL=" + platform.keycloak().baseUrl()
-                + "\nexport DEMO_PASSWORD='" + SECRETS.demoPassword() + "'\n");
+                + "\nexport DEMO_PASSWORD='" + platform.secrets().demoPassword() + "'\n");
         System.out.println("holding the platform at " + platform.consoleUrl() + " until " + env + " is deleted");
         while (Files.exists(env)) {
             Thread.sleep(1000);

@@ -4,29 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.launcher.KeycloakServer;
 import cn.gov.zhaoshang.launcher.LocalRealm;
 import cn.gov.zhaoshang.launcher.LocalSecrets;
 import cn.gov.zhaoshang.testsupport.ApiClient;
-import cn.gov.zhaoshang.testsupport.FreePorts;
-import cn.gov.zhaoshang.testsupport.PlatformServers;
-import cn.gov.zhaoshang.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
+import cn.gov.zhaoshang.testsupport.TestUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,47 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
  * launcher imports): tokens come from Keycloak's token endpoint by password grant and client
  * credentials, and the gateway and services validate them against Keycloak's keys.
  */
+@ExtendWith(WholePlatform.Shared.class)
 class RealKeycloakIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LocalSecrets SECRETS = LocalSecrets.of(
-            "demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), "admin-" + UUID.randomUUID());
-
+    static WholePlatform platform;
     static KeycloakServer keycloak;
-    static ServiceProcess projectService;
-    static ServiceProcess reportingService;
-    static ServiceProcess gateway;
+    static LocalSecrets secrets;
 
     @BeforeAll
-    static void startPlatformBehindKeycloak() throws java.io.IOException {
-        // A fresh installation every run, as on a clean clone: a kept one already holds the realm
-        // (Keycloak does not import it again) with the demo users' password of the run that made it.
-        Path home = Path.of("target/keycloak-e2e");
-        org.springframework.util.FileSystemUtils.deleteRecursively(home);
-        keycloak = KeycloakServer.start(home, FreePorts.next(), FreePorts.next(),
-                LocalRealm.build(SECRETS), SECRETS);
-        Map<String, String> tokenValidation = Map.of(
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.issuer() + "/protocol/openid-connect/certs");
-        projectService = ServiceProcess.start("project-service", "keycloak-project-service",
-                withTokens(PlatformServers.serviceProperties("kc_project"), tokenValidation));
-        reportingService = ServiceProcess.start("reporting-service", "keycloak-reporting-service",
-                withTokens(PlatformServers.serviceProperties("kc_reporting"), tokenValidation));
-        keycloak.awaitReady();
-        projectService.awaitReady();
-        reportingService.awaitReady();
-        Map<String, String> gatewayProperties = new HashMap<>(tokenValidation);
-        gatewayProperties.put("zhaoshang.gateway.services.project", projectService.baseUrl());
-        gatewayProperties.put("zhaoshang.gateway.services.reporting", reportingService.baseUrl());
-        gateway = ServiceProcess.start("gateway", "keycloak-gateway", gatewayProperties).awaitReady();
-    }
-
-    @AfterAll
-    static void stop() {
-        Stream.of(gateway, reportingService, projectService).filter(p -> p != null).forEach(ServiceProcess::close);
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    static void thePlatformBehindKeycloak() {
+        platform = WholePlatform.Shared.platform();
+        keycloak = platform.keycloak();
+        secrets = platform.secrets();
     }
 
     @Test
@@ -83,13 +50,16 @@ class RealKeycloakIT {
         ApiClient guiping = viaGateway(passwordGrant("gp-officer"));
         ApiClient gangbei = viaGateway(passwordGrant("gb-officer"));
         ApiClient guigang = viaGateway(passwordGrant("gg-officer"));
-        ApiClient agency = viaGateway(clientCredentials("agency-stats", SECRETS.agencyStatsSecret()));
+        ApiClient agency = viaGateway(clientCredentials("agency-stats", secrets.agencyStatsSecret()));
 
-        ApiClient.Response created = guiping.post("/api/projects",
-                ThroughTheGatewayIT.project("桂平市木材精深加工项目", "450881", "320000000.00", "2026-05-20"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // the platform holds the launcher's demo data: the report counts this project on top of it
+        JsonNode guigangBefore = guigang.get("/api/reports/monthly?orgUnit=450800&month=2026-05").json();
+        JsonNode regionBefore = agency.get("/api/reports/monthly?orgUnit=450000&month=2026-05").json();
+        ApiClient.Response created = guiping.create("/api/projects", ThroughTheGatewayIT.project(
+                "桂平市木材精深加工项目 " + UUID.randomUUID(), "450881", "320000000.00", "2026-05-20"));
         String id = created.json().get("id").asString();
         assertThat(created.json().get("registeredBy").asString()).isEqualTo("gp-officer");
+        assertThat(created.json().get("reviewStatus").asString()).isEqualTo("ACCEPTED");
 
         assertThat(gangbei.get("/api/projects/" + id).status()).isEqualTo(404);
         assertThat(gangbei.get("/api/projects?size=200").json().get("items").valueStream()
@@ -97,24 +67,29 @@ class RealKeycloakIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode report = guigang.get("/api/reports/monthly?orgUnit=450800&month=2026-05").json();
-            assertThat(report.get("signedCount").asLong()).isEqualTo(1);
-            assertThat(report.get("contractInvestment").asString()).isEqualTo("320000000.00");
+            assertThat(report.get("signedCount").asLong()).isEqualTo(guigangBefore.get("signedCount").asLong() + 1);
+            assertThat(report.get("contractInvestment").asString()).isEqualTo(plus(guigangBefore, "320000000.00"));
         });
 
         ApiClient.Response agencyReport = agency.get("/api/reports/monthly?orgUnit=450000&month=2026-05");
         assertThat(agencyReport.status()).isEqualTo(200);
-        assertThat(agencyReport.json().get("signedCount").asLong()).isEqualTo(1);
+        assertThat(agencyReport.json().get("signedCount").asLong()).isEqualTo(regionBefore.get("signedCount").asLong() + 1);
+        assertThat(agencyReport.json().get("contractInvestment").asString()).isEqualTo(plus(regionBefore, "320000000.00"));
         assertThat(agency.post("/api/projects",
                 ThroughTheGatewayIT.project("越权", "450881", "1", "2026-05-20")).status()).isEqualTo(403);
     }
 
+    private static String plus(JsonNode report, String amount) {
+        return new BigDecimal(report.get("contractInvestment").asString()).add(new BigDecimal(amount)).toPlainString();
+    }
+
     @Test
     void tokensThatKeycloakDidNotIssueForThisRealmAreRefused() throws Exception {
-        ApiClient anonymous = ApiClient.at(gateway.baseUrl());
+        ApiClient anonymous = ApiClient.at(platform.consoleUrl());
         assertThat(anonymous.get("/api/reports/monthly?orgUnit=450800&month=2026-05").status()).isEqualTo(401);
 
         // another realm: the test issuer's well-formed token, signed by keys this realm never published
-        String otherRealm = PlatformServers.identityProvider().tokenFor("gg-officer", "450800", "officer");
+        String otherRealm = TestUser.GG_OFFICER.token();
         assertThat(anonymous.withToken(otherRealm).get("/api/reports/monthly?orgUnit=450800&month=2026-05").status()).isEqualTo(401);
 
         String genuine = passwordGrant("gg-officer");
@@ -122,7 +97,7 @@ class RealKeycloakIT {
         String[] parts = genuine.split("\\.");
         String forgedSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         assertThat(anonymous.withToken(forgedSignature).get("/api/reports/monthly?orgUnit=450800&month=2026-05").status()).isEqualTo(401);
-        assertThat(ApiClient.at(projectService.baseUrl()).withToken(forgedSignature).get("/api/projects").status()).isEqualTo(401);
+        assertThat(ApiClient.at(platform.serviceUrl("project-service")).withToken(forgedSignature).get("/api/projects").status()).isEqualTo(401);
     }
 
     /**
@@ -132,38 +107,32 @@ class RealKeycloakIT {
      */
     @Test
     void theSecretsOfALaterStartReplaceThoseTheRealmWasImportedWith() throws Exception {
-        LocalSecrets later = LocalSecrets.of("demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), SECRETS.keycloakAdminPassword());
+        LocalSecrets later = LocalSecrets.of("demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), secrets.keycloakAdminPassword());
         try {
             keycloak.applySecrets(later);
 
             for (String user : LocalRealm.DEMO_USERS) {
                 assertThat(tokenStatus(passwordForm(user, later.demoPassword()))).as(user + ", the later password").isEqualTo(200);
-                HttpResponse<String> first = tokenResponse(passwordForm(user, SECRETS.demoPassword()));
+                HttpResponse<String> first = tokenResponse(passwordForm(user, secrets.demoPassword()));
                 assertThat(first.statusCode()).as(user + ", the first password").isEqualTo(400);
                 assertThat(first.body()).contains("Invalid user credentials");
             }
             assertThat(tokenStatus(clientCredentialsForm("agency-stats", later.agencyStatsSecret()))).isEqualTo(200);
-            HttpResponse<String> firstSecret = tokenResponse(clientCredentialsForm("agency-stats", SECRETS.agencyStatsSecret()));
+            HttpResponse<String> firstSecret = tokenResponse(clientCredentialsForm("agency-stats", secrets.agencyStatsSecret()));
             assertThat(firstSecret.statusCode()).as(firstSecret.body()).isEqualTo(401);
         } finally {
             // the other tests of this class use the first start's secrets
-            keycloak.applySecrets(SECRETS);
+            keycloak.applySecrets(secrets);
         }
-        assertThat(tokenStatus(passwordForm("gg-officer", SECRETS.demoPassword()))).isEqualTo(200);
+        assertThat(tokenStatus(passwordForm("gg-officer", secrets.demoPassword()))).isEqualTo(200);
     }
 
     private static ApiClient viaGateway(String token) {
-        return ApiClient.at(gateway.baseUrl()).withToken(token);
-    }
-
-    private static Map<String, String> withTokens(Map<String, String> properties, Map<String, String> tokenValidation) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.putAll(tokenValidation);
-        return all;
+        return ApiClient.at(platform.consoleUrl()).withToken(token);
     }
 
     private static String passwordGrant(String username) throws IOException, InterruptedException {
-        return token(passwordForm(username, SECRETS.demoPassword()));
+        return token(passwordForm(username, secrets.demoPassword()));
     }
 
     private static String clientCredentials(String clientId, String secret) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import cn.gov.zhaoshang.launcher.DemoDataLoader;
@@ -13,13 +14,16 @@ import cn.gov.zhaoshang.launcher.KeycloakServer;
 import cn.gov.zhaoshang.launcher.LocalRealm;
 import cn.gov.zhaoshang.launcher.LocalSecrets;
 import cn.gov.zhaoshang.testsupport.FreePorts;
+import cn.gov.zhaoshang.testsupport.KafkaNode;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole platform, started as the end-to-end tests start it: the packaged four services and the
- * gateway (which serves the web console) as separate JVMs on the test JVM's PostgreSQL and Kafka,
- * behind a fresh Keycloak from its distribution with the launcher's realm, and the launcher's demo
+ * gateway (which serves the web console) as separate JVMs on the test JVM's PostgreSQL and a Kafka
+ * broker of its own, behind a fresh Keycloak from its distribution with the launcher's realm, and the launcher's demo
  * data loaded through the gateway. The console is at {@link #consoleUrl()}, on {@code localhost}
  * as Keycloak's exact redirect URIs require.
  */
@@ -27,13 +31,48 @@ final class WholePlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("project-service", "enterprise-service", "targets-service", "reporting-service");
 
+    /**
+     * The one platform of this test JVM, for the suites that need Keycloak (the browser tests, the
+     * real-Keycloak tests): the first suite extended with it starts it, every later one uses it, and
+     * JUnit stops it once all of them ran. Starting Keycloak, four services and the gateway costs
+     * minutes on a busy machine; once per JVM is enough.
+     */
+    static final class Shared implements BeforeAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholePlatform.class);
+        private static volatile WholePlatform platform;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            platform = context.getRoot().getStore(NAMESPACE).computeIfAbsent(WholePlatform.class, key -> {
+                try {
+                    return start("platform-e2e", LocalSecrets.of(
+                            "demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), "admin-" + UUID.randomUUID()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }, WholePlatform.class);
+        }
+
+        /** The platform, in a suite extended with {@code @ExtendWith(WholePlatform.Shared.class)}. */
+        static WholePlatform platform() {
+            return platform;
+        }
+    }
+
     private final LocalSecrets secrets;
+    private final KafkaNode kafka;
     private final KeycloakServer keycloak;
     private final List<ServiceProcess> processes;
     private final int gatewayPort;
 
-    private WholePlatform(LocalSecrets secrets, KeycloakServer keycloak, List<ServiceProcess> processes, int gatewayPort) {
+    private WholePlatform(LocalSecrets secrets, KafkaNode kafka, KeycloakServer keycloak, List<ServiceProcess> processes,
+            int gatewayPort) {
         this.secrets = secrets;
+        this.kafka = kafka;
         this.keycloak = keycloak;
         this.processes = processes;
         this.gatewayPort = gatewayPort;
@@ -55,17 +94,21 @@ final class WholePlatform implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
         List<ServiceProcess> processes = new ArrayList<>();
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokens);
+        // A broker of its own: the platform lives as long as the JVM, beside suites that start their
+        // own services on the JVM's broker with the same consumer groups, whose events it would take.
+        KafkaNode kafka = KafkaNode.start();
         try {
             for (String service : SERVICES) {
                 String database = name.replace('-', '_') + "_" + service.replace("-service", "");
-                Map<String, String> properties = new LinkedHashMap<>(PlatformServers.serviceProperties(database));
+                Map<String, String> properties = new LinkedHashMap<>(
+                        PlatformServers.serviceProperties(database, kafka.bootstrapServers()));
                 properties.putAll(tokens);
                 ServiceProcess process = ServiceProcess.start(service, name + "-" + service, properties);
                 processes.add(process);
                 gatewayProperties.put("zhaoshang.gateway.services." + service.replace("-service", ""), process.baseUrl());
             }
             KeycloakServer keycloak = keycloakStarting.join();
-            WholePlatform platform = new WholePlatform(secrets, keycloak, processes, gatewayPort);
+            WholePlatform platform = new WholePlatform(secrets, kafka, keycloak, processes, gatewayPort);
             try {
                 processes.forEach(ServiceProcess::awaitReady);
                 Path gatewayJar = Path.of(System.getProperty("e2e.jar.gateway"));
@@ -75,21 +118,27 @@ final class WholePlatform implements AutoCloseable {
                 processes.add(gateway);
                 keycloak.awaitReady();
                 gateway.awaitReady();
-                DemoDataLoader.load(keycloak, gateway.baseUrl(), secrets, PlatformServers.kafka().bootstrapServers(), home);
+                DemoDataLoader.load(keycloak, gateway.baseUrl(), secrets, kafka.bootstrapServers(), home);
                 return platform;
             } catch (RuntimeException | IOException | InterruptedException e) {
                 platform.close();
                 throw e;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException | InterruptedException e) {
             processes.forEach(ServiceProcess::close);
             keycloakStarting.thenAccept(KeycloakServer::close);
+            kafka.close();
             throw e;
         }
     }
 
     String consoleUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** One of {@link #SERVICES}, directly, not through the gateway. */
+    String serviceUrl(String service) {
+        return processes.get(SERVICES.indexOf(service)).baseUrl();
     }
 
     KeycloakServer keycloak() {
@@ -104,5 +153,6 @@ final class WholePlatform implements AutoCloseable {
     public void close() {
         processes.reversed().forEach(ServiceProcess::close);
         keycloak.close();
+        kafka.close();
     }
 }
