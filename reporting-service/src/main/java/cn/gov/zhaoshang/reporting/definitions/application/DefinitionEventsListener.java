@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Applying an event is idempotent by itself: a published version never changes, so its row is
  * written once, keyed by version, and a redelivery or a replay finds it there. It deliberately does
- * not record a {@code processed_event} row: that table is keyed by event only, and the read-model
- * projector records the same definition events there for its own table, so whichever of the two
- * came first would make the other skip the event.
+ * not record a {@code processed_event} row: that table is keyed by event only, one row per service,
+ * so it would make any other consumer of the same event in this service skip it.
  */
 @Component
 public class DefinitionEventsListener {
