@@ -21,6 +21,7 @@ import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.FreePorts;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
+import cn.gov.zhaoshang.testsupport.Readiness;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -277,17 +278,10 @@ public final class CockpitBenchmark {
                 .sum();
     }
 
-    static void awaitKeys(ApiClient api) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            ApiClient.Response response = api.get("/api/reports/time-progress?month=2022-10");
-            if (response.status() == 200) {
-                return;
-            }
-            if (attempt == 5) {
-                throw new IllegalStateException("the service does not accept the token: " + response);
-            }
-            Thread.sleep(2_000);
-        }
+    static void awaitKeys(ApiClient api) {
+        Readiness.await("the service to accept the token", Duration.ofSeconds(10),
+                () -> api.get("/api/reports/time-progress?month=2022-10").status() == 200,
+                () -> "the last answer: " + api.get("/api/reports/time-progress?month=2022-10"));
     }
 
     static String path(String unit) {

@@ -31,6 +31,7 @@ import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -158,10 +159,8 @@ class CockpitCacheIT {
                 committed.set(target);
                 // let the readers answer a few times from this version (some computed, some kept) before the next write
                 long answered = answers.get();
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (answers.get() < answered + 6 && System.nanoTime() < until) {
-                    Thread.sleep(2);
-                }
+                Awaitility.await("six answers read beside version " + target).atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(2)).until(() -> answers.get() >= answered + 6);
             }
             writing.set(false);
             for (Future<?> reader : running) {
