@@ -1,6 +1,8 @@
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import type { OutputBundle, OutputChunk } from 'rolldown'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
@@ -10,15 +12,24 @@ export default defineConfig({
   plugins: [
     vue(),
     // Element Plus components and their CSS are imported where a template uses them, not whole
+    // the catalogues' messages are compiled here, not in the browser: the bundle takes vue-i18n's
+    // runtime without the message compiler, composition API only, without its components
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/shared/i18n/*.json', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+      strictMessage: true,
+    }),
+    prefetchHomeScreen(['src/application.ts', 'src/features/cockpit/CockpitView.vue']),
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: 'src/generated/components.d.ts',
     }),
   ],
-  // compile-time flags: no options API of vue-i18n, no devtools hooks in production bundles
+  // compile-time flags: no devtools hooks in production bundles (vue-i18n's own flags are set by its plugin)
   define: {
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
@@ -39,3 +50,51 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
 })
+
+/**
+ * Every visit of a signed-in user loads index.html twice: once without a token, which goes
+ * straight to Keycloak, and once on the way back, which loads the application and the cockpit.
+ * The first load asks the browser to prefetch those chunks (`rel="prefetch"`, lowest priority,
+ * into the HTTP cache, kept across the navigation to Keycloak) while it waits for Keycloak, so the
+ * second finds them there instead of downloading them after the code exchange has begun.
+ */
+function prefetchHomeScreen(modules: string[]): Plugin {
+  return {
+    name: 'zhaoshang:prefetch-home-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle as OutputBundle
+        const files = new Set<string>()
+        const visit = (chunk: OutputChunk) => {
+          if (files.has(chunk.fileName)) {
+            return
+          }
+          files.add(chunk.fileName)
+          chunk.viteMetadata?.importedCss.forEach((css) => files.add(css))
+          chunk.imports.forEach((file) => visit(bundle[file] as OutputChunk))
+        }
+        for (const module of modules) {
+          const chunk = Object.values(bundle).find(
+            (output): output is OutputChunk =>
+              output.type === 'chunk' && !!output.facadeModuleId?.endsWith(`/${module}`),
+          )
+          if (!chunk) {
+            throw new Error(`prefetchHomeScreen: no chunk for ${module}`)
+          }
+          visit(chunk)
+        }
+        // what index.html loads anyway is not asked for twice
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .sort()
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'prefetch', href: `/${file}`, as: file.endsWith('.css') ? 'style' : 'script', crossorigin: '' },
+            injectTo: 'head' as const,
+          }))
+      },
+    },
+  }
+}

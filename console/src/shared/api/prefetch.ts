@@ -1,4 +1,4 @@
-import { accessToken } from '@/shared/auth/session'
+import { accessToken, currentAccessToken } from '@/shared/auth/session'
 
 /**
  * Requests started as soon as the user is signed in, before the application has loaded, for what
@@ -11,11 +11,14 @@ const started = new Map<string, Promise<Response>>()
 export function prefetch(path: string): void {
   const url = new URL(path, location.origin).href
   if (!started.has(url)) {
-    started.set(
-      url,
-      accessToken().then((token) => fetch(url, { headers: { Authorization: `Bearer ${token}` } })),
-    )
+    // with a fresh token the request leaves now, before the application's modules are evaluated
+    const token = currentAccessToken()
+    started.set(url, token ? fetchWith(url, token) : accessToken().then((later) => fetchWith(url, later)))
   }
+}
+
+function fetchWith(url: string, token: string): Promise<Response> {
+  return fetch(url, { headers: { Authorization: `Bearer ${token}` } })
 }
 
 /** A fetch that answers a GET started by {@link prefetch} from it, once; everything else goes out as asked. */
