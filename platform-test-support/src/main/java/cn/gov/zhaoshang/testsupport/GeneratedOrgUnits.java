@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Org units of a test class's own: a fresh subtree with codes no other class of the JVM has, so
@@ -66,7 +64,6 @@ public final class GeneratedOrgUnits {
     public record Unit(String code, String parentCode, String level, String nameZh, String path) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger TREES = new AtomicInteger();
     private static final Map<String, Unit> ALL = new ConcurrentHashMap<>();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -207,17 +204,8 @@ public final class GeneratedOrgUnits {
         data.put("nameEn", null);
         data.put("path", unit.path());
         data.put("change", OrgUnitChanged.DEFINED);
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("source", "/zhaoshang/targets-service");
-        envelope.put("type", EventTypes.TARGETS_ORG_UNIT_DEFINED);
-        envelope.put("subject", id.toString());
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("orgpath", unit.path());
-        envelope.put("data", data);
-        return JSON.writeValueAsString(envelope);
+        return TestEvents.envelope(EventTypes.TARGETS_ORG_UNIT_DEFINED, "/zhaoshang/targets-service", id.toString(),
+                unit.path(), data);
     }
 
     /** Lists the units; {@link #build()} gives them their codes. */
