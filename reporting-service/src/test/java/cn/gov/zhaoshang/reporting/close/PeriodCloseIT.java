@@ -20,9 +20,9 @@ import cn.gov.zhaoshang.reporting.definitions.DefinitionEvents;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
-import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its deadline of 5 April 2024, so late) and the current month (on time); a project of 桂平 amended
  * after the close of June 2024 leaves the frozen month as it was and shows as a revision in July's
  * report. Each test closes a month of its own (January, February, March, June 2024, the current
- * month), so they run in any order. The year 2024 of 贵港 belongs to this class alone (the test
- * database is shared).
+ * month), so they run in any order. 贵港 and its counties here are generated units of this class
+ * alone ({@link GeneratedOrgUnits}, named as the real ones), so no other class's closes or figures
+ * meet them.
  */
 @PlatformIntegrationTest
 class PeriodCloseIT {
@@ -47,7 +48,16 @@ class PeriodCloseIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final List<String> COUNTIES = List.of("450802", "450803", "450804", "450821", "450881");
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree()
+            .city("贵港市", "港北区", "港南区", "覃塘区", "平南县", "桂平市").build();
+    private static final String REGION = UNITS.region().code();
+    private static final String GUIGANG = UNITS.city(0).code();
+    private static final String GANGBEI = UNITS.county(0).code();
+    private static final String GANGNAN = UNITS.county(1).code();
+    private static final String QINTANG = UNITS.county(2).code();
+    private static final String PINGNAN = UNITS.county(3).code();
+    private static final String GUIPING = UNITS.county(4).code();
+    private static final List<String> COUNTIES = List.of(GANGBEI, GANGNAN, QINTANG, PINGNAN, GUIPING);
     /** Signed in March 2024; its month is closed late. */
     private static final UUID PROJECT = UUID.randomUUID();
     /** Signed in June 2024; amended after June is closed. */
@@ -68,69 +78,69 @@ class PeriodCloseIT {
     @BeforeEach
     void feed() {
         kafka = PlatformServers.kafka().bootstrapServers();
-        cityLeader = leaderOf("450800");
+        cityLeader = leaderOf(GUIGANG);
         if (fed) {
             return;
         }
         fed = true;
+        UNITS.makeKnownTo(GROUP);
         DefinitionEvents.ensureDefaultVersion1();
         EventFeed.sendAndAwait(kafka, GROUP, List.of(
-                targetSet("450800", 2024, Map.of("CONTRACT_INVESTMENT", "10000000000.00")),
-                registered(new Events.ProjectSpec(PROJECT, "450881", "SIGNED", "1000000000.00", LocalDate.of(2024, 3, 10),
+                targetSet(GUIGANG, 2024, Map.of("CONTRACT_INVESTMENT", "10000000000.00")),
+                registered(new Events.ProjectSpec(PROJECT, GUIPING, "SIGNED", "1000000000.00", LocalDate.of(2024, 3, 10),
                         true, true, List.of(), null, null, null, LocalDate.of(2024, 3, 10))),
-                registered(new Events.ProjectSpec(AMENDED_PROJECT, "450881", "SIGNED", "1000000000.00", LocalDate.of(2024, 6, 10),
+                registered(new Events.ProjectSpec(AMENDED_PROJECT, GUIPING, "SIGNED", "1000000000.00", LocalDate.of(2024, 6, 10),
                         true, true, List.of(), null, null, null, LocalDate.of(2024, 6, 10)))), DEADLINE);
     }
 
     @Test
     void aCityCannotCloseBeforeItsCounties() {
-        ApiClient.Response refused = cityLeader.post("/api/reports/units/450800/closes", Map.of("month", "2024-01"));
+        ApiClient.Response refused = cityLeader.post("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", "2024-01"));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().get("openChildren").valueStream().map(child -> child.get("code").asString()))
                 .containsExactlyElementsOf(COUNTIES);
-        assertThat(refused.json().get("detail").asString()).contains("450881");
+        assertThat(refused.json().get("detail").asString()).contains(GUIPING);
 
         for (String county : COUNTIES.subList(0, 4)) {
             ApiClient.Response closed = leaderOf(county).post("/api/reports/units/" + county + "/closes", Map.of("month", "2024-01"));
             assertThat(closed.status()).as(closed.toString()).isEqualTo(201);
         }
-        ApiClient.Response stillOne = cityLeader.post("/api/reports/units/450800/closes", Map.of("month", "2024-01"));
+        ApiClient.Response stillOne = cityLeader.post("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", "2024-01"));
         assertThat(stillOne.status()).isEqualTo(409);
         assertThat(stillOne.json().get("openChildren").valueStream().map(child -> child.get("code").asString()))
-                .containsExactly("450881");
-        assertThat(closeCount("450800", "2024-01")).isZero();
+                .containsExactly(GUIPING);
+        assertThat(closeCount(GUIGANG, "2024-01")).isZero();
     }
 
     @Test
     void onlyALeaderClosesAndOnlyTheirOwnUnitWithinScope() {
-        assertThat(leaderOf("450802").post("/api/reports/units/450881/closes", Map.of("month", "2024-02")).status())
+        assertThat(leaderOf(GANGBEI).post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", "2024-02")).status())
                 .as("a sibling is outside the county's scope").isEqualTo(404);
-        assertThat(cityLeader.post("/api/reports/units/450881/closes", Map.of("month", "2024-02")).status())
+        assertThat(cityLeader.post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", "2024-02")).status())
                 .as("the city does not close for its county").isEqualTo(403);
-        ApiClient officer = ApiClient.atPort(port)
-                .as(TestUser.GP_OFFICER);
-        assertThat(officer.post("/api/reports/units/450881/closes", Map.of("month", "2024-02")).status()).isEqualTo(403);
-        ApiClient.Response badMonth = leaderOf("450881").post("/api/reports/units/450881/closes", Map.of("month", "2024-3"));
+        ApiClient officer = ApiClient.atPort(port).withToken(UNITS.token("gp-officer", UNITS.county(4), "officer"));
+        assertThat(officer.post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", "2024-02")).status()).isEqualTo(403);
+        ApiClient.Response badMonth = leaderOf(GUIPING).post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", "2024-3"));
         assertThat(badMonth.status()).isEqualTo(400);
         assertThat(badMonth.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
         String future = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(2).toString();
-        ApiClient.Response notYet = leaderOf("450881").post("/api/reports/units/450881/closes", Map.of("month", future));
+        ApiClient.Response notYet = leaderOf(GUIPING).post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", future));
         assertThat(notYet.status()).isEqualTo(400);
         assertThat(notYet.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
         assertThat(notYet.json().get("errors").get(0).get("rule").asString()).isEqualTo("NotFuture");
-        assertThat(closeCount("450881", "2024-02")).isZero();
+        assertThat(closeCount(GUIPING, "2024-02")).isZero();
     }
 
     @Test
     void aCloseAfterTheDeadlineIsFlaggedLateAndShownInTheParentsStatusAndPublishedOnce() {
         closeCounties("2024-03", COUNTIES.subList(0, 4));
-        ApiClient.Response guiping = leaderOf("450881").post("/api/reports/units/450881/closes", Map.of("month", "2024-03"));
+        ApiClient.Response guiping = leaderOf(GUIPING).post("/api/reports/units/" + GUIPING + "/closes", Map.of("month", "2024-03"));
         assertThat(guiping.status()).as(guiping.toString()).isEqualTo(201);
         assertThat(guiping.json().get("late").asBoolean()).isTrue();
         assertThat(guiping.json().get("deadline").asString()).isEqualTo("2024-04-05");
 
-        ApiClient.Response city = cityLeader.create("/api/reports/units/450800/closes", Map.of("month", "2024-03"));
+        ApiClient.Response city = cityLeader.create("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", "2024-03"));
         JsonNode closed = city.json();
         assertThat(closed.get("late").asBoolean()).isTrue();
         assertThat(closed.get("definitionVersion").asInt()).isEqualTo(1);
@@ -140,10 +150,10 @@ class PeriodCloseIT {
         assertThat(closed.get("figures").get("TIME_PROGRESS").asString()).isEqualTo("0.25");
         assertThat(closed.get("figures").get("FUNDS_IN_PLACE_COMPLETION_RATE").isNull()).as("no funds target").isTrue();
         assertThat(closed.get("revisions")).isEmpty();
-        assertThat(cityLeader.post("/api/reports/units/450800/closes", Map.of("month", "2024-03")).status())
+        assertThat(cityLeader.post("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", "2024-03")).status())
                 .as("a month closes once").isEqualTo(409);
 
-        JsonNode status = get(cityLeader, "/api/reports/units/450800/closes?month=2024-03");
+        JsonNode status = get(cityLeader, "/api/reports/units/" + GUIGANG + "/closes?month=2024-03");
         assertThat(status.get("unit").get("closed").asBoolean()).isTrue();
         assertThat(status.get("unit").get("late").asBoolean()).isTrue();
         assertThat(status.get("deadline").asString()).isEqualTo("2024-04-05");
@@ -160,9 +170,9 @@ class PeriodCloseIT {
         assertThat(EventSchemaValidator.shared().validate(event)).isEmpty();
         JsonNode envelope = JSON.readTree(event);
         assertThat(envelope.get("type").asString()).isEqualTo(EventTypes.REPORT_PUBLISHED);
-        assertThat(envelope.get("orgpath").asString()).isEqualTo("450000.450800");
+        assertThat(envelope.get("orgpath").asString()).isEqualTo(REGION + "." + GUIGANG);
         JsonNode data = envelope.get("data");
-        assertThat(data.get("orgUnit").asString()).isEqualTo("450800");
+        assertThat(data.get("orgUnit").asString()).isEqualTo(GUIGANG);
         assertThat(data.get("month").asString()).isEqualTo("2024-03");
         assertThat(data.get("late").asBoolean()).isTrue();
         assertThat(data.get("definitionVersion").asInt()).isEqualTo(1);
@@ -171,23 +181,23 @@ class PeriodCloseIT {
         assertThat(event).doesNotContain("gg-leader");
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'period-close' AND action = 'closed'"
-                        + " AND entity_id = '450800:2024-03' AND actor = 'gg-leader'").query(Long.class).single()).isEqualTo(1);
+                        + " AND entity_id = '" + GUIGANG + ":2024-03' AND actor = 'gg-leader'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aClosedMonthKeepsItsNumbersAfterAnAmendmentAndTheNextMonthShowsTheRevision() {
         closeCounties("2024-06", COUNTIES);
-        JsonNode frozen = cityLeader.create("/api/reports/units/450800/closes", Map.of("month", "2024-06")).json();
+        JsonNode frozen = cityLeader.create("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", "2024-06")).json();
         assertThat(frozen.get("figures").get("CONTRACT_INVESTMENT_MONTH").asString()).isEqualTo("1000000000");
         assertThat(frozen.get("figures").get("CONTRACT_INVESTMENT_YTD").asString()).isEqualTo("2000000000");
         assertThat(frozen.get("figures").get("CONTRACT_INVESTMENT_COMPLETION_RATE").asString()).isEqualTo("0.2");
 
-        EventFeed.sendAndAwait(kafka, GROUP, List.of(amended(AMENDED_PROJECT, "450881", 2, "1000000000.00", "1250000000.00", true,
+        EventFeed.sendAndAwait(kafka, GROUP, List.of(amended(AMENDED_PROJECT, GUIPING, 2, "1000000000.00", "1250000000.00", true,
                 LocalDate.of(2024, 7, 20))), DEADLINE);
-        assertThat(get(cityLeader, "/api/reports/units/450800?period=2024-06").get("contractInvestment").get("actual")
+        assertThat(get(cityLeader, "/api/reports/units/" + GUIGANG + "?period=2024-06").get("contractInvestment").get("actual")
                 .asString()).as("the live report follows the amendment").isEqualTo("1250000000.00");
 
-        JsonNode closed = get(cityLeader, "/api/reports/units/450800/closes/2024-06");
+        JsonNode closed = get(cityLeader, "/api/reports/units/" + GUIGANG + "/closes/2024-06");
         assertThat(closed.get("figures").get("CONTRACT_INVESTMENT_MONTH").asString()).isEqualTo("1000000000");
         assertThat(closed.get("figures").get("CONTRACT_INVESTMENT_COMPLETION_RATE").asString()).isEqualTo("0.2");
         JsonNode revision = closed.get("revisions").valueStream()
@@ -196,17 +206,17 @@ class PeriodCloseIT {
         assertThat(revision.get("current").asString()).isEqualTo("1250000000");
         assertThat(revision.get("difference").asString()).isEqualTo("250000000");
 
-        JsonNode july = get(cityLeader, "/api/reports/units/450800/revisions?month=2024-07");
+        JsonNode july = get(cityLeader, "/api/reports/units/" + GUIGANG + "/revisions?month=2024-07");
         assertThat(july.get("items").valueStream().map(r -> r.get("month").asString() + " " + r.get("figure").asString()
                 + " " + r.get("difference").asString()))
                 .contains("2024-06 CONTRACT_INVESTMENT_MONTH 250000000", "2024-06 CONTRACT_INVESTMENT_YTD 250000000",
                         "2024-06 CONTRACT_INVESTMENT_COMPLETION_RATE 0.025");
         assertThat(july.get("items").valueStream().allMatch(r -> r.get("month").asString().equals("2024-06"))).isTrue();
-        assertThat(get(cityLeader, "/api/reports/units/450800/revisions?month=2024-06").get("items"))
+        assertThat(get(cityLeader, "/api/reports/units/" + GUIGANG + "/revisions?month=2024-06").get("items"))
                 .as("June's own report has no revisions of itself").isEmpty();
-        assertThat(get(leaderOf("450802"), "/api/reports/units/450802/revisions?month=2024-07").get("items"))
+        assertThat(get(leaderOf(GANGBEI), "/api/reports/units/" + GANGBEI + "/revisions?month=2024-07").get("items"))
                 .as("港北 had nothing corrected").isEmpty();
-        assertThat(leaderOf("450802").get("/api/reports/units/450800/closes/2024-06").status()).isEqualTo(404);
+        assertThat(leaderOf(GANGBEI).get("/api/reports/units/" + GUIGANG + "/closes/2024-06").status()).isEqualTo(404);
     }
 
     @Test
@@ -217,16 +227,16 @@ class PeriodCloseIT {
             assertThat(closed.status()).as(closed.toString()).isEqualTo(201);
             assertThat(closed.json().get("late").asBoolean()).isFalse();
         }
-        ApiClient.Response city = cityLeader.create("/api/reports/units/450800/closes", Map.of("month", month));
+        ApiClient.Response city = cityLeader.create("/api/reports/units/" + GUIGANG + "/closes", Map.of("month", month));
         assertThat(city.json().get("late").asBoolean()).isFalse();
         assertThat(city.json().get("deadline").asString())
                 .isEqualTo(YearMonth.parse(month).plusMonths(1).atDay(5).toString());
-        JsonNode status = get(cityLeader, "/api/reports/units/450800/closes?month=" + month);
+        JsonNode status = get(cityLeader, "/api/reports/units/" + GUIGANG + "/closes?month=" + month);
         assertThat(status.get("items").valueStream().noneMatch(child -> child.get("late").asBoolean())).isTrue();
     }
 
     private ApiClient leaderOf(String unit) {
-        String name = unit.equals("450800") ? "gg-leader" : "leader-" + unit;
+        String name = unit.equals(GUIGANG) ? "gg-leader" : "leader-" + unit;
         return ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor(name, unit, "leader"));
     }

@@ -28,6 +28,7 @@ import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +41,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/reports/units/{code}/cockpit}, through events on the real topics and the API.
- * 贵港 and its counties in 2017–2020 belong to this class alone (the test database is shared; the
- * worked example has 2021–2022, the close 2024, the first slice 2025). The city's January–October
- * 2020 has the worked example's figures (890.15亿 of 750亿, last year 796.70亿; manufacturing
+ * 贵港 and its counties, 南宁, 柳州 and their region are generated units of this class alone
+ * ({@link GeneratedOrgUnits}, named as the real ones), so no other class's figures meet them. The
+ * city's January–October 2020 has the worked example's figures (890.15亿 of 750亿, last year 796.70亿; manufacturing
  * 591.97亿 against 45%; funds 549.72亿 of 520亿, last year 427.33亿) on 24 projects, with targets
  * that make the other cards warn: 24 of 34 signings (yellow), 3 of 6 四类500强 (red), landing 8 of 24
  * against 60% (red), start 6 of 24 against 40% (yellow). Around them: a terminated project with
@@ -52,14 +53,26 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CockpitApiIT {
 
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree()
+            .cityLike("450100").cityLike("450200").cityLike("450800").build();
+    private static final String REGION = UNITS.twinOf("450000").code();
+    private static final String NANNING = UNITS.twinOf("450100").code();
+    private static final String LIUZHOU = UNITS.twinOf("450200").code();
+    private static final String GUIGANG = UNITS.twinOf("450800").code();
+    private static final String GANGBEI = UNITS.twinOf("450802").code();
+    private static final String GANGNAN = UNITS.twinOf("450803").code();
+    private static final String QINTANG = UNITS.twinOf("450804").code();
+    private static final String PINGNAN = UNITS.twinOf("450821").code();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
+
     private static final Logger log = LoggerFactory.getLogger(CockpitApiIT.class);
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final String PERIOD = "2020-10-YTD";
     private static final UUID TEAM_GBA = UUID.nameUUIDFromBytes("cockpit-2020-team-gba".getBytes());
     private static final UUID TEAM_YRD = UUID.nameUUIDFromBytes("cockpit-2020-team-yrd".getBytes());
-    private static final UUID WARNING_GANGBEI = UUID.nameUUIDFromBytes("cockpit-2020-warning-450802".getBytes());
-    private static final UUID WARNING_GUIPING = UUID.nameUUIDFromBytes("cockpit-2020-warning-450881".getBytes());
+    private static final UUID WARNING_GANGBEI = UUID.nameUUIDFromBytes(("cockpit-2020-warning-" + GANGBEI).getBytes());
+    private static final UUID WARNING_GUIPING = UUID.nameUUIDFromBytes(("cockpit-2020-warning-" + GUIPING).getBytes());
     private static final List<String> COUNT_CARD_FIELDS = List.of("targetCode", "actual", "actualYi", "lastYear",
             "lastYearYi", "target", "targetYi", "completion", "yearOnYear", "progressGap");
     private static final List<String> STANDING_ROW_FIELDS = List.of("orgUnit", "name", "level", "rank", "score",
@@ -76,9 +89,10 @@ class CockpitApiIT {
 
     @BeforeAll
     void feed() {
-        guigang = as("gg-viewer", "450800", "viewer");
-        guiping = as("gp-officer", "450881", "officer");
-        region = as("gx-viewer", "450000", "viewer");
+        UNITS.makeKnownTo(GROUP);
+        guigang = as("gg-viewer", GUIGANG, "viewer");
+        guiping = as("gp-officer", GUIPING, "officer");
+        region = as("gx-viewer", REGION, "viewer");
         DefinitionEvents.ensureDefaultVersion1();
         build();
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP, events, DEADLINE);
@@ -88,7 +102,7 @@ class CockpitApiIT {
 
     @Test
     void theCardsAreTheUnitReportsFiguresFieldByField() {
-        for (String unit : List.of("450800", "450881")) {
+        for (String unit : List.of(GUIGANG, GUIPING)) {
             for (String period : List.of(PERIOD, "2020-Q3", "2020")) {
                 JsonNode cockpit = cockpit(guigang, unit, period);
                 JsonNode report = get(guigang, "/api/reports/units/" + unit + "?period=" + period);
@@ -117,8 +131,8 @@ class CockpitApiIT {
         }
 
         // and they are the worked example's figures, not merely the same as another endpoint's
-        JsonNode city = cockpit(guigang, "450800", PERIOD);
-        assertThat(city.get("parentCode").asString()).isEqualTo("450000");
+        JsonNode city = cockpit(guigang, GUIGANG, PERIOD);
+        assertThat(city.get("parentCode").asString()).isEqualTo(REGION);
         assertThat(city.get("timeProgress").get("percent").asString()).isEqualTo("83.33");
         JsonNode cards = city.get("cards");
         assertThat(cards.get("signedCount").get("actual").asString()).isEqualTo("24");
@@ -161,11 +175,11 @@ class CockpitApiIT {
 
     /** Rule 8: rough figures for the record (no assertion; the benchmark is a command of its own). */
     private void timeTheCockpitOfGuigang() {
-        double[] city = time(guigang, "/api/reports/units/450800/cockpit?period=" + PERIOD);
-        double[] county = time(guiping, "/api/reports/units/450881/cockpit?period=" + PERIOD);
-        double[] report = time(guigang, "/api/reports/units/450800?period=" + PERIOD);
-        log.info("cockpit {}, directly (no gateway), 30 requests after 10 warm-up each: 450800 min {} / p50 {} / max {} ms;"
-                        + " 450881 min {} / p50 {} / max {} ms; the unit report of 450800 alone min {} / p50 {} / max {} ms",
+        double[] city = time(guigang, "/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD);
+        double[] county = time(guiping, "/api/reports/units/" + GUIPING + "/cockpit?period=" + PERIOD);
+        double[] report = time(guigang, "/api/reports/units/" + GUIGANG + "?period=" + PERIOD);
+        log.info("cockpit {}, directly (no gateway), 30 requests after 10 warm-up each: " + GUIGANG + " min {} / p50 {} / max {} ms;"
+                        + " " + GUIPING + " min {} / p50 {} / max {} ms; the unit report of " + GUIGANG + " alone min {} / p50 {} / max {} ms",
                 PERIOD, city[0], city[1], city[2], county[0], county[1], county[2], report[0], report[1], report[2]);
     }
 
@@ -188,7 +202,7 @@ class CockpitApiIT {
 
     @Test
     void warningLevelsAreDecidedOnTheYearToDateAtTheWarningMonthAndOnlyWhereTheDataGivesOne() {
-        JsonNode city = cockpit(guigang, "450800", PERIOD);
+        JsonNode city = cockpit(guigang, GUIGANG, PERIOD);
         assertThat(city.get("warningBasis").asString()).isEqualTo(PERIOD);
         JsonNode cards = city.get("cards");
         // 24 of 34 signings: 70.59% at 83.33% → −12.7 points
@@ -205,30 +219,30 @@ class CockpitApiIT {
         assertThat(level(cards, "startRate")).isEqualTo("YELLOW");
 
         // 平南 has a contract target only (60亿 of 120亿: −33.3), 桂平 no target at all: nothing is invented
-        JsonNode pingnan = cockpit(guigang, "450821", PERIOD).get("cards");
+        JsonNode pingnan = cockpit(guigang, PINGNAN, PERIOD).get("cards");
         assertThat(level(pingnan, "contractInvestment")).isEqualTo("RED");
         for (String card : List.of("signedCount", "fundsInPlace", "top500", "manufacturingShare", "landingRate", "startRate")) {
             assertThat(level(pingnan, card)).as(card).isEqualTo("NONE");
         }
-        JsonNode guipingCards = cockpit(guiping, "450881", PERIOD).get("cards");
+        JsonNode guipingCards = cockpit(guiping, GUIPING, PERIOD).get("cards");
         guipingCards.properties().forEach(card -> assertThat(card.getValue().get("warningLevel").isNull())
                 .as(card.getKey()).isTrue());
 
         // a quarter: the cards are the quarter's figures (Q3 alone is 51.60% at 75%, −23.4 points), the
         // level is that of January–September (109.35%): none
-        JsonNode quarter = cockpit(guigang, "450800", "2020-Q3");
+        JsonNode quarter = cockpit(guigang, GUIGANG, "2020-Q3");
         assertThat(quarter.get("warningBasis").asString()).isEqualTo("2020-09-YTD");
         assertThat(quarter.get("cards").get("contractInvestment").get("progressGap").get("points").asString())
                 .isEqualTo("-23.4");
         assertThat(level(quarter.get("cards"), "contractInvestment")).isEqualTo("NONE");
         // the contract level is the very warning the warnings and rankings endpoints give the unit
-        assertThat(get(guigang, "/api/reports/units/450800/rankings?month=2020-10").get("items").valueStream()
-                .filter(item -> item.get("orgUnit").asString().equals("450821")).findFirst().orElseThrow()
+        assertThat(get(guigang, "/api/reports/units/" + GUIGANG + "/rankings?month=2020-10").get("items").valueStream()
+                .filter(item -> item.get("orgUnit").asString().equals(PINGNAN)).findFirst().orElseThrow()
                 .get("warning").asString()).isEqualTo("RED");
 
         // a period that ends after today is evaluated at the current month (Beijing time)
         YearMonth before = YearMonth.now(ZoneId.of("Asia/Shanghai"));
-        JsonNode thisYear = cockpit(guigang, "450800", String.valueOf(before.getYear()));
+        JsonNode thisYear = cockpit(guigang, GUIGANG, String.valueOf(before.getYear()));
         YearMonth after = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         assertThat(thisYear.get("warningBasis").asString()).isIn(before + "-YTD", after + "-YTD");
         assertThat(thisYear.get("period").asString()).isEqualTo(String.valueOf(before.getYear()));
@@ -236,7 +250,7 @@ class CockpitApiIT {
         if (before.getMonthValue() < 12) {
             assertThat(thisYear.get("warningBasis").asString()).isNotEqualTo(before.getYear() + "-12-YTD");
         }
-        JsonNode nextYear = cockpit(guigang, "450800", (before.getYear() + 1) + "-01");
+        JsonNode nextYear = cockpit(guigang, GUIGANG, (before.getYear() + 1) + "-01");
         assertThat(nextYear.get("warningBasis").asString()).isIn(before + "-YTD", after + "-YTD");
         assertThat(nextYear.get("trend").get(23).get("month").asString()).isEqualTo((before.getYear() + 1) + "-01");
     }
@@ -251,8 +265,8 @@ class CockpitApiIT {
     @Test
     void theRankingIsTheRankingsEndpointsAndTheWarningsAreTheWarningsEndpoints() {
         for (String[] periodAndMonth : new String[][] {{PERIOD, "2020-10"}, {"2020-Q3", "2020-09"}}) {
-            JsonNode cockpit = cockpit(guigang, "450800", periodAndMonth[0]);
-            JsonNode rankings = get(guigang, "/api/reports/units/450800/rankings?month=" + periodAndMonth[1]);
+            JsonNode cockpit = cockpit(guigang, GUIGANG, periodAndMonth[0]);
+            JsonNode rankings = get(guigang, "/api/reports/units/" + GUIGANG + "/rankings?month=" + periodAndMonth[1]);
             JsonNode ranking = cockpit.get("ranking");
             assertThat(ranking.get("method").asString()).isEqualTo(rankings.get("rules").get("rankingMethod").asString());
             assertThat(ranking.get("timeProgress").get("denominator").asString()).isEqualTo("12");
@@ -280,9 +294,9 @@ class CockpitApiIT {
                 }
             }
         }
-        JsonNode rows = cockpit(guigang, "450800", PERIOD).get("ranking").get("units");
+        JsonNode rows = cockpit(guigang, GUIGANG, PERIOD).get("ranking").get("units");
         assertThat(rows.valueStream().limit(5).map(row -> row.get("orgUnit").asString()))
-                .containsExactly("450802", "450804", "450803", "450821", "450881");
+                .containsExactly(GANGBEI, QINTANG, GANGNAN, PINGNAN, GUIPING);
         assertThat(rows.valueStream().limit(5).map(row -> row.get("rank").isNull() ? 0 : row.get("rank").asInt()))
                 .containsExactly(1, 2, 3, 4, 0);
         JsonNode gangbei = rows.get(0);
@@ -301,29 +315,29 @@ class CockpitApiIT {
 
         // (7) the warnings are exactly the warnings endpoint's rows at the warning month
         for (String[] periodAndMonth : new String[][] {{PERIOD, "2020-10"}, {"2020-Q3", "2020-09"}, {"2020-Q2", "2020-06"}}) {
-            JsonNode warnings = cockpit(guigang, "450800", periodAndMonth[0]).get("warnings");
-            JsonNode endpoint = get(guigang, "/api/reports/units/450800/warnings?month=" + periodAndMonth[1]);
+            JsonNode warnings = cockpit(guigang, GUIGANG, periodAndMonth[0]).get("warnings");
+            JsonNode endpoint = get(guigang, "/api/reports/units/" + GUIGANG + "/warnings?month=" + periodAndMonth[1]);
             assertThat(warnings.propertyNames()).containsExactly("units", "teams", "projects");
             for (String list : List.of("units", "teams", "projects")) {
                 assertThat(warnings.get(list)).as(periodAndMonth[0] + " " + list).isEqualTo(endpoint.get(list));
             }
         }
-        JsonNode warnings = cockpit(guigang, "450800", PERIOD).get("warnings");
+        JsonNode warnings = cockpit(guigang, GUIGANG, PERIOD).get("warnings");
         assertThat(warnings.get("units").valueStream().map(unit -> unit.get("orgUnit").asString() + " " + unit.get("warning")
-                .asString())).containsExactly("450803 YELLOW", "450821 RED");
+                .asString())).containsExactly(GANGNAN + " YELLOW", PINGNAN + " RED");
         assertThat(warnings.get("teams").valueStream().map(team -> team.get("teamId").asString()))
                 .containsExactly(TEAM_YRD.toString());
         assertThat(warnings.get("projects").valueStream().map(project -> project.get("warningId").asString()))
                 .containsExactlyInAnyOrder(WARNING_GANGBEI.toString(), WARNING_GUIPING.toString());
         // raised in September: not open at the end of June
-        assertThat(cockpit(guigang, "450800", "2020-Q2").get("warnings").get("projects")).isEmpty();
+        assertThat(cockpit(guigang, GUIGANG, "2020-Q2").get("warnings").get("projects")).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------- (d) trend
 
     @Test
     void theTrendsMonthsAddUpToTheReportsFigures() {
-        JsonNode trend = cockpit(guigang, "450800", PERIOD).get("trend");
+        JsonNode trend = cockpit(guigang, GUIGANG, PERIOD).get("trend");
         assertThat(trend).hasSize(24);
         assertThat(trend.get(0).get("month").asString()).isEqualTo("2018-11");
         assertThat(trend.get(23).get("month").asString()).isEqualTo("2020-10");
@@ -332,7 +346,7 @@ class CockpitApiIT {
                     .isEqualTo(YearMonth.parse(trend.get(i - 1).get("month").asString()).plusMonths(1));
         }
 
-        JsonNode report = get(guigang, "/api/reports/units/450800?period=" + PERIOD);
+        JsonNode report = get(guigang, "/api/reports/units/" + GUIGANG + "?period=" + PERIOD);
         // January–October 2020 are the last ten months
         assertThat(sum(trend, 14, 24, "contractInvestment")).isEqualTo(report.get("contractInvestment").get("actual").asString())
                 .isEqualTo("89015000000.00");
@@ -366,7 +380,7 @@ class CockpitApiIT {
                 assertThat(month.get("fundsInPlaceLastYear")).isEqualTo(trend.get(i - 12).get("fundsInPlace"));
             }
             // and each month is that month's report
-            JsonNode monthly = get(guigang, "/api/reports/units/450800?period=" + month.get("month").asString());
+            JsonNode monthly = get(guigang, "/api/reports/units/" + GUIGANG + "?period=" + month.get("month").asString());
             assertThat(month.get("contractInvestment")).as(month.toString()).isEqualTo(monthly.get("contractInvestment").get("actual"));
             assertThat(month.get("contractInvestmentLastYear")).isEqualTo(monthly.get("contractInvestment").get("lastYear"));
             assertThat(month.get("fundsInPlace")).isEqualTo(monthly.get("fundsInPlace").get("actual"));
@@ -375,7 +389,7 @@ class CockpitApiIT {
         }
 
         // a county's trend is its own: 港北's January–October 2020
-        JsonNode gangbei = cockpit(guigang, "450802", PERIOD).get("trend");
+        JsonNode gangbei = cockpit(guigang, GANGBEI, PERIOD).get("trend");
         assertThat(sum(gangbei, 14, 24, "contractInvestment")).isEqualTo("22000000000.00");
     }
 
@@ -391,22 +405,22 @@ class CockpitApiIT {
 
     @Test
     void aCountySeesItsCitysRankingOfItsSiblingsAndNothingElseOfThem() {
-        JsonNode own = cockpit(guiping, "450881", PERIOD);
+        JsonNode own = cockpit(guiping, GUIPING, PERIOD);
         JsonNode siblings = own.get("siblings");
         assertThat(siblings.propertyNames()).containsExactly("parentCode", "parentName", "method", "timeProgress", "units");
-        assertThat(siblings.get("parentCode").asString()).isEqualTo("450800");
+        assertThat(siblings.get("parentCode").asString()).isEqualTo(GUIGANG);
         assertThat(siblings.get("parentName").asString()).isEqualTo("贵港市");
         assertThat(siblings.get("method").asString()).isEqualTo("COMPLETION_RATE");
         assertThat(siblings.get("timeProgress").get("percent").asString()).isEqualTo("83.33");
 
         // the very rows of the city's own ranking, 桂平 marked as itself
-        JsonNode cityRows = cockpit(guigang, "450800", PERIOD).get("ranking").get("units");
+        JsonNode cityRows = cockpit(guigang, GUIGANG, PERIOD).get("ranking").get("units");
         JsonNode rows = siblings.get("units");
         assertThat(rows).hasSize(cityRows.size());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             assertThat(row.propertyNames()).containsExactlyElementsOf(STANDING_ROW_FIELDS);
-            assertThat(row.get("self").asBoolean()).isEqualTo(row.get("orgUnit").asString().equals("450881"));
+            assertThat(row.get("self").asBoolean()).isEqualTo(row.get("orgUnit").asString().equals(GUIPING));
             for (String field : STANDING_ROW_FIELDS) {
                 if (!field.equals("self")) {
                     assertThat(row.get(field)).as(row.get("orgUnit") + " " + field).isEqualTo(cityRows.get(i).get(field));
@@ -414,15 +428,15 @@ class CockpitApiIT {
             }
         }
         assertThat(rows.valueStream().filter(row -> row.get("self").asBoolean()).map(row -> row.get("orgUnit").asString()))
-                .containsExactly("450881");
-        assertThat(rows.get(0).get("orgUnit").asString()).isEqualTo("450802");
+                .containsExactly(GUIPING);
+        assertThat(rows.get(0).get("orgUnit").asString()).isEqualTo(GANGBEI);
         assertThat(rows.get(0).get("contractInvestment").get("actualYi").asString()).isEqualTo("220.00");
 
         // nothing of a sibling beyond those rows: no team, project or warning of 港北 (only the city's
         // team that works under 桂平 is 桂平's, as its own warnings endpoint shows it)
-        String body = guiping.get("/api/reports/units/450881/cockpit?period=" + PERIOD).body();
+        String body = guiping.get("/api/reports/units/" + GUIPING + "/cockpit?period=" + PERIOD).body();
         assertThat(body).doesNotContain(WARNING_GANGBEI.toString()).doesNotContain(TEAM_GBA.toString());
-        JsonNode ownWarnings = get(guiping, "/api/reports/units/450881/warnings?month=2020-10");
+        JsonNode ownWarnings = get(guiping, "/api/reports/units/" + GUIPING + "/warnings?month=2020-10");
         for (String list : List.of("units", "teams", "projects")) {
             assertThat(own.get("warnings").get(list)).as(list).isEqualTo(ownWarnings.get(list));
         }
@@ -432,26 +446,26 @@ class CockpitApiIT {
         assertThat(own.get("warnings").get("teams").valueStream().map(team -> team.get("teamId").asString()))
                 .containsExactly(TEAM_YRD.toString());
         assertThat(own.get("ranking").get("units")).isEmpty();
-        assertThat(own.get("parentCode").asString()).isEqualTo("450800");
+        assertThat(own.get("parentCode").asString()).isEqualTo(GUIGANG);
 
         // and the scope is otherwise untouched
-        for (String path : List.of("/api/reports/units/450802?period=" + PERIOD, "/api/reports/units/450802/cockpit?period=" + PERIOD,
-                "/api/reports/units/450800/cockpit?period=" + PERIOD, "/api/reports/units/450800/children?period=" + PERIOD,
-                "/api/reports/units/450800/rankings?month=2020-10", "/api/reports/units/450802/warnings?month=2020-10",
-                "/api/reports/units/450800/warnings?month=2020-10")) {
+        for (String path : List.of("/api/reports/units/" + GANGBEI + "?period=" + PERIOD, "/api/reports/units/" + GANGBEI + "/cockpit?period=" + PERIOD,
+                "/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD, "/api/reports/units/" + GUIGANG + "/children?period=" + PERIOD,
+                "/api/reports/units/" + GUIGANG + "/rankings?month=2020-10", "/api/reports/units/" + GANGBEI + "/warnings?month=2020-10",
+                "/api/reports/units/" + GUIGANG + "/warnings?month=2020-10")) {
             ApiClient.Response response = guiping.get(path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).doesNotContain("港北").doesNotContain("220.00");
         }
 
         // the region has no parent and no siblings; its children are the cities
-        JsonNode guangxi = cockpit(region, "450000", PERIOD);
+        JsonNode guangxi = cockpit(region, REGION, PERIOD);
         assertThat(guangxi.get("parentCode").isNull()).isTrue();
         assertThat(guangxi.get("siblings").isNull()).isTrue();
         assertThat(guangxi.get("ranking").get("units").valueStream().map(row -> row.get("orgUnit").asString()))
-                .contains("450100", "450200", "450800").allMatch(code -> code.endsWith("00"));
+                .contains(NANNING, LIUZHOU, GUIGANG).allMatch(code -> code.endsWith("00"));
         // a city's siblings are the region's cities
-        assertThat(cockpit(guigang, "450800", PERIOD).get("siblings").get("units").valueStream()
+        assertThat(cockpit(guigang, GUIGANG, PERIOD).get("siblings").get("units").valueStream()
                 .filter(row -> row.get("self").asBoolean()).map(row -> row.get("contractInvestment").get("actual").asString()))
                 .containsExactly("89015000000.00");
     }
@@ -461,20 +475,20 @@ class CockpitApiIT {
     @Test
     void aBadOrMissingPeriodIs400NamingItAndAUnitOutsideTheScopeIs404() {
         for (String query : List.of("?period=2020-13", "?period=2020-Q5", "?period=last-month", "")) {
-            ApiClient.Response bad = guigang.get("/api/reports/units/450800/cockpit" + query);
+            ApiClient.Response bad = guigang.get("/api/reports/units/" + GUIGANG + "/cockpit" + query);
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("period");
         }
-        assertThat(guigang.get("/api/reports/units/450100/cockpit?period=" + PERIOD).status()).isEqualTo(404);
+        assertThat(guigang.get("/api/reports/units/" + NANNING + "/cockpit?period=" + PERIOD).status()).isEqualTo(404);
         assertThat(guigang.get("/api/reports/units/459999/cockpit?period=" + PERIOD).status()).isEqualTo(404);
-        assertThat(guiping.get("/api/reports/units/450800/cockpit?period=" + PERIOD).status()).isEqualTo(404);
-        assertThat(ApiClient.atPort(port).get("/api/reports/units/450800/cockpit?period=" + PERIOD).status())
+        assertThat(guiping.get("/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD).status()).isEqualTo(404);
+        assertThat(ApiClient.atPort(port).get("/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD).status())
                 .isEqualTo(401);
-        ApiClient.Response agency = as("agency-stats", "450000", "agency").get("/api/reports/units/450800/cockpit?period=" + PERIOD);
+        ApiClient.Response agency = as("agency-stats", REGION, "agency").get("/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD);
         assertThat(agency.status()).isEqualTo(200);
-        assertThat(agency.json().get("orgUnit").asString()).isEqualTo("450800");
-        assertThat(as("gg-contacts", "450800", "contacts-reader").get("/api/reports/units/450800/cockpit?period=" + PERIOD)
+        assertThat(agency.json().get("orgUnit").asString()).isEqualTo(GUIGANG);
+        assertThat(as("gg-contacts", GUIGANG, "contacts-reader").get("/api/reports/units/" + GUIGANG + "/cockpit?period=" + PERIOD)
                 .status()).isEqualTo(403);
     }
 
@@ -551,15 +565,15 @@ class CockpitApiIT {
     // ------------------------------------------------------------------------ the records behind
 
     private void build() {
-        events.add(targetSet("450800", 2020, Map.of("CONTRACT_INVESTMENT", "75000000000.00",
+        events.add(targetSet(GUIGANG, 2020, Map.of("CONTRACT_INVESTMENT", "75000000000.00",
                 "FUNDS_IN_PLACE", "52000000000.00", "MANUFACTURING_SHARE", "45", "SIGNED_COUNT", "34",
                 "TOP500_FOUR_CLASSES", "6", "LANDING_RATE", "60", "START_RATE", "40")));
-        events.add(targetSet("450802", 2020, Map.of("CONTRACT_INVESTMENT", "20000000000.00")));
-        events.add(targetSet("450803", 2020, Map.of("CONTRACT_INVESTMENT", "15000000000.00")));
-        events.add(targetSet("450804", 2020, Map.of("CONTRACT_INVESTMENT", "10000000000.00")));
-        events.add(targetSet("450821", 2020, Map.of("CONTRACT_INVESTMENT", "12000000000.00")));
-        events.add(teamDefined(TEAM_GBA, "450800", "贵港驻深圳招商工作队", "GBA", Map.of("2020", "10000000000.00")));
-        events.add(teamDefined(TEAM_YRD, "450800", "贵港驻上海招商工作队", "YRD", Map.of("2020", "30000000000.00")));
+        events.add(targetSet(GANGBEI, 2020, Map.of("CONTRACT_INVESTMENT", "20000000000.00")));
+        events.add(targetSet(GANGNAN, 2020, Map.of("CONTRACT_INVESTMENT", "15000000000.00")));
+        events.add(targetSet(QINTANG, 2020, Map.of("CONTRACT_INVESTMENT", "10000000000.00")));
+        events.add(targetSet(PINGNAN, 2020, Map.of("CONTRACT_INVESTMENT", "12000000000.00")));
+        events.add(teamDefined(TEAM_GBA, GUIGANG, "贵港驻深圳招商工作队", "GBA", Map.of("2020", "10000000000.00")));
+        events.add(teamDefined(TEAM_YRD, GUIGANG, "贵港驻上海招商工作队", "YRD", Map.of("2020", "30000000000.00")));
 
         List<UUID> thisYear = thisYearsProjects();
         lastYearsProjects();
@@ -567,9 +581,9 @@ class CockpitApiIT {
         funds(thisYear);
         excluded();
         engagements();
-        events.add(ProjectWarningEvents.raised(WARNING_GANGBEI, "450802", "STALE", "NEGOTIATING", "2020-08-01",
+        events.add(ProjectWarningEvents.raised(WARNING_GANGBEI, GANGBEI, "STALE", "NEGOTIATING", "2020-08-01",
                 "2020-09-10T02:00:00Z"));
-        events.add(ProjectWarningEvents.raised(WARNING_GUIPING, "450881", "NOT_STARTED", "SIGNED", "2020-08-15",
+        events.add(ProjectWarningEvents.raised(WARNING_GUIPING, GUIPING, "NOT_STARTED", "SIGNED", "2020-08-15",
                 "2020-09-11T02:00:00Z"));
     }
 
@@ -580,30 +594,30 @@ class CockpitApiIT {
      */
     private List<UUID> thisYearsProjects() {
         Object[][] projects = {
-                {"450802", "10000000000.00", true, List.of("FORTUNE_GLOBAL_500", "CHINA_500"), TEAM_GBA},
-                {"450802", "5000000000.00", true, List.of(), null},
-                {"450802", "4000000000.00", false, List.of(), null},
-                {"450802", "2000000000.00", true, List.of(), null},
-                {"450802", "1000000000.00", false, List.of(), null},
-                {"450803", "4000000000.00", true, List.of("CHINA_PRIVATE_500"), null},
-                {"450803", "3000000000.00", true, List.of(), null},
-                {"450803", "2000000000.00", false, List.of(), null},
-                {"450803", "1000000000.00", false, List.of(), null},
-                {"450804", "3000000000.00", true, List.of(), null},
-                {"450804", "2500000000.00", false, List.of(), null},
-                {"450804", "1500000000.00", true, List.of(), null},
-                {"450804", "1000000000.00", false, List.of(), null},
-                {"450821", "3000000000.00", true, List.of(), null},
-                {"450821", "2000000000.00", false, List.of(), null},
-                {"450821", "1000000000.00", false, List.of(), null},
-                {"450881", "20000000000.00", true, List.of("CHINA_MANUFACTURING_500"), null},
-                {"450881", "7697000000.00", true, List.of(), null},
-                {"450881", "5000000000.00", false, List.of(), TEAM_YRD},
-                {"450881", "4000000000.00", false, List.of(), null},
-                {"450881", "3000000000.00", false, List.of(), null},
-                {"450881", "2000000000.00", false, List.of(), null},
-                {"450881", "818000000.00", false, List.of(), null},
-                {"450881", "500000000.00", false, List.of(), null},
+                {GANGBEI, "10000000000.00", true, List.of("FORTUNE_GLOBAL_500", "CHINA_500"), TEAM_GBA},
+                {GANGBEI, "5000000000.00", true, List.of(), null},
+                {GANGBEI, "4000000000.00", false, List.of(), null},
+                {GANGBEI, "2000000000.00", true, List.of(), null},
+                {GANGBEI, "1000000000.00", false, List.of(), null},
+                {GANGNAN, "4000000000.00", true, List.of("CHINA_PRIVATE_500"), null},
+                {GANGNAN, "3000000000.00", true, List.of(), null},
+                {GANGNAN, "2000000000.00", false, List.of(), null},
+                {GANGNAN, "1000000000.00", false, List.of(), null},
+                {QINTANG, "3000000000.00", true, List.of(), null},
+                {QINTANG, "2500000000.00", false, List.of(), null},
+                {QINTANG, "1500000000.00", true, List.of(), null},
+                {QINTANG, "1000000000.00", false, List.of(), null},
+                {PINGNAN, "3000000000.00", true, List.of(), null},
+                {PINGNAN, "2000000000.00", false, List.of(), null},
+                {PINGNAN, "1000000000.00", false, List.of(), null},
+                {GUIPING, "20000000000.00", true, List.of("CHINA_MANUFACTURING_500"), null},
+                {GUIPING, "7697000000.00", true, List.of(), null},
+                {GUIPING, "5000000000.00", false, List.of(), TEAM_YRD},
+                {GUIPING, "4000000000.00", false, List.of(), null},
+                {GUIPING, "3000000000.00", false, List.of(), null},
+                {GUIPING, "2000000000.00", false, List.of(), null},
+                {GUIPING, "818000000.00", false, List.of(), null},
+                {GUIPING, "500000000.00", false, List.of(), null},
         };
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < projects.length; i++) {
@@ -633,7 +647,7 @@ class CockpitApiIT {
     private void lastYearsProjects() {
         String[] amounts = {"10000000000.00", "9000000000.00", "8000000000.00", "8000000000.00", "7000000000.00",
                 "7000000000.00", "6000000000.00", "6000000000.00", "10000000000.00", "8670000000.00"};
-        String[] counties = {"450802", "450803", "450804", "450821", "450881"};
+        String[] counties = {GANGBEI, GANGNAN, QINTANG, PINGNAN, GUIPING};
         for (int i = 0; i < amounts.length; i++) {
             UUID id = UUID.randomUUID();
             LocalDate signing = LocalDate.of(2019, 1 + i, 3);
@@ -649,20 +663,20 @@ class CockpitApiIT {
             events.add(fundsReported(lastYear.get(project), counties[project % 5], f[1], f[2]));
         }
         // continuing projects: 149.72亿 of 2020's funds
-        events.add(fundsReported(lastYear.get(0), "450802", "2020-02", "5000000000.00"));
-        events.add(fundsReported(lastYear.get(1), "450803", "2020-03", "4972000000.00"));
-        events.add(fundsReported(lastYear.get(2), "450804", "2020-06", "5000000000.00"));
+        events.add(fundsReported(lastYear.get(0), GANGBEI, "2020-02", "5000000000.00"));
+        events.add(fundsReported(lastYear.get(1), GANGNAN, "2020-03", "4972000000.00"));
+        events.add(fundsReported(lastYear.get(2), QINTANG, "2020-06", "5000000000.00"));
         // outside January–October, inside the trend: November 2019 (funds 10亿 on project 6), and signings below
-        events.add(fundsReported(lastYear.get(6), "450803", "2019-11", "1000000000.00"));
+        events.add(fundsReported(lastYear.get(6), GANGNAN, "2019-11", "1000000000.00"));
     }
 
     /** The trend's edges: November and December of 2017, 2018 and 2019. */
     private void edges() {
-        signed("450881", "700000000.00", LocalDate.of(2017, 11, 20), "2017-12", "300000000.00");
-        signed("450803", "1500000000.00", LocalDate.of(2018, 11, 5), "2018-12", "500000000.00");
-        signed("450821", "500000000.00", LocalDate.of(2018, 12, 5), null, null);
-        signed("450802", "1200000000.00", LocalDate.of(2019, 11, 5), null, null);
-        signed("450804", "800000000.00", LocalDate.of(2019, 12, 5), null, null);
+        signed(GUIPING, "700000000.00", LocalDate.of(2017, 11, 20), "2017-12", "300000000.00");
+        signed(GANGNAN, "1500000000.00", LocalDate.of(2018, 11, 5), "2018-12", "500000000.00");
+        signed(PINGNAN, "500000000.00", LocalDate.of(2018, 12, 5), null, null);
+        signed(GANGBEI, "1200000000.00", LocalDate.of(2019, 11, 5), null, null);
+        signed(QINTANG, "800000000.00", LocalDate.of(2019, 12, 5), null, null);
     }
 
     private void signed(String county, String amount, LocalDate signing, String fundsMonth, String funds) {
@@ -676,27 +690,27 @@ class CockpitApiIT {
 
     /** 400亿 of 2020's funds on 2020's projects, each in a month after its signing. */
     private void funds(List<UUID> thisYear) {
-        events.add(fundsReported(thisYear.get(16), "450881", "2020-08", "12000000000.00"));
-        events.add(fundsReported(thisYear.get(16), "450881", "2020-10", "8000000000.00"));
-        events.add(fundsReported(thisYear.get(0), "450802", "2020-05", "6000000000.00"));
-        events.add(fundsReported(thisYear.get(0), "450802", "2020-09", "4000000000.00"));
-        events.add(fundsReported(thisYear.get(17), "450881", "2020-09", "5000000000.00"));
-        events.add(fundsReported(thisYear.get(5), "450803", "2020-07", "3000000000.00"));
-        events.add(fundsReported(thisYear.get(9), "450804", "2020-10", "2000000000.00"));
+        events.add(fundsReported(thisYear.get(16), GUIPING, "2020-08", "12000000000.00"));
+        events.add(fundsReported(thisYear.get(16), GUIPING, "2020-10", "8000000000.00"));
+        events.add(fundsReported(thisYear.get(0), GANGBEI, "2020-05", "6000000000.00"));
+        events.add(fundsReported(thisYear.get(0), GANGBEI, "2020-09", "4000000000.00"));
+        events.add(fundsReported(thisYear.get(17), GUIPING, "2020-09", "5000000000.00"));
+        events.add(fundsReported(thisYear.get(5), GANGNAN, "2020-07", "3000000000.00"));
+        events.add(fundsReported(thisYear.get(9), QINTANG, "2020-10", "2000000000.00"));
         // November: after the period
-        events.add(fundsReported(thisYear.get(0), "450802", "2020-11", "500000000.00"));
+        events.add(fundsReported(thisYear.get(0), GANGBEI, "2020-11", "500000000.00"));
     }
 
     /** Records no figure may count: terminated (with funds), never confirmed, signed after October. */
     private void excluded() {
         UUID terminated = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(terminated, "450802", "SIGNED", "3000000000.00", LocalDate.of(2020, 5, 10),
+        events.add(registered(new ProjectSpec(terminated, GANGBEI, "SIGNED", "3000000000.00", LocalDate.of(2020, 5, 10),
                 true, true, List.of("FORTUNE_GLOBAL_500"), "EXPO", null, null, LocalDate.of(2020, 5, 10))));
-        events.add(fundsReported(terminated, "450802", "2020-06", "1000000000.00"));
-        events.add(terminated(terminated, "450802", "SIGNED", LocalDate.of(2020, 7, 1)));
-        events.add(registered(new ProjectSpec(UUID.randomUUID(), "450803", "SIGNED", "2000000000.00", LocalDate.of(2020, 4, 15),
+        events.add(fundsReported(terminated, GANGBEI, "2020-06", "1000000000.00"));
+        events.add(terminated(terminated, GANGBEI, "SIGNED", LocalDate.of(2020, 7, 1)));
+        events.add(registered(new ProjectSpec(UUID.randomUUID(), GANGNAN, "SIGNED", "2000000000.00", LocalDate.of(2020, 4, 15),
                 false, false, List.of(), "EXPO", null, null, LocalDate.of(2020, 4, 15))));
-        events.add(registered(new ProjectSpec(UUID.randomUUID(), "450881", "SIGNED", "4000000000.00", LocalDate.of(2020, 11, 3),
+        events.add(registered(new ProjectSpec(UUID.randomUUID(), GUIPING, "SIGNED", "4000000000.00", LocalDate.of(2020, 11, 3),
                 true, true, List.of(), "EXPO", null, null, LocalDate.of(2020, 11, 3))));
     }
 
@@ -709,10 +723,10 @@ class CockpitApiIT {
         int i = 0;
         for (Map.Entry<UUID, UUID> docking : dockings.entrySet()) {
             boolean intent = i == 0;
-            events.add(engagement("DOCKING", i < 3 ? "450802" : "450881", docking.getValue(), LocalDate.of(2020, 3 + i, 9),
+            events.add(engagement("DOCKING", i < 3 ? GANGBEI : GUIPING, docking.getValue(), LocalDate.of(2020, 3 + i, 9),
                     docking.getKey(), intent ? "INTENT" : "FOLLOW_UP", intent ? "1000000000.00" : null, null, null, null));
             if (i == 1) {
-                events.add(engagement("VISIT", "450802", null, LocalDate.of(2020, 6, 20), docking.getKey(), "FOLLOW_UP", null,
+                events.add(engagement("VISIT", GANGBEI, null, LocalDate.of(2020, 6, 20), docking.getKey(), "FOLLOW_UP", null,
                         null, null, null));
             }
             i++;

@@ -28,6 +28,7 @@ import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The cockpit's cache ({@link CockpitCache}) on the real database and topics: a kept answer is the
  * answer computed afresh, a consumed event that changes the figures is seen at once, the scope is
  * checked before the cache is asked, and readers running beside committed writes never get an answer
- * older than the last write. 梧州 450400 in 2011 belongs to this class alone (the test database is
- * shared).
+ * older than the last write. 梧州 and its counties (and 贵港, the other city) are generated units of
+ * this class alone ({@link GeneratedOrgUnits}, named as the real ones).
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,13 @@ class CockpitCacheIT {
 
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final String UNIT = "450400";
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450400").cityLike("450800").build();
+    private static final String REGION = UNITS.twinOf("450000").code();
+    private static final String WUZHOU = UNITS.twinOf("450400").code();
+    private static final String WANXIU = UNITS.twinOf("450403").code();
+    private static final String CHANGZHOU = UNITS.twinOf("450405").code();
+    private static final String GUIGANG = UNITS.twinOf("450800").code();
+    private static final String UNIT = WUZHOU;
     private static final String PERIOD = "2011-06-YTD";
     private static final String PATH = "/api/reports/units/" + UNIT + "/cockpit?period=" + PERIOD;
 
@@ -80,11 +87,12 @@ class CockpitCacheIT {
 
     @BeforeAll
     void feed() {
+        UNITS.makeKnownTo(GROUP);
         wuzhou = as("wz-viewer", UNIT, "viewer");
         DefinitionEvents.ensureDefaultVersion1();
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP, List.of(
                 targetSet(UNIT, 2011, Map.of("CONTRACT_INVESTMENT", "3000000000.00", "SIGNED_COUNT", "10")),
-                signed("450403", "1000000000.00", LocalDate.of(2011, 3, 10))), DEADLINE);
+                signed(WANXIU, "1000000000.00", LocalDate.of(2011, 3, 10))), DEADLINE);
     }
 
     @Test
@@ -100,7 +108,7 @@ class CockpitCacheIT {
         BigDecimal before = contractInvestment(kept);
 
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP,
-                List.of(signed("450405", "500000000.00", LocalDate.of(2011, 4, 20))), DEADLINE);
+                List.of(signed(CHANGZHOU, "500000000.00", LocalDate.of(2011, 4, 20))), DEADLINE);
 
         String after = ok(wuzhou.get(PATH));
         assertThat(contractInvestment(after)).as("the consumed signing counts at once")
@@ -117,12 +125,12 @@ class CockpitCacheIT {
         assertThat(ok(wuzhou.get(PATH))).isEqualTo(kept);
         double asked = gets("hit") + gets("miss");
 
-        assertThat(as("gg-viewer", "450800", "viewer").get(PATH).status()).as("another city").isEqualTo(404);
-        assertThat(as("wx-officer", "450403", "officer").get(PATH).status()).as("a county of the unit").isEqualTo(404);
+        assertThat(as("gg-viewer", GUIGANG, "viewer").get(PATH).status()).as("another city").isEqualTo(404);
+        assertThat(as("wx-officer", WANXIU, "officer").get(PATH).status()).as("a county of the unit").isEqualTo(404);
         assertThat(gets("hit") + gets("miss")).as("the cache is not asked for a refused caller").isEqualTo(asked);
 
         double hits = gets("hit");
-        assertThat(ok(as("gx-viewer", "450000", "viewer").get(PATH))).as("another caller in scope, the same answer")
+        assertThat(ok(as("gx-viewer", REGION, "viewer").get(PATH))).as("another caller in scope, the same answer")
                 .isEqualTo(kept);
         assertThat(gets("hit")).isEqualTo(hits + 1);
     }

@@ -70,9 +70,11 @@ import tools.jackson.databind.json.JsonMapper;
  * projects and corrected funds. It compares the target figures, scores, ranks and warnings, and the
  * JSON of the rankings, warnings and cockpit endpoints with the rows the old path gives.
  *
- * <p>The years 2014, 2036 and 2037 belong to this class alone (the test database is shared); its
- * definition versions 62–64 take effect in 2036–2037, after every other class's years but 2040's,
- * whose versions are newer.
+ * <p>It keeps the real tree's codes, as it compares the whole region with its 14 cities and their
+ * counties: no other class of the service writes figures under them (they write under units
+ * generated for themselves, {@code GeneratedOrgUnits}, in trees of their own), so its records meet
+ * no other class's. Definition versions are not per unit: its versions 62–64 take effect in
+ * 2036–2037, years no other class reports on, and before 2040's newer versions.
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

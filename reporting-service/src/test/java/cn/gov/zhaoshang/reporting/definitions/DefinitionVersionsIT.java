@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Definition versions arrive as targets-service publishes them, on the real broker. This class
- * keeps to versions 40–41, in force from 2040; other test classes use version 1 (from 2000) and
- * version 50 (from 2032), and no other, so that 2031 is still under version 1.
+ * keeps to versions 40–41, in force from 2040; other test classes use version 1 (from 2000),
+ * version 50 (from 2032) and versions 62–64 (2036–2037), and no other, so that 2031 is still under
+ * version 1. Versions are in force for every unit, so they keep apart by year, not by unit.
  */
 @PlatformIntegrationTest
 class DefinitionVersionsIT {

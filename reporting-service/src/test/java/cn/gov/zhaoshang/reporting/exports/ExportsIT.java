@@ -25,6 +25,7 @@ import cn.gov.zhaoshang.reporting.definitions.DefinitionEvents;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import org.apache.poi.ss.usermodel.Cell;
@@ -44,13 +45,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 6, acceptance 7: the monthly statistics table and the quarterly briefing of 柳州 in 2030
  * open, and every number they show equals the API's. Both files are read back: the xlsx with POI,
- * the HTML with jsoup. The year 2030 of 柳州 belongs to this class alone (the database is shared).
+ * the HTML with jsoup. 柳州 and its counties here are generated units of this class alone
+ * ({@link GeneratedOrgUnits}, named as the real ones), so no other class's figures meet them.
  */
 @PlatformIntegrationTest
 class ExportsIT {
 
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450200").build();
+    private static final String LIUZHOU = UNITS.twinOf("450200").code();
+    private static final String CHENGZHONG = UNITS.twinOf("450202").code();
+    private static final String YUFENG = UNITS.twinOf("450203").code();
+    private static final String LIUNAN = UNITS.twinOf("450204").code();
+    private static final String LIUBEI = UNITS.twinOf("450205").code();
 
     private static final UUID PROJECT_WARNING = UUID.nameUUIDFromBytes("liuzhou-2030-warning".getBytes());
 
@@ -65,50 +73,51 @@ class ExportsIT {
 
     @BeforeEach
     void feed() {
-        token = PlatformServers.identityProvider().tokenFor("lz-viewer", "450200", "viewer");
+        token = PlatformServers.identityProvider().tokenFor("lz-viewer", LIUZHOU, "viewer");
         liuzhou = ApiClient.atPort(port).withToken(token);
         if (fed) {
             return;
         }
         fed = true;
+        UNITS.makeKnownTo(GROUP);
         DefinitionEvents.ensureDefaultVersion1();
         List<Events.Event> events = new ArrayList<>();
-        events.add(targetSet("450200", 2030, Map.of("CONTRACT_INVESTMENT", "5000000000.00", "FUNDS_IN_PLACE", "2000000000.00")));
-        events.add(targetSet("450202", 2030, Map.of("CONTRACT_INVESTMENT", "1000000000.00")));
-        events.add(targetSet("450203", 2030, Map.of("CONTRACT_INVESTMENT", "1000000000.00")));
-        events.add(targetSet("450204", 2030, Map.of("CONTRACT_INVESTMENT", "2000000000.00")));
+        events.add(targetSet(LIUZHOU, 2030, Map.of("CONTRACT_INVESTMENT", "5000000000.00", "FUNDS_IN_PLACE", "2000000000.00")));
+        events.add(targetSet(CHENGZHONG, 2030, Map.of("CONTRACT_INVESTMENT", "1000000000.00")));
+        events.add(targetSet(YUFENG, 2030, Map.of("CONTRACT_INVESTMENT", "1000000000.00")));
+        events.add(targetSet(LIUNAN, 2030, Map.of("CONTRACT_INVESTMENT", "2000000000.00")));
         // 城中 is ahead, 鱼峰 ties it, 柳南 is far behind (red), 柳北 has no target
         String[][] signings = {
-                {"450202", "2030-01-10", "300000000.00"}, {"450202", "2030-04-02", "550000000.00"},
-                {"450203", "2030-05-20", "850000000.00"},
-                {"450204", "2030-02-14", "123456789.01"}, {"450204", "2030-08-30", "300000000.00"},
-                {"450205", "2030-09-09", "77777777.77"},
-                {"450202", "2029-03-03", "400000000.00"}, {"450204", "2029-07-07", "600000000.00"}};
+                {CHENGZHONG, "2030-01-10", "300000000.00"}, {CHENGZHONG, "2030-04-02", "550000000.00"},
+                {YUFENG, "2030-05-20", "850000000.00"},
+                {LIUNAN, "2030-02-14", "123456789.01"}, {LIUNAN, "2030-08-30", "300000000.00"},
+                {LIUBEI, "2030-09-09", "77777777.77"},
+                {CHENGZHONG, "2029-03-03", "400000000.00"}, {LIUNAN, "2029-07-07", "600000000.00"}};
         UUID funded = null;
         for (String[] signing : signings) {
             UUID id = UUID.randomUUID();
             funded = funded == null ? id : funded;
             LocalDate on = LocalDate.parse(signing[1]);
-            events.add(registered(new Events.ProjectSpec(id, signing[0], "SIGNED", signing[2], on, signing[0].equals("450204"),
+            events.add(registered(new Events.ProjectSpec(id, signing[0], "SIGNED", signing[2], on, signing[0].equals(LIUNAN),
                     true, List.of(), null, null, null, on)));
         }
-        events.add(fundsReported(funded, "450202", "2030-06", "250000000.00"));
-        events.add(cn.gov.zhaoshang.reporting.ranking.ProjectWarningEvents.raised(PROJECT_WARNING, "450205",
+        events.add(fundsReported(funded, CHENGZHONG, "2030-06", "250000000.00"));
+        events.add(cn.gov.zhaoshang.reporting.ranking.ProjectWarningEvents.raised(PROJECT_WARNING, LIUBEI,
                 "STALE", "SIGNED", "2030-07-01", "2030-08-01T02:00:00Z"));
         EventFeed.sendAndAwait(PlatformServers.kafka().bootstrapServers(), GROUP, events, DEADLINE);
     }
 
     @Test
     void theMonthlyStatisticsTableHoldsTheApisNumbers() throws Exception {
-        HttpResponse<byte[]> download = download("/api/reports/units/450200/exports/monthly-statistics?month=2030-09");
+        HttpResponse<byte[]> download = download("/api/reports/units/" + LIUZHOU + "/exports/monthly-statistics?month=2030-09");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".xlsx");
 
-        JsonNode ranking = get("/api/reports/units/450200/rankings?month=2030-09");
-        Map<String, JsonNode> children = byUnit(get("/api/reports/units/450200/children?period=2030-09-YTD"));
-        JsonNode total = get("/api/reports/units/450200?period=2030-09-YTD");
+        JsonNode ranking = get("/api/reports/units/" + LIUZHOU + "/rankings?month=2030-09");
+        Map<String, JsonNode> children = byUnit(get("/api/reports/units/" + LIUZHOU + "/children?period=2030-09-YTD"));
+        JsonNode total = get("/api/reports/units/" + LIUZHOU + "?period=2030-09-YTD");
 
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download.body()))) {
             Sheet sheet = workbook.getSheet(MonthlyStatisticsWorkbook.SHEET);
@@ -139,13 +148,13 @@ class ExportsIT {
         }
         // what the figures are, so that a file and an API that agreed on nothing would still fail
         assertThat(ranking.get("items").valueStream().limit(3).map(item -> item.get("orgUnit").asString() + "#"
-                + item.get("rank").asString())).containsExactly("450202#1", "450203#1", "450204#3");
+                + item.get("rank").asString())).containsExactly(CHENGZHONG + "#1", YUFENG + "#1", LIUNAN + "#3");
         assertThat(total.get("contractInvestment").get("actualYi").asString()).isEqualTo("22.01");
     }
 
     @Test
     void theQuarterlyBriefingHoldsTheApisNumbersAndPrints() throws Exception {
-        HttpResponse<byte[]> download = download("/api/reports/units/450200/exports/quarterly-briefing?quarter=2030-Q3");
+        HttpResponse<byte[]> download = download("/api/reports/units/" + LIUZHOU + "/exports/quarterly-briefing?quarter=2030-Q3");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         String html = new String(download.body(), StandardCharsets.UTF_8);
@@ -155,7 +164,7 @@ class ExportsIT {
         assertThat(page.select("style").html()).contains("@media print");
         assertThat(page.select("script")).isEmpty();
 
-        JsonNode ranking = get("/api/reports/units/450200/rankings?month=2030-09");
+        JsonNode ranking = get("/api/reports/units/" + LIUZHOU + "/rankings?month=2030-09");
         List<Element> rows = page.select("table#ranking tbody tr");
         assertThat(rows).hasSize(ranking.get("items").size());
         for (int i = 0; i < rows.size(); i++) {
@@ -181,11 +190,11 @@ class ExportsIT {
             String period = "2030-0" + month;
             assertThat(point.attr("data-month")).isEqualTo(period);
             assertThat(point.attr("data-value")).isEqualTo(
-                    get("/api/reports/units/450200?period=" + period).get("contractInvestment").get("actualYi").asString());
+                    get("/api/reports/units/" + LIUZHOU + "?period=" + period).get("contractInvestment").get("actualYi").asString());
         }
         assertThat(points.get(4).attr("data-value")).as("May: 鱼峰's 8.5亿").isEqualTo("8.50");
 
-        JsonNode warnings = get("/api/reports/units/450200/warnings?month=2030-09");
+        JsonNode warnings = get("/api/reports/units/" + LIUZHOU + "/warnings?month=2030-09");
         List<Element> warningRows = page.select("table#warnings tbody tr[data-id]");
         assertThat(warningRows).hasSize(warnings.get("units").size() + warnings.get("teams").size());
         for (int i = 0; i < warnings.get("units").size(); i++) {
@@ -197,25 +206,25 @@ class ExportsIT {
             assertThat(cell(row, "warning")).isEqualTo(warningLabel(unit.get("warning")));
         }
         assertThat(warnings.get("units").valueStream().map(unit -> unit.get("orgUnit").asString() + " " + unit.get("warning").asString()))
-                .contains("450204 RED");
+                .contains(LIUNAN + " RED");
         List<Element> projectRows = page.select("table#project-warnings tbody tr[data-id]");
         assertThat(projectRows).hasSize(warnings.get("projects").size()).hasSize(1);
         assertThat(projectRows.getFirst().attr("data-id")).isEqualTo(PROJECT_WARNING.toString());
         assertThat(projectRows.getFirst().text()).contains("柳北区").contains("长期未更新");
         assertThat(page.selectFirst("[data-figure=contractInvestmentYi]").text()).isEqualTo(
-                get("/api/reports/units/450200?period=2030-09-YTD").get("contractInvestment").get("actualYi").asString());
+                get("/api/reports/units/" + LIUZHOU + "?period=2030-09-YTD").get("contractInvestment").get("actualYi").asString());
     }
 
     @Test
     void exportsStayWithinTheCallersScopeAndNameABadPeriod() throws Exception {
-        String county = PlatformServers.identityProvider().tokenFor("cz-viewer", "450202", "viewer");
-        assertThat(download("/api/reports/units/450200/exports/monthly-statistics?month=2030-09", county).statusCode())
+        String county = PlatformServers.identityProvider().tokenFor("cz-viewer", CHENGZHONG, "viewer");
+        assertThat(download("/api/reports/units/" + LIUZHOU + "/exports/monthly-statistics?month=2030-09", county).statusCode())
                 .isEqualTo(404);
-        assertThat(download("/api/reports/units/450200/exports/quarterly-briefing?quarter=2030-Q3", county).statusCode())
+        assertThat(download("/api/reports/units/" + LIUZHOU + "/exports/quarterly-briefing?quarter=2030-Q3", county).statusCode())
                 .isEqualTo(404);
-        assertThat(download("/api/reports/units/450202/exports/monthly-statistics?month=2030-09", county).statusCode())
+        assertThat(download("/api/reports/units/" + CHENGZHONG + "/exports/monthly-statistics?month=2030-09", county).statusCode())
                 .isEqualTo(200);
-        ApiClient.Response badQuarter = liuzhou.get("/api/reports/units/450200/exports/quarterly-briefing?quarter=2030-Q5");
+        ApiClient.Response badQuarter = liuzhou.get("/api/reports/units/" + LIUZHOU + "/exports/quarterly-briefing?quarter=2030-Q5");
         assertThat(badQuarter.status()).isEqualTo(400);
         assertThat(badQuarter.json().get("errors").get(0).get("field").asString()).isEqualTo("quarter");
     }

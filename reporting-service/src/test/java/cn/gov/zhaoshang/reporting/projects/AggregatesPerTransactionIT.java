@@ -23,8 +23,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelProjector;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +38,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applies them, must give every aggregate row exactly what one transaction per event gave.
  * The events go straight to the projector, so that the one transaction is certain (a poll's
  * composition is the broker's); the rows are removed afterwards, as they are on no topic that the
- * rebuild and reconcile of other tests read.
+ * rebuild and reconcile of other tests read. The units (贵港's twin: 桂平 and 港北) are generated for
+ * this class alone ({@link GeneratedOrgUnits}).
  */
 @PlatformIntegrationTest
 class AggregatesPerTransactionIT {
 
-    private static final String ONE_BY_ONE = "450881";
-    private static final String IN_ONE_TRANSACTION = "450802";
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450800").build();
+    private static final String ONE_BY_ONE = UNITS.twinOf("450881").code();
+    private static final String IN_ONE_TRANSACTION = UNITS.twinOf("450802").code();
     private static final LocalDate FROM = LocalDate.of(2097, 1, 1);
     private static final UUID TEAM = UUID.nameUUIDFromBytes("aggregates-per-transaction-team".getBytes());
 
@@ -79,6 +83,11 @@ class AggregatesPerTransactionIT {
 
     private final List<UUID> projects = new ArrayList<>();
     private final List<String> eventIds = new ArrayList<>();
+
+    @BeforeEach
+    void knowTheUnits() {
+        UNITS.makeKnownTo("reporting-service");
+    }
 
     @AfterEach
     void removeWhatTheseTestsWrote() {
@@ -124,7 +133,7 @@ class AggregatesPerTransactionIT {
      */
     @Test
     void aRecodeInTheSameTransactionMovesTheChangesOfTheEventsBeforeItAndRedirectsThoseAfterIt() {
-        String recoded = "459981";
+        String recoded = ONE_BY_ONE.substring(0, 4) + "81"; // a code of the tree's numbering that no unit has
         EventEnvelope before = registration(ONE_BY_ONE);
         EventEnvelope recode = envelope(Events.event(EventTypes.TARGETS_ORG_UNIT_CHANGED, UUID.randomUUID().toString(),
                 Events.orgpath(ONE_BY_ONE), orgUnitRecoded(ONE_BY_ONE, recoded)));
@@ -166,7 +175,8 @@ class AggregatesPerTransactionIT {
         data.put("level", "COUNTY");
         data.put("nameZh", "测试县");
         data.put("nameEn", "Test County");
-        data.put("path", "450000." + from.substring(0, 4) + "00." + to);
+        String path = Events.orgpath(from);
+        data.put("path", path.substring(0, path.lastIndexOf('.') + 1) + to);
         data.put("change", "RECODED");
         return data;
     }

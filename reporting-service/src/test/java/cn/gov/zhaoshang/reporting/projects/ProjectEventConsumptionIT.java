@@ -20,9 +20,10 @@ import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelListener;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
-import cn.gov.zhaoshang.testsupport.TestUser;
+import cn.gov.zhaoshang.testsupport.TestEvents;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -37,11 +38,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Project events arrive on the real broker as another service would send them; the monthly report
- * shows what the read model made of them. Each test uses its own month, so they do not interfere.
+ * shows what the read model made of them. Each test uses its own month, so they do not interfere;
+ * the units (a region of two cities, 贵港 and 南宁, named as the real ones) are generated for this
+ * class alone ({@link GeneratedOrgUnits}), so no other class's figures meet them.
  */
 @PlatformIntegrationTest
 class ProjectEventConsumptionIT {
 
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450800").cityLike("450100").build();
+    private static final String REGION = UNITS.twinOf("450000").code();
+    private static final String GUIGANG = UNITS.twinOf("450800").code();
+    private static final String GANGBEI = UNITS.twinOf("450802").code();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
+    private static final String NANNING = UNITS.twinOf("450100").code();
+    /** A code of the tree's numbering that no unit of it has. */
+    private static final String UNKNOWN_COUNTY = GUIGANG.substring(0, 4) + "99";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -61,19 +72,19 @@ class ProjectEventConsumptionIT {
     @BeforeEach
     void setUp() {
         kafka = PlatformServers.kafka().bootstrapServers();
-        regionViewer = ApiClient.atPort(port)
-                .as(TestUser.GX_VIEWER);
+        UNITS.makeKnownTo(GROUP);
+        regionViewer = ApiClient.atPort(port).withToken(UNITS.token("gx-viewer", UNITS.region(), "viewer"));
     }
 
     @Test
     void theSameEventDeliveredTwiceIsCountedOnce() {
-        String event = registeredEvent(UUID.randomUUID(), "450881", "250000000.00", "2025-01-20");
+        String event = registeredEvent(UUID.randomUUID(), GUIPING, "250000000.00", "2025-01-20");
 
         send(event);
         RecordMetadata redelivery = send(event);
 
         assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, redelivery, DEADLINE)).isTrue();
-        JsonNode report = monthly("450800", "2025-01");
+        JsonNode report = monthly(GUIGANG, "2025-01");
         assertThat(report.get("signedCount").asLong()).isEqualTo(1);
         assertThat(report.get("contractInvestment").asString()).isEqualTo("250000000.00");
     }
@@ -82,11 +93,11 @@ class ProjectEventConsumptionIT {
     void aMalformedEventIsDeadLetteredAndTheNextGoodEventIsStillApplied() {
         String key = UUID.randomUUID().toString();
         RecordMetadata malformed = TopicReader.send(kafka, Topics.PROJECT, key, "{\"specversion\": \"1.0\", \"this is\": not json");
-        String good = registeredEvent(UUID.fromString(key), "450802", "80000000", "2025-02-03");
+        String good = registeredEvent(UUID.fromString(key), GANGBEI, "80000000", "2025-02-03");
         send(good);
 
         await().atMost(DEADLINE).untilAsserted(() ->
-                assertThat(monthly("450802", "2025-02").get("signedCount").asLong()).isEqualTo(1));
+                assertThat(monthly(GANGBEI, "2025-02").get("signedCount").asLong()).isEqualTo(1));
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
                 record -> record.value().contains("this is") && key.equals(record.key()), 1, DEADLINE);
         assertThat(deadLetters).hasSize(1);
@@ -102,26 +113,25 @@ class ProjectEventConsumptionIT {
 
     @Test
     void anEventThatCannotBeAppliedYetIsRedrivenOnceItsCauseIsFixed() {
-        String unknownCounty = "450899";
+        String unknownCounty = UNKNOWN_COUNTY;
         UUID projectId = UUID.randomUUID();
         send(registeredEvent(projectId, unknownCounty, "12345678.90", "2025-03-09"));
 
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.await(kafka, Topics.deadLetterTopicOf(Topics.PROJECT),
                 record -> projectId.toString().equals(record.key()), 1, DEADLINE);
         assertThat(deadLetters).hasSize(1);
-        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("450899");
-        assertThat(monthly("450800", "2025-03").get("signedCount").asLong()).isZero();
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains(UNKNOWN_COUNTY);
+        assertThat(monthly(GUIGANG, "2025-03").get("signedCount").asLong()).isZero();
 
         // the cause is fixed: the org tree learns the county; then an admin re-drives the dead letters
-        orgUnits.upsert(unknownCounty, "450800", OrgLevel.COUNTY, "测试县", "Test County");
-        ApiClient admin = ApiClient.atPort(port)
-                .as(TestUser.GX_ADMIN);
+        orgUnits.upsert(unknownCounty, GUIGANG, OrgLevel.COUNTY, "测试县", "Test County");
+        ApiClient admin = ApiClient.atPort(port).withToken(UNITS.token("gx-admin", UNITS.region(), "admin"));
         ApiClient.Response redrive = admin.post("/actuator/deadletters/" + Topics.PROJECT, "{}");
         assertThat(redrive.status()).as(redrive.toString()).isEqualTo(200);
         assertThat(redrive.json().get("redriven").asInt()).isGreaterThanOrEqualTo(1);
 
         await().atMost(DEADLINE).untilAsserted(() -> {
-            JsonNode report = monthly("450800", "2025-03");
+            JsonNode report = monthly(GUIGANG, "2025-03");
             assertThat(report.get("signedCount").asLong()).isEqualTo(1);
             assertThat(report.get("contractInvestment").asString()).isEqualTo("12345678.90");
         });
@@ -136,9 +146,9 @@ class ProjectEventConsumptionIT {
     void anEventThatFailsAmongOthersIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
         String partitionKey = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
-        String before = registeredEvent(UUID.randomUUID(), "450802", "1000.00", "2025-06-02");
+        String before = registeredEvent(UUID.randomUUID(), GANGBEI, "1000.00", "2025-06-02");
         String failing = "{\"specversion\": \"1.0\", \"id\": \"" + marker + "\", cut short";
-        String after = registeredEvent(UUID.randomUUID(), "450802", "2000.00", "2025-06-04");
+        String after = registeredEvent(UUID.randomUUID(), GANGBEI, "2000.00", "2025-06-04");
         assertThat(EventSchemaValidator.shared().validate(before)).isEmpty();
         assertThat(EventSchemaValidator.shared().validate(after)).isEmpty();
 
@@ -151,7 +161,7 @@ class ProjectEventConsumptionIT {
         assertThat(deadLetters).hasSize(1);
         assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
         assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, last, DEADLINE)).isTrue();
-        JsonNode report = monthly("450802", "2025-06");
+        JsonNode report = monthly(GANGBEI, "2025-06");
         assertThat(report.get("signedCount").asLong()).isEqualTo(2);
         assertThat(report.get("contractInvestment").asString()).isEqualTo("3000.00");
     }
@@ -166,37 +176,35 @@ class ProjectEventConsumptionIT {
 
     @Test
     void onlyAnAdminMayRedrive() {
-        ApiClient viewer = ApiClient.atPort(port)
-                .as(TestUser.GX_VIEWER);
+        ApiClient viewer = ApiClient.atPort(port).withToken(UNITS.token("gx-viewer", UNITS.region(), "viewer"));
         assertThat(viewer.post("/actuator/deadletters/" + Topics.PROJECT, "{}").status()).isEqualTo(403);
     }
 
     @Test
     void aReportCoversTheUnitAndEverythingUnderItAndNothingElse() {
-        send(registeredEvent(UUID.randomUUID(), "450881", "100.00", "2025-04-01"));
-        send(registeredEvent(UUID.randomUUID(), "450802", "200.00", "2025-04-30"));
-        RecordMetadata last = send(registeredEvent(UUID.randomUUID(), "450881", "300.00", "2025-05-01"));
+        send(registeredEvent(UUID.randomUUID(), GUIPING, "100.00", "2025-04-01"));
+        send(registeredEvent(UUID.randomUUID(), GANGBEI, "200.00", "2025-04-30"));
+        RecordMetadata last = send(registeredEvent(UUID.randomUUID(), GUIPING, "300.00", "2025-05-01"));
         assertThat(TopicReader.awaitConsumedPast(kafka, GROUP, last, DEADLINE)).isTrue();
 
         await().atMost(DEADLINE).untilAsserted(() ->
-                assertThat(monthly("450800", "2025-04").get("contractInvestment").asString()).isEqualTo("300.00"));
-        assertThat(monthly("450881", "2025-04").get("contractInvestment").asString()).isEqualTo("100.00");
-        assertThat(monthly("450000", "2025-04").get("signedCount").asLong()).isEqualTo(2);
-        assertThat(monthly("450100", "2025-04").get("signedCount").asLong()).isZero();
+                assertThat(monthly(GUIGANG, "2025-04").get("contractInvestment").asString()).isEqualTo("300.00"));
+        assertThat(monthly(GUIPING, "2025-04").get("contractInvestment").asString()).isEqualTo("100.00");
+        assertThat(monthly(REGION, "2025-04").get("signedCount").asLong()).isEqualTo(2);
+        assertThat(monthly(NANNING, "2025-04").get("signedCount").asLong()).isZero();
     }
 
     @Test
     void aCountySeesNeitherItsNeighbourNorItsCity() {
-        ApiClient guiping = ApiClient.atPort(port)
-                .as(TestUser.GP_OFFICER);
-        assertThat(guiping.get("/api/reports/monthly?orgUnit=450881&month=2025-04").status()).isEqualTo(200);
-        assertThat(guiping.get("/api/reports/monthly?orgUnit=450802&month=2025-04").status()).isEqualTo(404);
-        assertThat(guiping.get("/api/reports/monthly?orgUnit=450800&month=2025-04").status()).isEqualTo(404);
+        ApiClient guiping = ApiClient.atPort(port).withToken(UNITS.token("gp-officer", UNITS.twinOf("450881"), "officer"));
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=" + GUIPING + "&month=2025-04").status()).isEqualTo(200);
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=" + GANGBEI + "&month=2025-04").status()).isEqualTo(404);
+        assertThat(guiping.get("/api/reports/monthly?orgUnit=" + GUIGANG + "&month=2025-04").status()).isEqualTo(404);
     }
 
     @Test
     void aBadMonthIsA400NamingTheParameter() {
-        ApiClient.Response response = regionViewer.get("/api/reports/monthly?orgUnit=450800&month=2025-13");
+        ApiClient.Response response = regionViewer.get("/api/reports/monthly?orgUnit=" + GUIGANG + "&month=2025-13");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
     }
@@ -227,16 +235,7 @@ class ProjectEventConsumptionIT {
         data.put("industryCode", "C3841");
         data.put("manufacturing", true);
         data.put("registeredAt", Instant.now().toString());
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("source", "/zhaoshang/project-service");
-        envelope.put("type", EventTypes.PROJECT_REGISTERED);
-        envelope.put("subject", projectId.toString());
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("orgpath", "450000.450800." + orgUnit);
-        envelope.put("data", data);
-        return JSON.writeValueAsString(envelope);
+        return TestEvents.envelope(EventTypes.PROJECT_REGISTERED, "/zhaoshang/project-service", projectId.toString(),
+                REGION + "." + GUIGANG + "." + orgUnit, data);
     }
 }

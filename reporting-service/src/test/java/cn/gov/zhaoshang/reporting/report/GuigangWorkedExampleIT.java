@@ -25,6 +25,7 @@ import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events.Event;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.TestUser;
@@ -46,14 +47,26 @@ import tools.jackson.databind.JsonNode;
  * service publishes no {@code registered} event for them until they are kept as new
  * ({@code DuplicateReviewApiIT}), so they are excluded by construction. The events are sent once,
  * before the tests; each test leaves the figures as they were, so the tests run in any order.
+ * 贵港, its counties and 南宁's 兴宁 (where a project is transferred from) are generated units of this
+ * class alone ({@link GeneratedOrgUnits}, named as the real ones): the figures are metrics.md's, the
+ * codes are fresh, so no other class's records meet them. The rebuild and reconcile of the read
+ * model are of the whole database, as an admin runs them.
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GuigangWorkedExampleIT {
 
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450800").cityLike("450100").build();
+    private static final String XINGNING = UNITS.twinOf("450102").code();
+    private static final String GUIGANG = UNITS.twinOf("450800").code();
+    private static final String GANGBEI = UNITS.twinOf("450802").code();
+    private static final String GANGNAN = UNITS.twinOf("450803").code();
+    private static final String QINTANG = UNITS.twinOf("450804").code();
+    private static final String PINGNAN = UNITS.twinOf("450821").code();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
     private static final String GROUP = "reporting-service";
     private static final Duration DEADLINE = Duration.ofSeconds(180);
-    private static final String[] COUNTIES = {"450802", "450803", "450804", "450821", "450881"};
+    private static final String[] COUNTIES = {GANGBEI, GANGNAN, QINTANG, PINGNAN, GUIPING};
     private static final String PERIOD = "2022-10-YTD";
 
     @LocalServerPort
@@ -82,20 +95,21 @@ class GuigangWorkedExampleIT {
     @BeforeAll
     void setUp() {
         kafka = PlatformServers.kafka().bootstrapServers();
+        UNITS.makeKnownTo(GROUP);
         guigang = ApiClient.atPort(port)
-                .withToken(PlatformServers.identityProvider().tokenFor("gg-leader", "450800", "leader"));
+                .withToken(PlatformServers.identityProvider().tokenFor("gg-leader", GUIGANG, "leader"));
         build();
         EventFeed.sendAndAwait(kafka, GROUP, events, DEADLINE);
     }
 
     @Test
     void theReportShowsThePublishedFiguresOfGuigang() {
-        assertGuigangFigures(report("450800"));
+        assertGuigangFigures(report(GUIGANG));
     }
 
     @Test
     void terminatedAndUnconfirmedProjectsAreLeftOutAndAUnitWithoutTargetsHasNullCompletion() {
-        JsonNode guiping = report("450881");
+        JsonNode guiping = report(GUIPING);
         assertThat(guiping.get("contractInvestment").get("target").isNull()).isTrue();
         assertThat(guiping.get("contractInvestment").get("completion").isNull()).isTrue();
         assertThat(guiping.get("fundsInPlace").get("completion").isNull()).isTrue();
@@ -118,19 +132,19 @@ class GuigangWorkedExampleIT {
 
     @Test
     void everyEventDeliveredTwiceLeavesEveryFigureUnchanged() {
-        String before = report("450800").toString();
-        List<String> children = List.of(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body());
+        String before = report(GUIGANG).toString();
+        List<String> children = List.of(guigang.get("/api/reports/units/" + GUIGANG + "/children?period=" + PERIOD).body());
         EventFeed.sendAndAwait(kafka, GROUP, events, DEADLINE);
-        assertThat(report("450800").toString()).isEqualTo(before);
-        assertThat(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body()).isEqualTo(children.getFirst());
-        assertGuigangFigures(report("450800"));
+        assertThat(report(GUIGANG).toString()).isEqualTo(before);
+        assertThat(guigang.get("/api/reports/units/" + GUIGANG + "/children?period=" + PERIOD).body()).isEqualTo(children.getFirst());
+        assertGuigangFigures(report(GUIGANG));
     }
 
     @Test
     void aRebuildFromTheTopicsGivesTheSameFiguresAndReconcilesWithThem() {
-        String city = report("450800").toString();
-        String children = guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body();
-        String lastYear = guigang.get("/api/reports/units/450800?period=2021").body();
+        String city = report(GUIGANG).toString();
+        String children = guigang.get("/api/reports/units/" + GUIGANG + "/children?period=" + PERIOD).body();
+        String lastYear = guigang.get("/api/reports/units/" + GUIGANG + "?period=2021").body();
         ApiClient admin = ApiClient.atPort(port)
                 .as(TestUser.GX_ADMIN);
         assertThat(guigang.post("/actuator/readmodels/rebuild", "{}").status()).isEqualTo(403);
@@ -140,10 +154,10 @@ class GuigangWorkedExampleIT {
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         assertThat(rebuilt.json().get("applied").asLong()).isGreaterThanOrEqualTo(events.size());
 
-        assertThat(report("450800").toString()).isEqualTo(city);
-        assertThat(guigang.get("/api/reports/units/450800/children?period=" + PERIOD).body()).isEqualTo(children);
-        assertThat(guigang.get("/api/reports/units/450800?period=2021").body()).isEqualTo(lastYear);
-        assertGuigangFigures(report("450800"));
+        assertThat(report(GUIGANG).toString()).isEqualTo(city);
+        assertThat(guigang.get("/api/reports/units/" + GUIGANG + "/children?period=" + PERIOD).body()).isEqualTo(children);
+        assertThat(guigang.get("/api/reports/units/" + GUIGANG + "?period=2021").body()).isEqualTo(lastYear);
+        assertGuigangFigures(report(GUIGANG));
 
         ApiClient.Response reconciled = admin.get("/actuator/readmodels/reconcile");
         assertThat(reconciled.status()).as(reconciled.toString()).isEqualTo(200);
@@ -157,13 +171,13 @@ class GuigangWorkedExampleIT {
                 .as(TestUser.GX_ADMIN);
         int changed = jdbc.sql("""
                 UPDATE unit_month_signing SET contract_investment = contract_investment + 0.01
-                WHERE org_unit_code = '450804' AND month = DATE '2022-03-01'""").update();
+                WHERE org_unit_code = :unit AND month = DATE '2022-03-01'""").param("unit", QINTANG).update();
         assertThat(changed).isEqualTo(1);
         try {
             JsonNode differences = admin.get("/actuator/readmodels/reconcile").json().get("differences");
             assertThat(differences).hasSize(1);
             JsonNode difference = differences.get(0);
-            assertThat(difference.get("orgUnit").asString()).isEqualTo("450804");
+            assertThat(difference.get("orgUnit").asString()).isEqualTo(QINTANG);
             assertThat(difference.get("year").asInt()).isEqualTo(2022);
             assertThat(new BigDecimal(difference.get("aggregates").get("contractInvestment").asString())
                     .subtract(new BigDecimal(difference.get("source").get("contractInvestment").asString())))
@@ -171,23 +185,23 @@ class GuigangWorkedExampleIT {
         } finally {
             jdbc.sql("""
                     UPDATE unit_month_signing SET contract_investment = contract_investment - 0.01
-                    WHERE org_unit_code = '450804' AND month = DATE '2022-03-01'""").update();
+                    WHERE org_unit_code = :unit AND month = DATE '2022-03-01'""").param("unit", QINTANG).update();
         }
     }
 
     @Test
     void aDatabaseMarkedByTheUpgradeIsRebuiltOnceAndKeepsItsFigures(
             @Autowired cn.gov.zhaoshang.reporting.readmodel.application.RebuildAfterUpgrade upgrade) {
-        String city = report("450800").toString();
+        String city = report(GUIGANG).toString();
         jdbc.sql("INSERT INTO read_model_state (name) VALUES ('rebuild-required')").update();
         // as if the slice had never applied what came after project.registered
         jdbc.sql("TRUNCATE unit_month_funds, project_funds").update();
-        assertThat(report("450800").get("fundsInPlace").get("actual").asString()).isEqualTo("0.00");
+        assertThat(report(GUIGANG).get("fundsInPlace").get("actual").asString()).isEqualTo("0.00");
 
         upgrade.rebuildIfMarked();
 
         assertThat(jdbc.sql("SELECT count(*) FROM read_model_state").query(Long.class).single()).isZero();
-        assertThat(report("450800").toString()).isEqualTo(city);
+        assertThat(report(GUIGANG).toString()).isEqualTo(city);
     }
 
     private void assertGuigangFigures(JsonNode r) {
@@ -267,12 +281,12 @@ class GuigangWorkedExampleIT {
 
         JsonNode leaders = r.get("leaderActivities");
         assertThat(leaders).hasSize(2);
-        assertThat(leaders.get(0).get("leaderUnit").asString()).isEqualTo("450800");
+        assertThat(leaders.get(0).get("leaderUnit").asString()).isEqualTo(GUIGANG);
         assertThat(leaders.get(0).get("role").asString()).isEqualTo("PRINCIPAL");
         assertThat(leaders.get(0).get("halfYear").asString()).isEqualTo("2022-H2");
         assertThat(leaders.get(0).get("tripsToKeyAreas").asLong()).isEqualTo(2);
         assertThat(leaders.get(0).get("requiredPerPerson").asString()).isEqualTo("1");
-        assertThat(leaders.get(1).get("leaderUnit").asString()).isEqualTo("450881");
+        assertThat(leaders.get(1).get("leaderUnit").asString()).isEqualTo(GUIPING);
         assertThat(leaders.get(1).get("tripsToKeyAreas").asLong()).isEqualTo(1);
         assertThat(leaders.get(1).get("requiredPerPerson").asString()).isEqualTo("2");
     }
@@ -295,13 +309,13 @@ class GuigangWorkedExampleIT {
     // ---------------------------------------------------------------- the records behind the figures
 
     private void build() {
-        events.add(targetSet("450800", 2022, Map.of("CONTRACT_INVESTMENT", "75000000000.00",
+        events.add(targetSet(GUIGANG, 2022, Map.of("CONTRACT_INVESTMENT", "75000000000.00",
                 "FUNDS_IN_PLACE", "52000000000.00", "MANUFACTURING_SHARE", "45", "RESIDENT_TEAM_CONTRACT", "35000000000.00")));
         String[] areas = {"GBA", "GBA", "GBA", "YRD", "YRD", "BTH", "BTH"};
         for (int i = 0; i < 7; i++) {
             UUID team = UUID.randomUUID();
             teams.add(team);
-            events.add(teamDefined(team, "450800", "贵港驻点招商工作队" + (i + 1), areas[i], Map.of()));
+            events.add(teamDefined(team, GUIGANG, "贵港驻点招商工作队" + (i + 1), areas[i], Map.of()));
         }
         List<UUID> thisYear = thisYearsProjects();
         List<UUID> lastYear = lastYearsProjects();
@@ -392,7 +406,7 @@ class GuigangWorkedExampleIT {
             intake++;
         }
         UUID november = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(november, "450881", "SIGNED", "4000000000.00", LocalDate.of(2022, 11, 3), true,
+        events.add(registered(new ProjectSpec(november, GUIPING, "SIGNED", "4000000000.00", LocalDate.of(2022, 11, 3), true,
                 true, List.of(), "EXPO", null, null, LocalDate.of(2022, 11, 3))));
         return counted;
     }
@@ -413,27 +427,27 @@ class GuigangWorkedExampleIT {
             counted.add(id);
         }
         UUID transferredIn = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(transferredIn, "450102", "SIGNED", "670000000.00", LocalDate.of(2021, 5, 5),
+        events.add(registered(new ProjectSpec(transferredIn, XINGNING, "SIGNED", "670000000.00", LocalDate.of(2021, 5, 5),
                 true, true, List.of(), "EXPO", null, null, LocalDate.of(2021, 5, 5))));
-        events.add(transferred(transferredIn, "450102", "450802", "SIGNED", LocalDate.of(2022, 2, 1)));
+        events.add(transferred(transferredIn, XINGNING, GANGBEI, "SIGNED", LocalDate.of(2022, 2, 1)));
         counted.add(transferredIn);
         UUID amendedUp = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(amendedUp, "450803", "SIGNED", "500000000.00", LocalDate.of(2021, 6, 6),
+        events.add(registered(new ProjectSpec(amendedUp, GANGNAN, "SIGNED", "500000000.00", LocalDate.of(2021, 6, 6),
                 true, true, List.of(), "EXPO", null, null, LocalDate.of(2021, 6, 6))));
-        events.add(amended(amendedUp, "450803", 2, "500000000.00", "1000000000.00", true, LocalDate.of(2022, 1, 9)));
+        events.add(amended(amendedUp, GANGNAN, 2, "500000000.00", "1000000000.00", true, LocalDate.of(2022, 1, 9)));
         counted.add(amendedUp);
         intakeLastYear = 200;
 
         UUID transferredAway = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(transferredAway, "450881", "SIGNED", "300000000.00", LocalDate.of(2021, 7, 7),
+        events.add(registered(new ProjectSpec(transferredAway, GUIPING, "SIGNED", "300000000.00", LocalDate.of(2021, 7, 7),
                 true, true, List.of(), "EXPO", null, null, LocalDate.of(2021, 7, 7))));
-        events.add(fundsReported(transferredAway, "450881", "2021-08", "100000000.00"));
-        events.add(transferred(transferredAway, "450881", "450102", "SIGNED", LocalDate.of(2022, 3, 1)));
+        events.add(fundsReported(transferredAway, GUIPING, "2021-08", "100000000.00"));
+        events.add(transferred(transferredAway, GUIPING, XINGNING, "SIGNED", LocalDate.of(2022, 3, 1)));
         UUID terminatedLastYear = UUID.randomUUID();
-        events.add(registered(new ProjectSpec(terminatedLastYear, "450804", "SIGNED", "400000000.00", LocalDate.of(2021, 8, 8),
+        events.add(registered(new ProjectSpec(terminatedLastYear, QINTANG, "SIGNED", "400000000.00", LocalDate.of(2021, 8, 8),
                 true, true, List.of(), "EXPO", null, null, LocalDate.of(2021, 8, 8))));
-        events.add(fundsReported(terminatedLastYear, "450804", "2021-09", "100000000.00"));
-        events.add(terminated(terminatedLastYear, "450804", "SIGNED", LocalDate.of(2022, 1, 20)));
+        events.add(fundsReported(terminatedLastYear, QINTANG, "2021-09", "100000000.00"));
+        events.add(terminated(terminatedLastYear, QINTANG, "SIGNED", LocalDate.of(2022, 1, 20)));
         return counted;
     }
 
@@ -467,7 +481,7 @@ class GuigangWorkedExampleIT {
             events.add(fundsReported(project, countyOf(project), "2021-10", in2021.get(i).toPlainString()));
         }
         UUID transferredIn = lastYear.get(198);
-        events.add(fundsReported(transferredIn, "450102", "2021-09", "733000000.00"));
+        events.add(fundsReported(transferredIn, XINGNING, "2021-09", "733000000.00"));
     }
 
     /**
@@ -500,27 +514,27 @@ class GuigangWorkedExampleIT {
             if (i < 976) {
                 events.add(engagement("VISIT", county, null, docked.plusDays(20), enterprise, "FOLLOW_UP", null, null, null, null));
                 if (i < 50) {
-                    events.add(engagement("VISIT", "450800", null, docked.plusDays(25), enterprise, "FOLLOW_UP", null, null,
+                    events.add(engagement("VISIT", GUIGANG, null, docked.plusDays(25), enterprise, "FOLLOW_UP", null, null,
                             null, null));
                 }
             }
         }
         for (int i = 0; i < 40; i++) {
-            events.add(engagement("VISIT", "450802", null, LocalDate.of(2022, 5, 5), UUID.randomUUID(), "FOLLOW_UP", null,
+            events.add(engagement("VISIT", GANGBEI, null, LocalDate.of(2022, 5, 5), UUID.randomUUID(), "FOLLOW_UP", null,
                     null, null, null));
-            events.add(engagement("DOCKING", "450802", null, LocalDate.of(2022, 5, 1), UUID.randomUUID(), "INTENT",
+            events.add(engagement("DOCKING", GANGBEI, null, LocalDate.of(2022, 5, 1), UUID.randomUUID(), "INTENT",
                     "100000000.00", null, null, null));
         }
-        events.add(engagement("LEADER_TRIP", "450800", null, LocalDate.of(2022, 7, 12), UUID.randomUUID(), "FOLLOW_UP", null,
-                "PRINCIPAL", "450800", "GBA"));
-        events.add(engagement("LEADER_TRIP", "450800", null, LocalDate.of(2022, 9, 2), UUID.randomUUID(), "FOLLOW_UP", null,
-                "PRINCIPAL", "450800", "GBA"));
-        events.add(engagement("LEADER_TRIP", "450800", null, LocalDate.of(2022, 8, 2), UUID.randomUUID(), "FOLLOW_UP", null,
-                "PRINCIPAL", "450800", "OTHER_DOMESTIC"));
-        events.add(engagement("LEADER_TRIP", "450800", null, LocalDate.of(2022, 3, 2), UUID.randomUUID(), "FOLLOW_UP", null,
-                "PRINCIPAL", "450800", "GBA"));
-        events.add(engagement("LEADER_TRIP", "450881", null, LocalDate.of(2022, 10, 30), UUID.randomUUID(), "FOLLOW_UP", null,
-                "PRINCIPAL", "450881", "YRD"));
+        events.add(engagement("LEADER_TRIP", GUIGANG, null, LocalDate.of(2022, 7, 12), UUID.randomUUID(), "FOLLOW_UP", null,
+                "PRINCIPAL", GUIGANG, "GBA"));
+        events.add(engagement("LEADER_TRIP", GUIGANG, null, LocalDate.of(2022, 9, 2), UUID.randomUUID(), "FOLLOW_UP", null,
+                "PRINCIPAL", GUIGANG, "GBA"));
+        events.add(engagement("LEADER_TRIP", GUIGANG, null, LocalDate.of(2022, 8, 2), UUID.randomUUID(), "FOLLOW_UP", null,
+                "PRINCIPAL", GUIGANG, "OTHER_DOMESTIC"));
+        events.add(engagement("LEADER_TRIP", GUIGANG, null, LocalDate.of(2022, 3, 2), UUID.randomUUID(), "FOLLOW_UP", null,
+                "PRINCIPAL", GUIGANG, "GBA"));
+        events.add(engagement("LEADER_TRIP", GUIPING, null, LocalDate.of(2022, 10, 30), UUID.randomUUID(), "FOLLOW_UP", null,
+                "PRINCIPAL", GUIPING, "YRD"));
     }
 
     private final Map<UUID, String> countyByProject = new java.util.HashMap<>();

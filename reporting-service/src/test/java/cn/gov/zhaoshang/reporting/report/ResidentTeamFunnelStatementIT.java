@@ -18,6 +18,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,16 +36,30 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
  * teams reporting has never heard of, intents, promotion events) for units from the region down,
  * over months, quarters, half years, years and years to date, and must return the same rows.
  *
- * <p>The year 2013 belongs to this class alone (the test database is shared).
+ * <p>The units (a region with 南宁, 贵港 and 桂林, named as the real ones) are generated for this class
+ * alone ({@link GeneratedOrgUnits}), so no other class's engagements meet them.
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResidentTeamFunnelStatementIT {
 
-    private static final List<String> UNITS = List.of("450000", "450100", "450800", "450881", "450102", "450300");
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree()
+            .cityLike("450100").cityLike("450800").cityLike("450300").build();
+    private static final String REGION = UNITS.twinOf("450000").code();
+    private static final String NANNING = UNITS.twinOf("450100").code();
+    private static final String XINGNING = UNITS.twinOf("450102").code();
+    private static final String QINGXIU = UNITS.twinOf("450103").code();
+    private static final String JIANGNAN = UNITS.twinOf("450105").code();
+    private static final String GUIGANG = UNITS.twinOf("450800").code();
+    private static final String GANGBEI = UNITS.twinOf("450802").code();
+    private static final String GANGNAN = UNITS.twinOf("450803").code();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
+    private static final String GUILIN = UNITS.twinOf("450300").code();
+
+    private static final List<String> FUNNEL_UNITS = List.of(REGION, NANNING, GUIGANG, GUIPING, XINGNING, GUILIN);
     private static final List<String> PERIODS = List.of("2013-03", "2013-08", "2013-Q2", "2013-Q4", "2013-H1", "2013",
             "2013-10-YTD", "2013-01-YTD");
-    private static final List<String> COUNTIES = List.of("450102", "450103", "450105", "450802", "450803", "450881");
+    private static final List<String> COUNTIES = List.of(XINGNING, QINGXIU, JIANGNAN, GANGBEI, GANGNAN, GUIPING);
 
     @Autowired
     NamedParameterJdbcOperations jdbc;
@@ -53,12 +68,13 @@ class ResidentTeamFunnelStatementIT {
 
     @BeforeAll
     void feed() {
+        UNITS.makeKnownTo("reporting-service");
         List<Events.Event> events = new ArrayList<>();
         List<UUID> teams = new ArrayList<>();
         for (int t = 0; t < 5; t++) {
             UUID team = UUID.nameUUIDFromBytes(("funnel-2013-team-" + t).getBytes());
             teams.add(team);
-            events.add(teamDefined(team, t < 3 ? "450100" : "450800", "测试工作队 2013-" + t, List.of("GBA", "YRD", "BTH").get(t % 3),
+            events.add(teamDefined(team, t < 3 ? NANNING : GUIGANG, "测试工作队 2013-" + t, List.of("GBA", "YRD", "BTH").get(t % 3),
                     Map.of("2013", "1000000000.00")));
         }
         // a team that reporting has never heard of: no name, no key area
@@ -89,7 +105,7 @@ class ResidentTeamFunnelStatementIT {
         int visited = 0;
         int teamRows = 0;
         int areaRows = 0;
-        for (String unit : UNITS) {
+        for (String unit : FUNNEL_UNITS) {
             for (String text : PERIODS) {
                 ReportPeriod period = ReportPeriod.parse(text);
                 MapSqlParameterSource params = new MapSqlParameterSource().addValue("code", unit)

@@ -6,19 +6,19 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
-import tools.jackson.databind.json.JsonMapper;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
+import cn.gov.zhaoshang.testsupport.TestEvents;
 
 /**
  * Events as the owning services publish them, following the contracts (the feed validates each one
  * against its schema before sending). Only what a test needs varies; the rest is fixed and plain.
  */
 public final class Events {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One event for one topic, keyed by its subject. */
     public record Event(String topic, String key, String json) {
@@ -33,17 +33,7 @@ public final class Events {
     }
 
     public static Event event(String type, String subject, String orgpath, Map<String, Object> data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("source", source(type));
-        envelope.put("type", type);
-        envelope.put("subject", subject);
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("orgpath", orgpath);
-        envelope.put("data", data);
-        return new Event(EventTypes.topicOf(type), subject, JSON.writeValueAsString(envelope));
+        return new Event(EventTypes.topicOf(type), subject, TestEvents.envelope(type, source(type), subject, orgpath, data));
     }
 
     private static String source(String type) {
@@ -54,8 +44,12 @@ public final class Events {
         };
     }
 
-    /** The org path of a county or city code of the Guangxi tree used in tests. */
+    /** The org path of a generated unit ({@link GeneratedOrgUnits}), or of a county or city code of the Guangxi tree. */
     public static String orgpath(String unit) {
+        Optional<String> generated = GeneratedOrgUnits.pathOf(unit);
+        if (generated.isPresent()) {
+            return generated.get();
+        }
         if (unit.equals("450000")) {
             return "450000";
         }

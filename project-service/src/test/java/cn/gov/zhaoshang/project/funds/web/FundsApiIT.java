@@ -10,9 +10,9 @@ import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
-import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +23,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Acceptance 4: corrections keep full history and a month's total uses the latest version. */
+/**
+ * Acceptance 4: corrections keep full history and a month's total uses the latest version. 贵港,
+ * 港北 and 桂平 here are generated units of this class alone ({@link GeneratedOrgUnits}, named as the
+ * real ones), so the month's totals count no other class's projects.
+ */
 @PlatformIntegrationTest
 class FundsApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450800").build();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
+    private static final String GANGBEI = UNITS.twinOf("450802").code();
 
     @LocalServerPort
     int port;
@@ -41,15 +48,16 @@ class FundsApiIT {
 
     @BeforeEach
     void clients() {
+        UNITS.makeKnownTo("project-service");
         ApiClient api = ApiClient.atPort(port);
-        guipingOfficer = api.as(TestUser.GP_OFFICER);
-        gangbeiOfficer = api.as(TestUser.GB_OFFICER);
-        guigangOfficer = api.as(TestUser.GG_OFFICER);
+        guipingOfficer = api.withToken(UNITS.token("gp-officer", UNITS.twinOf("450881"), "officer"));
+        gangbeiOfficer = api.withToken(UNITS.token("gb-officer", UNITS.twinOf("450802"), "officer"));
+        guigangOfficer = api.withToken(UNITS.token("gg-officer", UNITS.twinOf("450800"), "officer"));
     }
 
     @Test
     void correctionsAreNewVersionsWithTheirHistoryTheLatestCountsAndEachPublishesOneValidEvent() {
-        String id = signedProject(guipingOfficer, "450881", "到位资金项目");
+        String id = signedProject(guipingOfficer, GUIPING, "到位资金项目");
 
         ApiClient.Response reported = guipingOfficer.create("/api/projects/" + id + "/funds", funds("2021-03", "1000000.00", null));
         assertThat(reported.json().get("version").asInt()).isEqualTo(1);
@@ -95,8 +103,8 @@ class FundsApiIT {
 
     @Test
     void aMonthsTotalCountsTheLatestVersionOfEveryProjectInScopeOnly() {
-        String guiping = signedProject(guipingOfficer, "450881", "桂平到位项目");
-        String gangbei = signedProject(gangbeiOfficer, "450802", "港北到位项目");
+        String guiping = signedProject(guipingOfficer, GUIPING, "桂平到位项目");
+        String gangbei = signedProject(gangbeiOfficer, GANGBEI, "港北到位项目");
         guipingOfficer.post("/api/projects/" + guiping + "/funds", funds("2020-07", "300.00", null));
         guipingOfficer.post("/api/projects/" + guiping + "/funds/2020-07/corrections", funds(null, "350.00", "更正"));
         gangbeiOfficer.post("/api/projects/" + gangbei + "/funds", funds("2020-07", "1000.25", null));
@@ -117,14 +125,14 @@ class FundsApiIT {
 
     @Test
     void aMonthNeverReportedCannotBeCorrectedAndAProjectNotYetSignedHasNoFunds() {
-        String id = signedProject(guipingOfficer, "450881", "未填报项目");
+        String id = signedProject(guipingOfficer, GUIPING, "未填报项目");
         ApiClient.Response correction = guipingOfficer.post("/api/projects/" + id + "/funds/2022-01/corrections",
                 funds(null, "1.00", "更正"));
         assertThat(correction.status()).isEqualTo(409);
         assertThat(guipingOfficer.post("/api/projects/" + id + "/funds/2022-01/corrections", funds(null, "1.00", null))
                 .status()).isEqualTo(400);
 
-        String negotiating = guipingOfficer.post("/api/projects", Map.of("name", "在谈无资金项目", "orgUnit", "450881",
+        String negotiating = guipingOfficer.post("/api/projects", Map.of("name", "在谈无资金项目", "orgUnit", GUIPING,
                 "stage", "NEGOTIATING", "industryCode", "C3841")).json().get("id").asString();
         assertThat(guipingOfficer.post("/api/projects/" + negotiating + "/funds", funds("2022-01", "1.00", null)).status())
                 .isEqualTo(409);

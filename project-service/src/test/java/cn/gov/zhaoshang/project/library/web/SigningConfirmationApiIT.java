@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.TopicReader;
@@ -28,13 +29,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Confirmation of signings, in 柳州 (450200) so that its unit setting touches no other test's units:
- * the setting is inherited, a signing under it is SIGNED-pending until a leader confirms it.
+ * Confirmation of signings: the setting is inherited, a signing under it is SIGNED-pending until a
+ * leader confirms it. 柳州 and its counties (and 桂平, of another city) are generated units of this
+ * class alone ({@link GeneratedOrgUnits}, named as the real ones), so its settings, pending lists
+ * and totals touch no other class's units.
  */
 @PlatformIntegrationTest
 class SigningConfirmationApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final GeneratedOrgUnits UNITS = GeneratedOrgUnits.newTree().cityLike("450200").cityLike("450800").build();
+    private static final String LIUZHOU = UNITS.twinOf("450200").code();
+    private static final String CHENGZHONG = UNITS.twinOf("450202").code();
+    private static final String YUFENG = UNITS.twinOf("450203").code();
+    private static final String GUIPING = UNITS.twinOf("450881").code();
 
     @LocalServerPort
     int port;
@@ -51,79 +59,82 @@ class SigningConfirmationApiIT {
 
     @BeforeEach
     void clients() {
+        UNITS.makeKnownTo("project-service");
         var idp = PlatformServers.identityProvider();
         ApiClient api = ApiClient.atPort(port);
-        token = idp.tokenFor("lz-leader", "450200", "leader", "viewer");
+        token = idp.tokenFor("lz-leader", LIUZHOU, "leader", "viewer");
         liuzhouLeader = api.withToken(token);
-        chengzhongOfficer = api.withToken(idp.tokenFor("cz-officer", "450202", "officer"));
-        yufengOfficer = api.withToken(idp.tokenFor("yf-officer", "450203", "officer"));
-        yufengLeader = api.withToken(idp.tokenFor("yf-leader", "450203", "leader"));
-        guipingLeader = api.withToken(idp.tokenFor("gp-leader", "450881", "leader"));
+        chengzhongOfficer = api.withToken(idp.tokenFor("cz-officer", CHENGZHONG, "officer"));
+        yufengOfficer = api.withToken(idp.tokenFor("yf-officer", YUFENG, "officer"));
+        yufengLeader = api.withToken(idp.tokenFor("yf-leader", YUFENG, "leader"));
+        guipingLeader = api.withToken(idp.tokenFor("gp-leader", GUIPING, "leader"));
     }
 
     @AfterEach
     void removeSettings() {
-        jdbc.sql("DELETE FROM signing_confirmation_setting WHERE org_unit_code IN ('450200', '450202', '450203')").update();
+        jdbc.sql("DELETE FROM signing_confirmation_setting WHERE org_unit_code IN (:units)")
+                .param("units", List.of(LIUZHOU, CHENGZHONG, YUFENG)).update();
     }
 
     @Test
     void aUnitsSettingIsInheritedAndOnlyItsLeadersOrAdminsWithinScopeSetIt() {
-        JsonNode set = put("/api/projects/signing-confirmation-settings/450200", Map.of("required", true), token);
+        JsonNode set = put("/api/projects/signing-confirmation-settings/" + LIUZHOU, Map.of("required", true), token);
         assertThat(set.get("required").asBoolean()).isTrue();
-        assertThat(set.get("setOn").asString()).isEqualTo("450200");
+        assertThat(set.get("setOn").asString()).isEqualTo(LIUZHOU);
         assertThat(set.get("inherited").asBoolean()).isFalse();
-        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_type = 'signing-confirmation-setting' AND entity_id = '450200' "
-                + "AND after->>'required' = 'true' ORDER BY id DESC LIMIT 1").query(String.class).single()).isEqualTo("lz-leader");
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_type = 'signing-confirmation-setting' AND entity_id = :unit "
+                + "AND after->>'required' = 'true' ORDER BY id DESC LIMIT 1").param("unit", LIUZHOU).query(String.class).single())
+                .isEqualTo("lz-leader");
 
-        JsonNode inherited = chengzhongOfficer.get("/api/projects/signing-confirmation-settings/450202").json();
+        JsonNode inherited = chengzhongOfficer.get("/api/projects/signing-confirmation-settings/" + CHENGZHONG).json();
         assertThat(inherited.get("required").asBoolean()).isTrue();
-        assertThat(inherited.get("setOn").asString()).isEqualTo("450200");
+        assertThat(inherited.get("setOn").asString()).isEqualTo(LIUZHOU);
         assertThat(inherited.get("inherited").asBoolean()).isTrue();
 
         // a county's own setting wins over its city's
-        put("/api/projects/signing-confirmation-settings/450203", Map.of("required", false), token);
-        JsonNode own = yufengOfficer.get("/api/projects/signing-confirmation-settings/450203").json();
+        put("/api/projects/signing-confirmation-settings/" + YUFENG, Map.of("required", false), token);
+        JsonNode own = yufengOfficer.get("/api/projects/signing-confirmation-settings/" + YUFENG).json();
         assertThat(own.get("required").asBoolean()).isFalse();
         assertThat(own.get("inherited").asBoolean()).isFalse();
 
         // an officer may not set it; a leader outside the unit's scope finds no such unit
-        assertThat(status("/api/projects/signing-confirmation-settings/450202", Map.of("required", false),
-                PlatformServers.identityProvider().tokenFor("cz-officer", "450202", "officer"))).isEqualTo(403);
-        assertThat(status("/api/projects/signing-confirmation-settings/450200", Map.of("required", false),
-                PlatformServers.identityProvider().tokenFor("gp-leader", "450881", "leader"))).isEqualTo(404);
-        assertThat(status("/api/projects/signing-confirmation-settings/450200", Map.of(),
+        assertThat(status("/api/projects/signing-confirmation-settings/" + CHENGZHONG, Map.of("required", false),
+                PlatformServers.identityProvider().tokenFor("cz-officer", CHENGZHONG, "officer"))).isEqualTo(403);
+        assertThat(status("/api/projects/signing-confirmation-settings/" + LIUZHOU, Map.of("required", false),
+                PlatformServers.identityProvider().tokenFor("gp-leader", GUIPING, "leader"))).isEqualTo(404);
+        assertThat(status("/api/projects/signing-confirmation-settings/" + LIUZHOU, Map.of(),
                 token)).isEqualTo(400);
-        assertThat(guipingLeader.get("/api/projects/signing-confirmation-settings/450200").status()).isEqualTo(404);
+        assertThat(guipingLeader.get("/api/projects/signing-confirmation-settings/" + LIUZHOU).status()).isEqualTo(404);
         // a unit nobody set anything for needs no confirmation
-        assertThat(guipingLeader.get("/api/projects/signing-confirmation-settings/450881").json().get("required").asBoolean()).isFalse();
+        assertThat(guipingLeader.get("/api/projects/signing-confirmation-settings/" + GUIPING).json().get("required").asBoolean()).isFalse();
     }
 
     @Test
     void aSigningUnderTheSettingIsPendingUntilALeaderConfirmsIt() {
-        put("/api/projects/signing-confirmation-settings/450200", Map.of("required", true), token);
-        put("/api/projects/signing-confirmation-settings/450203", Map.of("required", false), token);
+        put("/api/projects/signing-confirmation-settings/" + LIUZHOU, Map.of("required", true), token);
+        put("/api/projects/signing-confirmation-settings/" + YUFENG, Map.of("required", false), token);
 
-        JsonNode registered = chengzhongOfficer.post("/api/projects", signed("柳州城中待确认项目", "450202")).json();
+        JsonNode registered = chengzhongOfficer.post("/api/projects", signed("柳州城中待确认项目", CHENGZHONG)).json();
         String registeredId = registered.get("id").asString();
         assertThat(registered.get("signingConfirmed").asBoolean()).isFalse();
 
-        String movedId = chengzhongOfficer.post("/api/projects", Map.of("name", "柳州城中在谈项目", "orgUnit", "450202",
+        String movedId = chengzhongOfficer.post("/api/projects", Map.of("name", "柳州城中在谈项目", "orgUnit", CHENGZHONG,
                 "stage", "NEGOTIATING", "industryCode", "C3670")).json().get("id").asString();
         JsonNode moved = chengzhongOfficer.post("/api/projects/" + movedId + "/stage-moves", Map.of("to", "SIGNED",
                 "date", "2026-09-10", "contractAmount", "80000000.00",
                 "evidence", Map.of("documentType", "AGREEMENT", "documentNumber", "LZ-XY-2", "documentDate", "2026-09-10"))).json();
         assertThat(moved.get("signingConfirmed").asBoolean()).isFalse();
 
-        String unconfirmedNeededNot = yufengOfficer.post("/api/projects", signed("柳州鱼峰项目", "450203")).json().get("id").asString();
+        String unconfirmedNeededNot = yufengOfficer.post("/api/projects", signed("柳州鱼峰项目", YUFENG)).json().get("id").asString();
         assertThat(yufengOfficer.get("/api/projects/" + unconfirmedNeededNot).json().get("signingConfirmed").asBoolean()).isTrue();
 
         // the pending list, per unit and within scope
         assertThat(pendingIds(liuzhouLeader, "")).containsExactlyInAnyOrder(registeredId, movedId);
-        assertThat(pendingIds(liuzhouLeader, "?orgUnit=450202&sort=signingDate,desc")).containsExactly(movedId, registeredId);
-        assertThat(pendingIds(liuzhouLeader, "?orgUnit=450203")).isEmpty();
+        assertThat(pendingIds(liuzhouLeader, "?orgUnit=" + CHENGZHONG + "&sort=signingDate,desc")).containsExactly(movedId, registeredId);
+        assertThat(pendingIds(liuzhouLeader, "?orgUnit=" + YUFENG)).isEmpty();
         assertThat(pendingIds(yufengOfficer, "")).isEmpty();
         assertThat(liuzhouLeader.get("/api/projects/signing-pending?size=1").json().get("total").asLong()).isEqualTo(2);
-        assertThat(guipingLeader.get("/api/projects/signing-pending?orgUnit=450202").status()).isEqualTo(404);
+        assertThat(guipingLeader.get("/api/projects/signing-pending?orgUnit=" + CHENGZHONG).status()).isEqualTo(404);
 
         // a pending project's funds are not counted until its signing is confirmed
         assertThat(chengzhongOfficer.post("/api/projects/" + registeredId + "/funds", Map.of("month", "2026-10", "amount", "1000.00",
