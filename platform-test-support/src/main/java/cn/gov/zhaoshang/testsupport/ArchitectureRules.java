@@ -19,7 +19,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * the web layer (controllers, request and response records) calls the application layer (services,
  * listeners, use cases), which uses the model (domain records and rules, free of Spring) and the
  * infrastructure (repositories, file formats, clients), which knows the model but nothing above it.
- * Each rule has a test with a fixture that breaks it ({@code ArchitectureRulesTest}).
+ * The web layer reaches the infrastructure only through the application layer; the rows it maps
+ * to responses are model types. Each rule has a test with a fixture that breaks it
+ * ({@code ArchitectureRulesTest}).
  */
 public final class ArchitectureRules {
 
@@ -47,12 +49,21 @@ public final class ArchitectureRules {
     }
 
     /**
-     * The layers point inward: web → application → model, application → infrastructure →
-     * model. Nothing calls the web layer; only the web layer calls the application layer; the
-     * infrastructure is used by the application layer and, for the read side, by controllers that
-     * map its rows to responses (which {@link #controllersReturnDtos} keeps out of their return
-     * types); the model calls none of them. Classes outside the four layers (a service's
-     * application class) are not checked.
+     * The layers point inward: web → application → model, application → infrastructure → model.
+     * Exactly these accesses between layers are allowed:
+     * <ul>
+     * <li>nothing accesses the web layer;</li>
+     * <li>only the web layer accesses the application layer;</li>
+     * <li>only the application layer accesses the infrastructure: repositories are concrete classes
+     * that application services use directly, with no interface in between, and a controller that
+     * needs a read calls an application service for it, never a repository or a row type of the
+     * infrastructure;</li>
+     * <li>the web, application and infrastructure layers access the model, which accesses none of
+     * them.</li>
+     * </ul>
+     * Access within a layer, across features too, is not restricted here ({@link #featuresAreFreeOfCycles}
+     * keeps the features apart). Classes outside the four layers (a service's application class) are
+     * not checked.
      */
     public static ArchRule layersPointInward(String servicePackage) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -62,7 +73,7 @@ public final class ArchitectureRules {
                 .layer("model").definedBy(servicePackage + "..model..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("application").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("web", "application")
+                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("application")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "application", "infrastructure")
                 // a service whose features have no layers yet has nothing to check
                 .withOptionalLayers(true);

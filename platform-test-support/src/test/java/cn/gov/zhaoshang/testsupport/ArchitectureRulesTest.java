@@ -42,6 +42,13 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aControllerThatUsesARepositoryBreaksTheLayers() {
+        assertBroken(ArchitectureRules::layersPointInward, "controllertorepository",
+                "Method <" + FIXTURES + "controllertorepository.orders.web.OrderController.order(java.lang.String)> calls method <"
+                        + FIXTURES + "controllertorepository.orders.infrastructure.OrderRepository.find(java.lang.String)>");
+    }
+
+    @Test
     void anApplicationLayerThatTakesAWebRequestBreaksTheLayers() {
         assertBroken(ArchitectureRules::layersPointInward, "applicationtoweb", "OrderRequest");
     }

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitReferenceSeeder;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths;
 import cn.gov.zhaoshang.reporting.report.infrastructure.UnitReportRepository;
 import cn.gov.zhaoshang.reporting.report.application.UnitReports;
 import cn.gov.zhaoshang.testsupport.PostgresServer;
@@ -51,7 +52,7 @@ public final class RegionReportBenchmark {
                     projects, fundRecords, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
             UnitReports reports = new UnitReports(jdbc, new UnitReportRepository(new NamedParameterJdbcTemplate(dataSource),
-                    JsonMapper.builder().build()));
+                    JsonMapper.builder().build()), new UnitMonths(jdbc));
             for (ReportPeriod period : List.of(ReportPeriod.parse("2022-10"), ReportPeriod.parse("2022-10-YTD"))) {
                 Map<String, BigDecimal> fromReadModel = figures(reports.of("450000", period));
                 Map<String, BigDecimal> adHoc = adHoc(jdbc, period);

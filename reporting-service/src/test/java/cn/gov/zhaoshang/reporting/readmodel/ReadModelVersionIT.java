@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-import cn.gov.zhaoshang.reporting.readmodel.infrastructure.ReadModelVersion;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelVersion;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,12 +12,13 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionFileReader;
 import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionImportRepository;
-import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionImportRepository.ImportHeader;
 import cn.gov.zhaoshang.enterprise.editionimport.model.EditionFile;
+import cn.gov.zhaoshang.enterprise.editionimport.model.ImportHeader;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow.Candidate;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow.RowError;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
+import cn.gov.zhaoshang.enterprise.editionimport.model.QueuedRow;
 import cn.gov.zhaoshang.enterprise.membership.application.ListMemberships;
 import cn.gov.zhaoshang.enterprise.membership.infrastructure.MembershipRepository;
 import cn.gov.zhaoshang.enterprise.membership.model.ListEdition;
@@ -106,6 +107,15 @@ public class EditionImports {
     public List<ImportRow> rows(UUID importId, MatchKind match, int page, int size) {
         imports.find(importId).orElseThrow(() -> new NotFoundException("edition import", importId));
         return imports.rows(importId, match, page, size);
+    }
+
+    /** The review queue: uncertain matches of imports not yet applied, oldest import first. */
+    public List<QueuedRow> reviewQueue(int page, int size) {
+        return imports.reviewQueue(page, size);
+    }
+
+    public long reviewQueueSize() {
+        return imports.reviewQueueSize();
     }
 
     /** Replaces the given cells of a row with corrected ones and checks and matches it again. */

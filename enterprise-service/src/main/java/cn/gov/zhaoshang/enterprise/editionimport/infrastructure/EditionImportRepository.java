@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.enterprise.editionimport.model.ImportHeader;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
+import cn.gov.zhaoshang.enterprise.editionimport.model.QueuedRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -26,10 +28,6 @@ public class EditionImportRepository {
     public EditionImportRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    /** An import's header. */
-    public record ImportHeader(UUID id, UUID editionId, String fileName, String status, Instant createdAt, String createdBy) {
     }
 
     public void insert(UUID id, UUID editionId, String fileName, Instant now, String actor) {
@@ -101,10 +99,6 @@ public class EditionImportRepository {
                 .query((rs, row) -> counts.put(MatchKind.valueOf(rs.getString("match")), rs.getLong("n")))
                 .list();
         return counts;
-    }
-
-    /** A row waiting for a reviewer, with the import and edition it belongs to. */
-    public record QueuedRow(UUID importId, UUID editionId, ImportRow row) {
     }
 
     /** The review queue: uncertain matches of imports not yet applied, oldest import first. */

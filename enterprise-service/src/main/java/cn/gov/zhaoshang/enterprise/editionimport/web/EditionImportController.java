@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.enterprise.editionimport.application.EditionImports;
-import cn.gov.zhaoshang.enterprise.editionimport.infrastructure.EditionImportRepository;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
 import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
@@ -41,12 +40,10 @@ public class EditionImportController {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final EditionImports imports;
-    private final EditionImportRepository repository;
     private final CurrentCaller currentCaller;
 
-    public EditionImportController(EditionImports imports, EditionImportRepository repository, CurrentCaller currentCaller) {
+    public EditionImportController(EditionImports imports, CurrentCaller currentCaller) {
         this.imports = imports;
-        this.repository = repository;
         this.currentCaller = currentCaller;
     }
 
@@ -165,10 +162,10 @@ public class EditionImportController {
     public PageResponse<QueuedRowResponse> reviewQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         currentCaller.scope();
         checkPage(page, size);
-        return new PageResponse<>(repository.reviewQueue(page, size).stream()
+        return new PageResponse<>(imports.reviewQueue(page, size).stream()
                 .map(queued -> new QueuedRowResponse(queued.importId(), queued.editionId(), RowResponse.of(queued.row()),
                         "/api/edition-imports/" + queued.importId() + "/rows/" + queued.row().rowNumber() + "/resolution"))
-                .toList(), page, size, repository.reviewQueueSize());
+                .toList(), page, size, imports.reviewQueueSize());
     }
 
     private ResponseEntity<PreviewResponse> created(EditionImports.Preview preview) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
-import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository.SimilarName;
 import cn.gov.zhaoshang.enterprise.registry.model.Enterprise;
 import cn.gov.zhaoshang.enterprise.registry.model.Ownership;
+import cn.gov.zhaoshang.enterprise.registry.model.SimilarName;
 import cn.gov.zhaoshang.enterprise.registry.model.Uscc;
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.errors.ConflictException;

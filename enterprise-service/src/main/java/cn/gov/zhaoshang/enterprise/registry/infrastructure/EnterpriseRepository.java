@@ -14,7 +14,9 @@ import java.util.UUID;
 import cn.gov.zhaoshang.enterprise.membership.infrastructure.MembershipValidity;
 import cn.gov.zhaoshang.enterprise.registry.model.Enterprise;
 import cn.gov.zhaoshang.enterprise.registry.model.EnterpriseName;
+import cn.gov.zhaoshang.enterprise.registry.model.EnterpriseSearch;
 import cn.gov.zhaoshang.enterprise.registry.model.Ownership;
+import cn.gov.zhaoshang.enterprise.registry.model.SimilarName;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -169,10 +171,6 @@ public class EnterpriseRepository {
                 .query(EnterpriseRepository::toEnterprise).optional();
     }
 
-    /** A name and how similar it is to the one asked about (pg_trgm similarity, 0 to 1). */
-    public record SimilarName(UUID id, String nameZh, String uscc, double similarity) {
-    }
-
     /** Registered names that look like {@code name}, most similar first; the GIN index serves {@code %}. */
     public List<SimilarName> similarNames(String name, double threshold, int limit) {
         String normalised = EnterpriseName.normalise(name);
@@ -193,15 +191,11 @@ public class EnterpriseRepository {
                 .param("name", EnterpriseName.normalise(name)).query(EnterpriseRepository::toEnterprise).list();
     }
 
-    /** One page of matches and how many match in all. */
-    public record SearchResult(List<Enterprise> items, long total) {
-    }
-
     /**
      * One page of the matches, in the given order (a whitelisted column), with the total counted in the
      * same scan: a second query would find the matches all over again.
      */
-    public SearchResult search(EnterpriseSearch search, SortOrders.Order sort, int page, int size) {
+    public EnterpriseSearch.Result search(EnterpriseSearch search, SortOrders.Order sort, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(search, params);
         params.put("limit", size);
@@ -219,7 +213,7 @@ public class EnterpriseRepository {
                 })
                 .list();
         // Past the last page there is no row to carry the total.
-        return new SearchResult(items, items.isEmpty() && page > 0 ? count(search) : total[0]);
+        return new EnterpriseSearch.Result(items, items.isEmpty() && page > 0 ? count(search) : total[0]);
     }
 
     public long count(EnterpriseSearch search) {

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.enterprise.registry.application.EnterpriseLookup;
 import cn.gov.zhaoshang.enterprise.registry.application.EnterpriseRegistration;
 import cn.gov.zhaoshang.enterprise.registry.application.KnownEnterpriseClasses;
-import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
-import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseSearch;
+import cn.gov.zhaoshang.enterprise.registry.model.EnterpriseSearch;
 import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
@@ -40,13 +40,13 @@ public class EnterpriseController {
 
     private final EnterpriseRegistration registration;
     private final cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes;
-    private final EnterpriseRepository enterprises;
+    private final EnterpriseLookup enterprises;
     private final CurrentCaller currentCaller;
     private final Clock clock;
     private final KnownEnterpriseClasses enterpriseClasses;
 
     public EnterpriseController(EnterpriseRegistration registration,
-            cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes, EnterpriseRepository enterprises,
+            cn.gov.zhaoshang.enterprise.registry.application.EnterpriseChanges changes, EnterpriseLookup enterprises,
             CurrentCaller currentCaller, Clock clock, KnownEnterpriseClasses enterpriseClasses) {
         this.registration = registration;
         this.changes = changes;
@@ -112,7 +112,7 @@ public class EnterpriseController {
             @RequestParam(defaultValue = "nameZh,asc") String sort) {
         currentCaller.scope();
         List<FieldViolation> violations = new ArrayList<>();
-        SortOrders.Order order = EnterpriseRepository.SORT_ORDERS.find(sort, violations);
+        SortOrders.Order order = EnterpriseLookup.SORT_ORDERS.find(sort, violations);
         violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
         if (enterpriseClass != null && !enterpriseClasses.exists(enterpriseClass)) {
             violations.add(new FieldViolation("class", "AllowedValue", "is not an enterprise class of the glossary"));
@@ -128,7 +128,7 @@ public class EnterpriseController {
         }
         EnterpriseSearch criteria = new EnterpriseSearch(blankToNull(name), enterpriseClass,
                 classOn == null ? LocalDate.now(clock) : classOn, industry, location, blankToNull(tag));
-        EnterpriseRepository.SearchResult found = enterprises.search(criteria, order, page, size);
+        EnterpriseSearch.Result found = enterprises.search(criteria, order, page, size);
         List<EnterpriseResponse> items = found.items().stream().map(EnterpriseResponse::of).toList();
         return new PageResponse<>(items, page, size, found.total(), order.apiName());
     }

@@ -12,7 +12,7 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
-import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository.PooledProject;
+import cn.gov.zhaoshang.project.library.model.PooledProject;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
 import cn.gov.zhaoshang.project.library.model.ReviewDecision;

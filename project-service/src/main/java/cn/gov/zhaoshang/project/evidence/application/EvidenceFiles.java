@@ -15,7 +15,7 @@ import cn.gov.zhaoshang.platform.errors.ConflictException;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.evidence.infrastructure.EvidenceFileRepository;
-import cn.gov.zhaoshang.project.evidence.infrastructure.EvidenceFileRepository.StoredFile;
+import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

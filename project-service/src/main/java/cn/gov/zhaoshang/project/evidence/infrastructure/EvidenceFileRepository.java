@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import org.postgresql.largeobject.LargeObjectManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 
 /**
  * Evidence files as PostgreSQL large objects: written and read in chunks through the transaction's
@@ -31,11 +31,6 @@ import org.springframework.stereotype.Repository;
 public class EvidenceFileRepository {
 
     private static final int CHUNK = 64 * 1024;
-
-    /** A stored file's description. */
-    public record StoredFile(UUID evidenceId, UUID projectId, long oid, String contentType, String fileName, long sizeBytes,
-            String sha256, Instant uploadedAt, String uploadedBy) {
-    }
 
     /** What was written: the large object, its size and digest. */
     public record Written(long oid, long sizeBytes, String sha256) {

@@ -17,7 +17,7 @@ import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.evidence.application.EvidenceFiles;
-import cn.gov.zhaoshang.project.evidence.infrastructure.EvidenceFileRepository.StoredFile;
+import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;

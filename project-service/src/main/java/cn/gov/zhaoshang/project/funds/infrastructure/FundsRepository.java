@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.project.funds.infrastructure;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
 import cn.gov.zhaoshang.project.funds.model.FundsVersion;
+import cn.gov.zhaoshang.project.funds.model.MonthTotal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,10 +58,6 @@ public class FundsRepository {
                 .param("month", month.atDay(1))
                 .query(FundsRepository::toVersion)
                 .list();
-    }
-
-    /** A month's total in scope and how many projects it counts. */
-    public record MonthTotal(BigDecimal total, long projects) {
     }
 
     /**

@@ -31,6 +31,7 @@ import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectNames;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.RecordedMove;
 import cn.gov.zhaoshang.project.library.model.Signing;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
@@ -134,7 +135,7 @@ public class ProjectRegistration {
             project = project.inReviewPool();
             projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule());
         }
-        moves.insert(project.id(), new StageMoveRepository.RecordedMove(UUID.randomUUID(), null, stage,
+        moves.insert(project.id(), new RecordedMove(UUID.randomUUID(), null, stage,
                 project.stageReachedOn() != null ? project.stageReachedOn() : LocalDate.ofInstant(project.registeredAt(), clock.getZone()),
                 project.registeredAt(), project.registeredBy(), null, facts.evidence()));
         audit.record(scope.caller(), "project", project.id().toString(), "registered", null, registered.event());

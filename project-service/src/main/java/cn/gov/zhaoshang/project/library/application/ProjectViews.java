@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectViews {
 
+    /** The orders a list of projects can be sorted by. */
+    public static final SortOrders SORT_ORDERS = ProjectRepository.SORT_ORDERS;
+
     private final ProjectRepository projects;
     private final InvestorContactRepository contacts;
     private final AuditTrail audit;
@@ -55,6 +58,11 @@ public class ProjectViews {
     @Transactional
     public List<ProjectView> page(OrgScope scope, SortOrders.Order sort, int page, int size) {
         return of(projects.pageInScope(scope, sort, page, size), scope.caller());
+    }
+
+    /** How many projects the scope holds. */
+    public long count(OrgScope scope) {
+        return projects.countInScope(scope);
     }
 
     /** The views of projects already known to be in the caller's scope, in the same order. */

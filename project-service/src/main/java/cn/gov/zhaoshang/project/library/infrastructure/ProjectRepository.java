@@ -10,6 +10,7 @@ import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
+import cn.gov.zhaoshang.project.library.model.PooledProject;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 import cn.gov.zhaoshang.project.library.model.Project;
@@ -163,10 +164,6 @@ public class ProjectRepository {
                 .param("duplicateOf", duplicateOf)
                 .param("rule", rule)
                 .update();
-    }
-
-    /** A pooled project with what it may duplicate. */
-    public record PooledProject(Project project, UUID duplicateOf, String rule) {
     }
 
     /** The review pool in scope, oldest first. */

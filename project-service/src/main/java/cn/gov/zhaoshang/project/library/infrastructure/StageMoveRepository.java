@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.project.library.infrastructure;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,35 +11,15 @@ import java.util.UUID;
 import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.EvidenceType;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
+import cn.gov.zhaoshang.project.library.model.RecordedMove;
+import cn.gov.zhaoshang.project.library.model.RecordedMove.StoredEvidence;
+import cn.gov.zhaoshang.project.library.model.RecordedMove.StoredFileInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The stage history of projects, registration included, with the evidence of each move. */
 @Repository
 public class StageMoveRepository {
-
-    /**
-     * One recorded move; {@code from} is {@code null} for the registration.
-     *
-     * @param documents the evidence as stored, with its ids and files; empty for a move about to be inserted
-     */
-    public record RecordedMove(UUID id, ProjectStage from, ProjectStage to, LocalDate movedOn, Instant movedAt,
-            String movedBy, String reason, List<Evidence> evidence, List<StoredEvidence> documents) {
-
-        /** A move to insert: its documents get their ids when stored. */
-        public RecordedMove(UUID id, ProjectStage from, ProjectStage to, LocalDate movedOn, Instant movedAt,
-                String movedBy, String reason, List<Evidence> evidence) {
-            this(id, from, to, movedOn, movedAt, movedBy, reason, evidence, List.of());
-        }
-    }
-
-    /** A stored document with its id, and the description of its file, {@code null} when none was uploaded. */
-    public record StoredEvidence(UUID id, Evidence document, StoredFileInfo file) {
-    }
-
-    /** An evidence file's description. */
-    public record StoredFileInfo(String contentType, String fileName, long sizeBytes, String sha256) {
-    }
 
     private final JdbcClient jdbc;
 

@@ -6,17 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.project.library.model.TermsVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The versions of signed projects' terms; rows are only ever inserted. */
 @Repository
 public class TermsRepository {
-
-    /** One version of a project's terms; {@code reason} is {@code null} for version 1, the terms at signing. */
-    public record TermsVersion(int version, BigDecimal contractAmount, BigDecimal fdiContractUsd, String industryCode,
-            boolean manufacturing, String reason, Instant recordedAt, String recordedBy) {
-    }
 
     /** When and by whom a project was signed: its move into SIGNED, or its registration at SIGNED or later. */
     public record SignedBy(Instant at, String by) {

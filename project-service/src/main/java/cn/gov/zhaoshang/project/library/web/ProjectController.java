@@ -17,7 +17,6 @@ import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.model.Project;
-import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,16 +35,14 @@ public class ProjectController {
     private final ProjectRegistration registration;
     private final ProjectLifecycle lifecycle;
     private final ProjectTransfers transfers;
-    private final ProjectRepository projects;
     private final ProjectViews views;
     private final CurrentCaller currentCaller;
 
     public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectTransfers transfers,
-            ProjectRepository projects, ProjectViews views, CurrentCaller currentCaller) {
+            ProjectViews views, CurrentCaller currentCaller) {
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.transfers = transfers;
-        this.projects = projects;
         this.views = views;
         this.currentCaller = currentCaller;
     }
@@ -97,9 +94,9 @@ public class ProjectController {
     public PageResponse<ProjectResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "registeredAt,desc") String sort) {
-        SortOrders.Order order = Paging.check(page, size, sort, ProjectRepository.SORT_ORDERS);
+        SortOrders.Order order = Paging.check(page, size, sort, ProjectViews.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
         List<ProjectResponse> items = views.page(scope, order, page, size).stream().map(ProjectResponse::of).toList();
-        return new PageResponse<>(items, page, size, projects.countInScope(scope), order.apiName());
+        return new PageResponse<>(items, page, size, views.count(scope), order.apiName());
     }
 }

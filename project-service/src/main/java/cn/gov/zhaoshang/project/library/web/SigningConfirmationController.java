@@ -14,7 +14,6 @@ import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.application.SigningConfirmations;
 import cn.gov.zhaoshang.project.library.application.SigningConfirmations.EffectiveSetting;
-import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +87,7 @@ public class SigningConfirmationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "signingDate,asc") String sort) {
-        SortOrders.Order order = Paging.check(page, size, sort, ProjectRepository.SORT_ORDERS);
+        SortOrders.Order order = Paging.check(page, size, sort, ProjectViews.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
         List<ProjectResponse> items = views.of(confirmations.pending(orgUnit, scope, order, page, size), scope.caller()).stream()
                 .map(ProjectResponse::of).toList();

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository.RecordedMove;
+import cn.gov.zhaoshang.project.library.model.RecordedMove;
+
 
 /** One entry of a project's stage history; {@code from} is {@code null} for the registration. */
 public record StageMoveResponse(String from, String to, LocalDate date, Instant recordedAt, String actor,

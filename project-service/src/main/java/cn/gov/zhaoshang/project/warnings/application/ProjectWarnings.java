@@ -14,10 +14,13 @@ import cn.gov.zhaoshang.contracts.project.ProjectWarningCleared;
 import cn.gov.zhaoshang.contracts.project.ProjectWarningRaised;
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.Caller;
+import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.warnings.infrastructure.WarningRepository;
 import cn.gov.zhaoshang.project.warnings.model.ProjectWarning;
 import cn.gov.zhaoshang.project.warnings.model.WarningCondition;
+import cn.gov.zhaoshang.project.warnings.model.WarningFilter;
 import cn.gov.zhaoshang.project.warnings.model.WarningKind;
 import cn.gov.zhaoshang.project.warnings.model.WarningRules;
 import org.slf4j.Logger;
@@ -30,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * open warnings: a condition without its open warning is raised, an open warning whose condition no
  * longer holds (or holds from a later update) is cleared, and everything else is left alone, so
  * evaluating again changes nothing. Each raise and clear is stored, audited and published in one
- * transaction.
+ * transaction. Lists of warnings are read here too, always within a caller's scope.
  */
 @Service
 public class ProjectWarnings {
@@ -50,6 +53,19 @@ public class ProjectWarnings {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The orders a list of warnings can be sorted by. */
+    public static final SortOrders SORT_ORDERS = WarningRepository.SORT_ORDERS;
+
+    /** One page of the warnings in the caller's scope that pass the filter. */
+    public List<ProjectWarning> page(OrgScope scope, WarningFilter filter, SortOrders.Order sort, int page, int size) {
+        return warnings.page(scope, filter, sort, page, size);
+    }
+
+    /** How many warnings in the caller's scope pass the filter. */
+    public long count(OrgScope scope, WarningFilter filter) {
+        return warnings.count(scope, filter);
     }
 
     /** What one evaluation changed. */

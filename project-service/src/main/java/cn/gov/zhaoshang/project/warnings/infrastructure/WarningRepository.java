@@ -12,6 +12,7 @@ import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.warnings.model.ProjectWarning;
+import cn.gov.zhaoshang.project.warnings.model.WarningFilter;
 import cn.gov.zhaoshang.project.warnings.model.WarningKind;
 import cn.gov.zhaoshang.project.warnings.model.WarningRules.ProjectFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,11 +106,7 @@ public class WarningRepository {
                 .update();
     }
 
-    /** The filter of a list: the unit (its subtree) and, when not null, open or cleared and the kind. */
-    public record Filter(String unitPath, Boolean open, WarningKind kind) {
-    }
-
-    public List<ProjectWarning> page(OrgScope scope, Filter filter, SortOrders.Order sort, int page, int size) {
+    public List<ProjectWarning> page(OrgScope scope, WarningFilter filter, SortOrders.Order sort, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project_warning w JOIN project p ON p.id = w.project_id WHERE "
                         + where(filter) + " ORDER BY " + sort.orderBy() + ", w.id LIMIT :limit OFFSET :offset")
                 .param("callerPath", scope.path())
@@ -121,7 +118,7 @@ public class WarningRepository {
                 .list();
     }
 
-    public long count(OrgScope scope, Filter filter) {
+    public long count(OrgScope scope, WarningFilter filter) {
         return jdbc.sql("SELECT count(*) FROM project_warning w JOIN project p ON p.id = w.project_id WHERE " + where(filter))
                 .param("callerPath", scope.path())
                 .param("unitPath", filter.unitPath())
@@ -129,7 +126,7 @@ public class WarningRepository {
                 .query(Long.class).single();
     }
 
-    private static String where(Filter filter) {
+    private static String where(WarningFilter filter) {
         String open = filter.open() == null ? "" : filter.open() ? " AND w.cleared_at IS NULL" : " AND w.cleared_at IS NOT NULL";
         String kind = filter.kind() == null ? "" : " AND w.kind = :kind";
         return IN_SCOPE + " AND " + IN_UNIT + open + kind;

@@ -14,7 +14,8 @@ import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
-import cn.gov.zhaoshang.project.warnings.infrastructure.WarningRepository;
+import cn.gov.zhaoshang.project.warnings.application.ProjectWarnings;
+import cn.gov.zhaoshang.project.warnings.model.WarningFilter;
 import cn.gov.zhaoshang.project.warnings.model.WarningKind;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects/warnings")
 public class WarningController {
 
-    private final WarningRepository warnings;
+    private final ProjectWarnings warnings;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public WarningController(WarningRepository warnings, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+    public WarningController(ProjectWarnings warnings, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
         this.warnings = warnings;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
@@ -56,7 +57,7 @@ public class WarningController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "raisedAt,desc") String sort) {
         List<FieldViolation> violations = new ArrayList<>();
-        SortOrders.Order order = WarningRepository.SORT_ORDERS.find(sort, violations);
+        SortOrders.Order order = ProjectWarnings.SORT_ORDERS.find(sort, violations);
         violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
         Boolean open = switch (status.toUpperCase(Locale.ROOT)) {
             case "OPEN" -> Boolean.TRUE;
@@ -79,7 +80,7 @@ public class WarningController {
         OrgScope scope = currentCaller.scope();
         OrgUnit unit = orgUnit == null ? scope.unit()
                 : orgUnits.find(orgUnit).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", orgUnit));
-        WarningRepository.Filter filter = new WarningRepository.Filter(unit.path(), open, warningKind);
+        WarningFilter filter = new WarningFilter(unit.path(), open, warningKind);
         List<WarningResponse> items = warnings.page(scope, filter, order, page, size).stream().map(WarningResponse::of).toList();
         return new PageResponse<>(items, page, size, warnings.count(scope, filter), order.apiName());
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
-import cn.gov.zhaoshang.reporting.readmodel.infrastructure.ReadModelVersion;
 import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Cards;
 import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.CountCard;
 import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Funnel;
@@ -18,12 +17,11 @@ import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.Siblings;
 import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.TrendMonth;
 import cn.gov.zhaoshang.reporting.cockpit.web.CockpitResponse.UnitStandingRow;
 import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.application.StandingRows.WarningLists;
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelVersion;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
-import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths;
-import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths.UnitMonth;
+import cn.gov.zhaoshang.reporting.report.model.UnitMonth;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.RateDto;
@@ -35,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Composes the cockpit from the existing reading beans: the period's {@link UnitReports report} for
  * the cards and the funnel, {@link Standings} at the warning month for the levels, the children's
- * ranking, the siblings' standing and the warnings, {@link ProjectWarnings} and {@link UnitMonths}
+ * ranking, the siblings' standing and the open project warnings, and the report's month-by-month sums
  * for the trend. Nothing is computed here that those do not already compute; this class only picks
  * the warning month and maps. It does not check who asks: the controller checks the caller's scope
  * for the unit; the siblings' standing is the one deliberate exception (see {@link #of}).
@@ -48,17 +46,12 @@ public class Cockpit {
 
     private final UnitReports reports;
     private final Standings standings;
-    private final ProjectWarnings projectWarnings;
-    private final UnitMonths unitMonths;
     private final ReadModelVersion readModelVersion;
     private final Clock clock;
 
-    public Cockpit(UnitReports reports, Standings standings, ProjectWarnings projectWarnings, UnitMonths unitMonths,
-            ReadModelVersion readModelVersion, Clock clock) {
+    public Cockpit(UnitReports reports, Standings standings, ReadModelVersion readModelVersion, Clock clock) {
         this.reports = reports;
         this.standings = standings;
-        this.projectWarnings = projectWarnings;
-        this.unitMonths = unitMonths;
         this.readModelVersion = readModelVersion;
         this.clock = clock;
     }
@@ -118,7 +111,7 @@ public class Cockpit {
                 basis.toString(), cards, ranking, siblings(unit, parent, warningMonth, rules, basisProgress),
                 trend(unit.code(), period.lastMonth()),
                 new Funnel(figures.residentTeams().total(), figures.residentTeams().keyAreas()),
-                WarningLists.of(standing, projectWarnings.openAtEndOf(unit.path(), warningMonth))));
+                WarningLists.of(standing, standings.openProjectWarnings(unit.path(), warningMonth))));
     }
 
     private Siblings siblings(OrgUnit unit, OrgUnit parent, YearMonth warningMonth, DefinitionRules rules,
@@ -138,7 +131,7 @@ public class Cockpit {
 
     /** 24 months to the period's last month with the month a year before each: 36 months in one statement. */
     private List<TrendMonth> trend(String unitCode, YearMonth lastMonth) {
-        List<UnitMonth> months = unitMonths.of(unitCode, lastMonth.minusMonths(TREND_MONTHS + 11L), lastMonth);
+        List<UnitMonth> months = reports.monthByMonth(unitCode, lastMonth.minusMonths(TREND_MONTHS + 11L), lastMonth);
         List<TrendMonth> trend = new ArrayList<>(TREND_MONTHS);
         for (int i = 12; i < months.size(); i++) {
             trend.add(TrendMonth.of(months.get(i), months.get(i - 12)));

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
-import cn.gov.zhaoshang.reporting.readmodel.infrastructure.ReadModelVersion;
+import cn.gov.zhaoshang.reporting.readmodel.application.ReadModelVersion;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

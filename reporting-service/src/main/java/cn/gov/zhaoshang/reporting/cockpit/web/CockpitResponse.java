@@ -11,7 +11,7 @@ import cn.gov.zhaoshang.reporting.ranking.application.Standings;
 import cn.gov.zhaoshang.reporting.report.model.Amounts;
 import cn.gov.zhaoshang.reporting.report.model.Ratio;
 import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
-import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths.UnitMonth;
+import cn.gov.zhaoshang.reporting.report.model.UnitMonth;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.FigureDto;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.FunnelDto;
 import cn.gov.zhaoshang.reporting.report.web.UnitReportResponse.KeyAreaFunnelDto;

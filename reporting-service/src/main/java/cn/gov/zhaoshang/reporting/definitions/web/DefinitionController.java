@@ -1,6 +1,6 @@
 package cn.gov.zhaoshang.reporting.definitions.web;
 
-import cn.gov.zhaoshang.reporting.definitions.infrastructure.DefinitionVersions;
+import cn.gov.zhaoshang.reporting.definitions.application.DefinitionLookup;
 import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,9 +32,9 @@ public class DefinitionController {
             "version,asc", "version ASC", "version,desc", "version DESC",
             "effectiveFrom,asc", "effective_from ASC, version ASC", "effectiveFrom,desc", "effective_from DESC, version DESC");
 
-    private final DefinitionVersions versions;
+    private final DefinitionLookup versions;
 
-    public DefinitionController(DefinitionVersions versions) {
+    public DefinitionController(DefinitionLookup versions) {
         this.versions = versions;
     }
 

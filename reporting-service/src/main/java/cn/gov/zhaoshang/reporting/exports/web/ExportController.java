@@ -17,7 +17,6 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReportReaderRole;
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
@@ -50,15 +49,12 @@ public class ExportController {
     private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})-Q([1-4])$");
 
     private final Standings standings;
-    private final ProjectWarnings projectWarnings;
     private final UnitReports reports;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public ExportController(Standings standings, ProjectWarnings projectWarnings, UnitReports reports,
-            OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
+    public ExportController(Standings standings, UnitReports reports, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
         this.standings = standings;
-        this.projectWarnings = projectWarnings;
         this.reports = reports;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
@@ -98,7 +94,7 @@ public class ExportController {
             months.add(new QuarterlyBriefing.MonthAmount(month,
                     reports.of(unit.code(), ReportPeriod.month(month)).contractInvestment().actual()));
         }
-        List<QuarterlyBriefing.NamedProjectWarning> projectWarnings = this.projectWarnings.openAtEndOf(unit.path(), end)
+        List<QuarterlyBriefing.NamedProjectWarning> projectWarnings = standings.openProjectWarnings(unit.path(), end)
                 .stream().map(warning -> new QuarterlyBriefing.NamedProjectWarning(warning,
                         orgUnits.find(warning.orgUnit()).map(OrgUnit::nameZh).orElse(warning.orgUnit())))
                 .toList();

@@ -11,8 +11,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
+import cn.gov.zhaoshang.reporting.ranking.model.ProjectWarning;
 import cn.gov.zhaoshang.reporting.report.model.TargetFigures;
 import cn.gov.zhaoshang.reporting.report.model.Ratio;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
@@ -54,7 +54,7 @@ public final class QuarterlyBriefing {
             List<NamedProjectWarning> projectWarnings) {
     }
 
-    public record NamedProjectWarning(ProjectWarnings.ProjectWarning warning, String orgUnitName) {
+    public record NamedProjectWarning(ProjectWarning warning, String orgUnitName) {
     }
 
     public record MonthAmount(YearMonth month, BigDecimal yuan) {
@@ -271,7 +271,7 @@ public final class QuarterlyBriefing {
     /** As project-service raised them; the read model keeps no project names, so projects show by id. */
     private static List<ProjectWarningRow> projectWarnings(List<NamedProjectWarning> warnings) {
         return warnings.stream().map(named -> {
-            ProjectWarnings.ProjectWarning warning = named.warning();
+            ProjectWarning warning = named.warning();
             return new ProjectWarningRow(warning.warningId().toString(), named.orgUnitName(), warning.projectId().toString(),
                     switch (warning.kind()) {
                         case "STALE" -> "长期未更新";

@@ -1,10 +1,10 @@
 package cn.gov.zhaoshang.reporting.ranking.application;
 
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.gov.zhaoshang.reporting.ranking.model.ProjectWarning;
 import cn.gov.zhaoshang.reporting.report.model.Amounts;
 import cn.gov.zhaoshang.reporting.report.model.Figure;
 import cn.gov.zhaoshang.reporting.report.model.Ratio;
@@ -29,7 +29,7 @@ public final class StandingRows {
     @Schema(requiredProperties = {"units", "teams", "projects"})
     public record WarningLists(List<UnitRow> units, List<TeamRow> teams, List<ProjectRow> projects) {
 
-        public static WarningLists of(Standings.Result standings, List<ProjectWarnings.ProjectWarning> openProjectWarnings) {
+        public static WarningLists of(Standings.Result standings, List<ProjectWarning> openProjectWarnings) {
             List<UnitRow> units = Stream.concat(Stream.of(standings.total()), standings.children().stream())
                     .filter(standing -> standing.warning() != null)
                     .map(UnitRow::of).toList();
@@ -44,7 +44,7 @@ public final class StandingRows {
     public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
             String raisedAt) {
 
-        public static ProjectRow of(ProjectWarnings.ProjectWarning warning) {
+        public static ProjectRow of(ProjectWarning warning) {
             return new ProjectRow(warning.warningId().toString(), warning.projectId().toString(), warning.orgUnit(),
                     warning.kind(), warning.stage(), warning.since().toString(), warning.raisedAt().toString());
         }

@@ -1,7 +1,9 @@
 package cn.gov.zhaoshang.reporting.ranking.application;
 
+import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import cn.gov.zhaoshang.reporting.ranking.model.CompetitionRanking;
 import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
+import cn.gov.zhaoshang.reporting.ranking.model.ProjectWarning;
 import cn.gov.zhaoshang.reporting.ranking.model.RankingScores;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -36,11 +38,14 @@ public class Standings {
     private final UnitReports reports;
     private final ChildrenTargetFigures childrenFigures;
     private final DefinitionVersions definitions;
+    private final ProjectWarnings projectWarnings;
 
-    public Standings(UnitReports reports, ChildrenTargetFigures childrenFigures, DefinitionVersions definitions) {
+    public Standings(UnitReports reports, ChildrenTargetFigures childrenFigures, DefinitionVersions definitions,
+            ProjectWarnings projectWarnings) {
         this.reports = reports;
         this.childrenFigures = childrenFigures;
         this.definitions = definitions;
+        this.projectWarnings = projectWarnings;
     }
 
     /**
@@ -90,6 +95,14 @@ public class Standings {
                     warning(signed.actual(), signed.target(), monthsElapsed, rules)));
         }
         return new Result(month, rules, own, total, ranking.children(), teams);
+    }
+
+    /**
+     * The project warnings open at the month's end (Beijing time) of projects under the unit at
+     * {@code unitPath}, as project-service raised them: shown beside the standings, never computed here.
+     */
+    public List<ProjectWarning> openProjectWarnings(String unitPath, YearMonth month) {
+        return projectWarnings.openAtEndOf(unitPath, month);
     }
 
     /** The unit's children ranked on the year to date at the month's end, best first, unranked ones last. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.reporting.ranking.model.ProjectWarning;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,14 +26,6 @@ public class ProjectWarnings {
 
     public ProjectWarnings(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * @param kind  STALE or NOT_STARTED
-     * @param since STALE: the last update; NOT_STARTED: the planned start that passed
-     */
-    public record ProjectWarning(UUID warningId, UUID projectId, String orgUnit, String kind, String stage,
-            LocalDate since, Instant raisedAt) {
     }
 
     /** The warnings open at the month's end (Beijing time) of projects under the unit at {@code unitPath}. */

@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.reporting.ranking.web;
 
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -34,14 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class StandingsController {
 
     private final Standings standings;
-    private final ProjectWarnings projectWarnings;
     private final OrgUnitDirectory orgUnits;
     private final CurrentCaller currentCaller;
 
-    public StandingsController(Standings standings, ProjectWarnings projectWarnings, OrgUnitDirectory orgUnits,
-            CurrentCaller currentCaller) {
+    public StandingsController(Standings standings, OrgUnitDirectory orgUnits, CurrentCaller currentCaller) {
         this.standings = standings;
-        this.projectWarnings = projectWarnings;
         this.orgUnits = orgUnits;
         this.currentCaller = currentCaller;
     }
@@ -61,7 +57,7 @@ public class StandingsController {
             @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         OrgUnit unit = inScope(code);
         Standings.Result result = standings.of(unit.code(), month);
-        WarningLists lists = WarningLists.of(result, projectWarnings.openAtEndOf(unit.path(), month));
+        WarningLists lists = WarningLists.of(result, standings.openProjectWarnings(unit.path(), month));
         return new WarningResponse(code, month.toString(), Rules.of(result.rules()), lists.units(), lists.teams(),
                 lists.projects());
     }

@@ -1,11 +1,14 @@
 package cn.gov.zhaoshang.reporting.report.application;
 
+import cn.gov.zhaoshang.reporting.report.infrastructure.UnitMonths;
 import cn.gov.zhaoshang.reporting.report.infrastructure.UnitReportRepository;
 import cn.gov.zhaoshang.reporting.report.model.Figure;
 import cn.gov.zhaoshang.reporting.report.model.Ratio;
 import cn.gov.zhaoshang.reporting.report.model.ReportPeriod;
+import cn.gov.zhaoshang.reporting.report.model.UnitMonth;
 import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,10 +58,20 @@ public class UnitReports {
 
     private final JdbcClient jdbc;
     private final UnitReportRepository repository;
+    private final UnitMonths months;
 
-    public UnitReports(JdbcClient jdbc, UnitReportRepository repository) {
+    public UnitReports(JdbcClient jdbc, UnitReportRepository repository, UnitMonths months) {
         this.jdbc = jdbc;
         this.repository = repository;
+        this.months = months;
+    }
+
+    /**
+     * The unit's contract investment and funds in place month by month, from {@code first} to
+     * {@code last}, oldest first; a month without records is zero. They add up to the report's figures.
+     */
+    public List<UnitMonth> monthByMonth(String orgUnitCode, YearMonth first, YearMonth last) {
+        return months.of(orgUnitCode, first, last);
     }
 
     /** The report of a unit and everything under it, or empty when the unit is unknown. */

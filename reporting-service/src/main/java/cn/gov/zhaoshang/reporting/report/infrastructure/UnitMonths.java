@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.reporting.report.infrastructure;
 
 import cn.gov.zhaoshang.reporting.report.application.UnitReports;
+import cn.gov.zhaoshang.reporting.report.model.UnitMonth;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,10 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class UnitMonths {
-
-    /** One month's sums, in yuan, exact. */
-    public record UnitMonth(YearMonth month, BigDecimal contractInvestment, BigDecimal fundsInPlace) {
-    }
 
     private static final String SQL = UnitReportRepository.UNITS + """
             , signing AS (

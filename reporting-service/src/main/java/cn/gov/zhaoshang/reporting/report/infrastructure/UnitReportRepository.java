@@ -35,6 +35,14 @@ public class UnitReportRepository {
     /** Not a figure code (those are upper case): where {@link #TARGETS_SQL} puts the definition version. */
     private static final String DEFINITION_VERSION = "definition-version";
 
+    /**
+     * The codes of the unit bound to {@code :code} and of every unit under it. Not written with
+     * {@code OrgScope.pathInSubtree}: that condition needs the subtree's path bound as a parameter,
+     * while every report statement is asked by unit code (and reads the unit's row and targets by it
+     * too). Reading the path inside the statement keeps the subtree that of the statement's own
+     * snapshot, so a unit moved meanwhile cannot make a report sum one tree's units under another's
+     * path, and an unknown code simply finds nothing.
+     */
     public static final String UNITS =
             "WITH units AS (SELECT code FROM org_unit WHERE path <@ (SELECT path FROM org_unit WHERE code = :code)) ";
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.reporting.definitions.model.DefinitionRules;
 import cn.gov.zhaoshang.reporting.definitions.model.RankingMethod;
 import cn.gov.zhaoshang.reporting.ranking.model.ProgressWarning;
-import cn.gov.zhaoshang.reporting.ranking.infrastructure.ProjectWarnings;
+import cn.gov.zhaoshang.reporting.ranking.model.ProjectWarning;
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
 import cn.gov.zhaoshang.reporting.report.model.Figure;
 import cn.gov.zhaoshang.reporting.report.model.Ratio;
@@ -115,7 +115,7 @@ class QuarterlyBriefingTest {
                 new QuarterlyBriefing.MonthAmount(YearMonth.of(2030, 2), null),
                 new QuarterlyBriefing.MonthAmount(YearMonth.of(2030, 3), new BigDecimal("1250000000")),
                 new QuarterlyBriefing.MonthAmount(YearMonth.of(2030, 4), new BigDecimal("700000000")));
-        ProjectWarnings.ProjectWarning warning = new ProjectWarnings.ProjectWarning(
+        ProjectWarning warning = new ProjectWarning(
                 UUID.fromString("0b6f4c7e-1111-4a2b-9c3d-5e6f7a8b9c0d"), UUID.fromString("2c4e6a8b-2222-4d3e-8f9a-0b1c2d3e4f5a"),
                 "450202", "STALE", "SIGNED", LocalDate.of(2030, 6, 1), Instant.parse("2030-09-30T00:00:00Z"));
         return new QuarterlyBriefing.Input(2030, 3, standings, months,

@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.targets.orgunits.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to the org-unit tree. Each one changes the local copy every scope check reads, the
+ * The org-unit tree as a caller may see it, and changes to it. Each change changes the local copy every scope check reads, the
  * owner's registry, the audit log and the outbox in one transaction, so other services see the
  * change exactly when it is committed here.
  */
@@ -53,6 +54,16 @@ public class OrgUnitAdministration {
         return registry.findByCodeOrAlias(code)
                 .filter(unit -> scope.contains(unit.unit()))
                 .orElseThrow(() -> new NotFoundException("org unit", code));
+    }
+
+    /** The subtree of the unit (by current or former code), parents before children, if the caller may see it; otherwise 404. */
+    public List<RegisteredOrgUnit> visibleSubtree(String code, OrgScope scope) {
+        return registry.subtree(visibleUnit(code, scope).path());
+    }
+
+    /** Every audited change of the unit (by current or former code), oldest first, if the caller may see it; otherwise 404. */
+    public List<Map<String, Object>> history(String code, OrgScope scope) {
+        return registry.history(visibleUnit(code, scope).id());
     }
 
     /** Adds a park under a county or city; its code is the parent's code + P + the next two digits. */

@@ -9,8 +9,6 @@ import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.targets.orgunits.application.OrgUnitAdministration;
-import cn.gov.zhaoshang.targets.orgunits.infrastructure.OrgUnitRegistry;
-import cn.gov.zhaoshang.targets.orgunits.model.RegisteredOrgUnit;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrgUnitController {
 
     private final OrgUnitAdministration administration;
-    private final OrgUnitRegistry registry;
     private final CurrentCaller currentCaller;
 
-    public OrgUnitController(OrgUnitAdministration administration, OrgUnitRegistry registry, CurrentCaller currentCaller) {
+    public OrgUnitController(OrgUnitAdministration administration, CurrentCaller currentCaller) {
         this.administration = administration;
-        this.registry = registry;
         this.currentCaller = currentCaller;
     }
 
@@ -44,8 +40,7 @@ public class OrgUnitController {
     @ReaderRole
     public OrgTreeNode tree(@RequestParam(required = false) String root) {
         OrgScope scope = currentCaller.scope();
-        RegisteredOrgUnit top = administration.visibleUnit(root == null ? scope.unit().code() : root, scope);
-        return OrgTreeNode.nest(registry.subtree(top.path()));
+        return OrgTreeNode.nest(administration.visibleSubtree(root == null ? scope.unit().code() : root, scope));
     }
 
     @GetMapping("/{code}")
@@ -58,8 +53,7 @@ public class OrgUnitController {
     @GetMapping("/{code}/history")
     @AuditorOrAdminRole
     public List<OrgUnitHistoryEntry> history(@PathVariable String code) {
-        RegisteredOrgUnit unit = administration.visibleUnit(code, currentCaller.scope());
-        return registry.history(unit.id()).stream().map(OrgUnitHistoryEntry::of).toList();
+        return administration.history(code, currentCaller.scope()).stream().map(OrgUnitHistoryEntry::of).toList();
     }
 
     @PostMapping

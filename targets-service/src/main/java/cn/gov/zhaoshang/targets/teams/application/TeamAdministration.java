@@ -19,6 +19,7 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
+import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.targets.orgunits.application.OrgUnitAdministration;
 import cn.gov.zhaoshang.targets.orgunits.model.RegisteredOrgUnit;
@@ -27,12 +28,15 @@ import cn.gov.zhaoshang.targets.teams.model.ResidentTeam;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, changes and closes resident teams within the caller's scope; each change is audited and published. */
+/** Reads, creates, changes and closes resident teams within the caller's scope; each change is audited and published. */
 @Service
 public class TeamAdministration {
 
     /** Business dates (a team's active days) are dates in China. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** The orders a list of teams can be sorted by. */
+    public static final SortOrders SORT_ORDERS = ResidentTeamRepository.SORT_ORDERS;
 
     private final ResidentTeamRepository teams;
     private final OrgUnitAdministration orgUnits;
@@ -55,6 +59,19 @@ public class TeamAdministration {
 
     public ResidentTeam find(UUID id, OrgScope scope) {
         return teams.findInScope(id, scope).orElseThrow(() -> new NotFoundException("resident team", id));
+    }
+
+    public List<ResidentTeam> page(OrgScope scope, SortOrders.Order sort, int page, int size) {
+        return teams.pageInScope(scope, sort, page, size);
+    }
+
+    public long count(OrgScope scope) {
+        return teams.countInScope(scope);
+    }
+
+    /** The key areas of the reference list, open or not: code → {nameZh, nameEn, active}. */
+    public List<Map<String, Object>> keyAreas() {
+        return teams.keyAreas();
     }
 
     @Transactional

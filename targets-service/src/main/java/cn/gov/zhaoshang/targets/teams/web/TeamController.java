@@ -14,7 +14,6 @@ import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.platform.security.TargetAdminRole;
 import cn.gov.zhaoshang.targets.teams.application.TeamAdministration;
-import cn.gov.zhaoshang.targets.teams.infrastructure.ResidentTeamRepository;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class TeamController {
 
     private final TeamAdministration administration;
-    private final ResidentTeamRepository teams;
     private final CurrentCaller currentCaller;
 
-    public TeamController(TeamAdministration administration, ResidentTeamRepository teams, CurrentCaller currentCaller) {
+    public TeamController(TeamAdministration administration, CurrentCaller currentCaller) {
         this.administration = administration;
-        this.teams = teams;
         this.currentCaller = currentCaller;
     }
 
     @GetMapping("/api/key-areas")
     @ReaderRole
     public List<TeamResponse.KeyArea> keyAreas() {
-        return teams.keyAreas().stream().map(row -> new TeamResponse.KeyArea((String) row.get("code"),
+        return administration.keyAreas().stream().map(row -> new TeamResponse.KeyArea((String) row.get("code"),
                 (String) row.get("name_zh"), (String) row.get("name_en"), (Boolean) row.get("active"))).toList();
     }
 
@@ -49,10 +46,10 @@ public class TeamController {
     @ReaderRole
     public PageResponse<TeamResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
-        SortOrders.Order order = Paging.check(page, size, sort, ResidentTeamRepository.SORT_ORDERS);
+        SortOrders.Order order = Paging.check(page, size, sort, TeamAdministration.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
-        return new PageResponse<>(teams.pageInScope(scope, order, page, size).stream().map(TeamResponse::of).toList(),
-                page, size, teams.countInScope(scope), order.apiName());
+        return new PageResponse<>(administration.page(scope, order, page, size).stream().map(TeamResponse::of).toList(),
+                page, size, administration.count(scope), order.apiName());
     }
 
     @GetMapping("/api/resident-teams/{id}")

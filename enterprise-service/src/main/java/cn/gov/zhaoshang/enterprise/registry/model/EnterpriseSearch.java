@@ -1,6 +1,7 @@
-package cn.gov.zhaoshang.enterprise.registry.infrastructure;
+package cn.gov.zhaoshang.enterprise.registry.model;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What to look for; every criterion is optional and they combine with AND.
@@ -13,4 +14,8 @@ import java.time.LocalDate;
  */
 public record EnterpriseSearch(String name, String enterpriseClass, LocalDate classOn, String industry,
         String location, String tag) {
+
+    /** One page of matches and how many match in all. */
+    public record Result(List<Enterprise> items, long total) {
+    }
 }

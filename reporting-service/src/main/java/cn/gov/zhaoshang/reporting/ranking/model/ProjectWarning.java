@@ -1,0 +1,15 @@
+package cn.gov.zhaoshang.reporting.ranking.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A project warning as project-service raised it.
+ *
+ * @param kind  STALE or NOT_STARTED
+ * @param since STALE: the last update; NOT_STARTED: the planned start that passed
+ */
+public record ProjectWarning(UUID warningId, UUID projectId, String orgUnit, String kind, String stage,
+        LocalDate since, Instant raisedAt) {
+}
