@@ -10,7 +10,6 @@ import java.util.UUID;
 import cn.gov.zhaoshang.enterprise.editionimport.application.EditionImports;
 import cn.gov.zhaoshang.enterprise.editionimport.model.ImportRow;
 import cn.gov.zhaoshang.enterprise.editionimport.model.MatchKind;
-import cn.gov.zhaoshang.enterprise.registry.web.EnterpriseController;
 import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;

@@ -10,7 +10,6 @@ import cn.gov.zhaoshang.reporting.report.model.UnitReport;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
