@@ -13,6 +13,8 @@ interface SignInSettings {
   url: string
   realm: string
   clientId: string
+  /** What the gateway saw when it served the page (undefined when nobody filled it in: `npm run dev`). */
+  keycloakAnswers: boolean | undefined
 }
 
 type ZhaoshangClaims = KeycloakTokenParsed & { org_unit?: string; name?: string; preferred_username?: string }
@@ -37,12 +39,13 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined
  */
 export async function signIn(): Promise<SignInOutcome> {
   const settings = signInSettings()
-  keycloak = new Keycloak(settings)
+  keycloak = new Keycloak({ url: settings.url, realm: settings.realm, clientId: settings.clientId })
   keycloak.onAuthRefreshSuccess = scheduleRefresh
   keycloak.onTokenExpired = () => void refreshNow(0)
-  // whether Keycloak answers is asked beside the sign-in's own start, not after it
+  // whether Keycloak answers: the gateway said so in the page, or the browser asks, beside the
+  // sign-in's own start (only when the gateway did not see it answer, or did not say)
   const returning = /[#&?]code=/.test(location.href)
-  const reachable = returning ? Promise.resolve(true) : answers(settings)
+  const reachable = returning || settings.keycloakAnswers === true ? Promise.resolve(true) : answers(settings)
   try {
     // no onLoad: a return from Keycloak's page (code and state in the URL) is completed here,
     // anything else is decided below, after checking that Keycloak answers at all
@@ -158,9 +161,11 @@ function home(): string {
 function signInSettings(): SignInSettings {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="zhaoshang-sign-in"]')
   const filled = (value: string | undefined) => (value && !value.startsWith('__') ? value : undefined)
+  const said = filled(meta?.dataset.keycloakAnswers)
   return {
     url: filled(meta?.dataset.url) ?? import.meta.env.VITE_KEYCLOAK_URL ?? 'http://localhost:8180',
     realm: filled(meta?.dataset.realm) ?? 'zhaoshang',
     clientId: filled(meta?.dataset.clientId) ?? 'zhaoshang-console',
+    keycloakAnswers: said === undefined ? undefined : said === 'true',
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.gateway.console;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,27 +40,32 @@ public class ConsoleConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> consoleRoutes(ConsoleProperties properties,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String keyEndpoint,
+            @Value("${zhaoshang.gateway.console.keycloak-check-timeout:2s}") Duration checkTimeout,
+            @Value("${zhaoshang.gateway.console.keycloak-check-remembered:5s}") Duration checkRemembered) {
         if (!ConsoleFiles.present()) {
             return RouterFunctions.route(request -> false, request -> ServerResponse.notFound().build());
         }
         SignInSettings signIn = SignInSettings.of(properties, issuer);
         ConsoleFiles files = new ConsoleFiles(signIn);
+        KeycloakAvailability keycloak = new KeycloakAvailability(keyEndpoint, checkTimeout, checkRemembered);
         String policy = contentSecurityPolicy(signIn.keycloakOrigin());
         RequestPredicate consolePath = request -> NOT_CONSOLE.stream().noneMatch(request.path()::startsWith);
         RequestPredicate read = RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.HEAD));
-        return RouterFunctions.route(read.and(consolePath), request -> serve(request, files, policy));
+        return RouterFunctions.route(read.and(consolePath), request -> serve(request, files, keycloak, policy));
     }
 
-    private static Mono<ServerResponse> serve(ServerRequest request, ConsoleFiles files, String policy) {
+    private static Mono<ServerResponse> serve(ServerRequest request, ConsoleFiles files, KeycloakAvailability keycloak,
+            String policy) {
         String path = request.path().substring(1);
         if (path.isEmpty() || path.equals("index.html")) {
-            return index(files, policy);
+            return index(files, keycloak, policy);
         }
         Optional<Resource> file = files.file(path);
         if (file.isEmpty()) {
             // a client-side route (no file extension) gets the page; a missing file is a 404
-            return lastSegment(path).contains(".") ? ServerResponse.notFound().build() : index(files, policy);
+            return lastSegment(path).contains(".") ? ServerResponse.notFound().build() : index(files, keycloak, policy);
         }
         MediaType type = MediaTypeFactory.getMediaType(file.get()).orElse(MediaType.APPLICATION_OCTET_STREAM);
         CacheControl caching = path.startsWith("assets/") ? HASHED : CacheControl.noCache();
@@ -72,12 +78,13 @@ public class ConsoleConfiguration {
         return response.body(BodyInserters.fromResource(body));
     }
 
-    private static Mono<ServerResponse> index(ConsoleFiles files, String policy) {
+    private static Mono<ServerResponse> index(ConsoleFiles files, KeycloakAvailability keycloak, String policy) {
         // no-store: never cached, and a page left by logging out is not restored from the back-forward cache
-        return ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return keycloak.answers().flatMap(answers -> ServerResponse.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .headers(headers -> securityHeaders(headers, policy))
-                .bodyValue(files.indexHtml());
+                .bodyValue(files.indexHtml(answers)));
     }
 
     private static void securityHeaders(HttpHeaders headers, String policy) {

@@ -15,17 +15,21 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The console's built files, from the {@code console} module's jar ({@code classpath:console/}):
  * hashed assets (with the {@code .br} and {@code .gz} copies the build wrote beside them) and
- * index.html, which is read once and given the sign-in settings.
+ * index.html, which is read once and given the sign-in settings, in two copies: Keycloak answers
+ * or it does not ({@link KeycloakAvailability}).
  */
 class ConsoleFiles {
 
     static final String ROOT = "console/";
     private static final Pattern SAFE_PATH = Pattern.compile("^[A-Za-z0-9._/-]+$");
 
-    private final byte[] indexHtml;
+    private final byte[] indexHtmlKeycloakAnswers;
+    private final byte[] indexHtmlKeycloakSilent;
 
     ConsoleFiles(SignInSettings signIn) {
-        this.indexHtml = render(read(ROOT + "index.html"), signIn).getBytes(StandardCharsets.UTF_8);
+        String template = read(ROOT + "index.html");
+        this.indexHtmlKeycloakAnswers = render(template, signIn, true).getBytes(StandardCharsets.UTF_8);
+        this.indexHtmlKeycloakSilent = render(template, signIn, false).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether the console was built into this gateway (a gateway without it still routes the API). */
@@ -33,8 +37,8 @@ class ConsoleFiles {
         return new ClassPathResource(ROOT + "index.html").exists();
     }
 
-    byte[] indexHtml() {
-        return indexHtml;
+    byte[] indexHtml(boolean keycloakAnswers) {
+        return keycloakAnswers ? indexHtmlKeycloakAnswers : indexHtmlKeycloakSilent;
     }
 
     /** A built file by its path under the root, never outside it. */
@@ -62,8 +66,9 @@ class ConsoleFiles {
     record Encoded(Resource resource, String encoding) {
     }
 
-    static String render(String template, SignInSettings signIn) {
+    static String render(String template, SignInSettings signIn, boolean keycloakAnswers) {
         String html = template
+                .replace("__KEYCLOAK_ANSWERS__", String.valueOf(keycloakAnswers))
                 .replace("__KEYCLOAK_URL__", HtmlUtils.htmlEscape(signIn.keycloakUrl()))
                 .replace("__KEYCLOAK_REALM__", HtmlUtils.htmlEscape(signIn.realm()))
                 .replace("__KEYCLOAK_CLIENT_ID__", HtmlUtils.htmlEscape(signIn.clientId()))

@@ -57,6 +57,8 @@ class ConsoleServingIT {
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
         assertThat(page.body())
                 .contains("data-url=\"" + keycloak + "\"", "data-realm=\"zhaoshang\"", "data-client-id=\"zhaoshang-console\"",
+                        // the gateway asked the identity provider's key endpoint, which answered
+                        "data-keycloak-answers=\"true\"",
                         "<link rel=\"preconnect\" href=\"" + keycloak + "\"")
                 .doesNotContain("__KEYCLOAK_")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");

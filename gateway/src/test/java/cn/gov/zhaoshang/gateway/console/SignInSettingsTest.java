@@ -24,9 +24,9 @@ class SignInSettingsTest {
                 .hasMessageContaining("not a Keycloak realm URL");
 
         String page = ConsoleFiles.render("<meta data-url=\"__KEYCLOAK_URL__\" data-realm=\"__KEYCLOAK_REALM__\" "
-                + "data-client-id=\"__KEYCLOAK_CLIENT_ID__\"><link href=\"__KEYCLOAK_ORIGIN__\">",
-                new SignInSettings("https://a.gov.cn/sso?a=1&b=%222%22", "<r>", "c&d\""));
-        assertThat(page).isEqualTo("<meta data-url=\"https://a.gov.cn/sso?a=1&amp;b=%222%22\" data-realm=\"&lt;r&gt;\" data-client-id=\"c&amp;d&quot;\">"
-                + "<link href=\"https://a.gov.cn\">");
+                + "data-client-id=\"__KEYCLOAK_CLIENT_ID__\" data-keycloak-answers=\"__KEYCLOAK_ANSWERS__\"><link href=\"__KEYCLOAK_ORIGIN__\">",
+                new SignInSettings("https://a.gov.cn/sso?a=1&b=%222%22", "<r>", "c&d\""), false);
+        assertThat(page).isEqualTo("<meta data-url=\"https://a.gov.cn/sso?a=1&amp;b=%222%22\" data-realm=\"&lt;r&gt;\" data-client-id=\"c&amp;d&quot;\" "
+                + "data-keycloak-answers=\"false\"><link href=\"https://a.gov.cn\">");
     }
 }
