@@ -1,18 +1,17 @@
 package cn.gov.zhaoshang.project.excel.application;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
-import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository.ExportFilter;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository.ExportedProject;
 import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.platform.privacy.Masking;
 import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 import org.springframework.stereotype.Service;
@@ -35,9 +34,9 @@ public class ProjectListExport {
     }
 
     @Transactional(readOnly = true)
-    public byte[] export(OrgScope scope, OrgUnit unit, ProjectStage stage, LocalDate signedFrom, LocalDate signedTo) {
-        List<ProjectListWorkbook.ExportRow> rows = repository.export(scope,
-                        new ExportFilter(unit.path(), stage == null ? null : stage.name(), signedFrom, signedTo), MAX_ROWS)
+    /** The accepted projects in scope that match the filter, as the unit's monthly list. */
+    public byte[] export(OrgScope scope, OrgUnit unit, ProjectFilter filter) {
+        List<ProjectListWorkbook.ExportRow> rows = repository.export(scope, filter, MAX_ROWS)
                 .stream().map(ProjectListExport::row).toList();
         return ProjectListWorkbook.write(unit.nameZh() + ProjectListLayout.SHEET, rows);
     }

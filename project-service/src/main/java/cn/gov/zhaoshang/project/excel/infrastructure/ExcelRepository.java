@@ -9,6 +9,8 @@ import java.util.UUID;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.infrastructure.ProjectFilterSql;
+import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,12 +65,9 @@ public class ExcelRepository {
             BigDecimal fdiUsd, LocalDate plannedStartDate, String siteAddress, String contactName, String contactPhone) {
     }
 
-    /** The export's filter; null fields do not filter. */
-    public record ExportFilter(String unitPath, String stage, LocalDate signedFrom, LocalDate signedTo) {
-    }
-
-    /** The accepted projects in scope and under the filter's unit, by signing date then name. */
-    public List<ExportedProject> export(OrgScope scope, ExportFilter filter, int limit) {
+    /** The accepted projects in scope that match the filter, by signing date then name. */
+    public List<ExportedProject> export(OrgScope scope, ProjectFilter filter, int limit) {
+        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
         return jdbc.sql("""
                 SELECT p.project_code, p.name, p.org_unit_code, u.level, u.name_zh, parent.name_zh AS parent_name,
                        p.industry_code, p.stage, p.signing_date, p.contract_amount,
@@ -78,20 +77,11 @@ public class ExcelRepository {
                 LEFT JOIN enterprise_copy investor ON investor.id = p.investor_enterprise_id
                 JOIN org_unit u ON u.code = p.org_unit_code
                 LEFT JOIN org_unit parent ON parent.code = u.parent_code
-                WHERE\s""" + OrgScope.pathInSubtree("u.path", OrgScope.CALLER_PATH)
-                + " AND " + OrgScope.pathInSubtree("u.path", "unitPath") + """
+                WHERE p.review_status = 'ACCEPTED' AND\s""" + where.where() + """
 
-                  AND p.review_status = 'ACCEPTED'
-                  AND (CAST(:stage AS text) IS NULL OR p.stage = :stage)
-                  AND (CAST(:signedFrom AS date) IS NULL OR p.signing_date >= :signedFrom)
-                  AND (CAST(:signedTo AS date) IS NULL OR p.signing_date <= :signedTo)
                 ORDER BY p.signing_date NULLS LAST, p.name, p.id
                 LIMIT :limit""")
-                .param("callerPath", scope.path())
-                .param("unitPath", filter.unitPath())
-                .param("stage", filter.stage())
-                .param("signedFrom", filter.signedFrom())
-                .param("signedTo", filter.signedTo())
+                .params(where.parameters())
                 .param("limit", limit)
                 .query((rs, row) -> new ExportedProject(rs.getString("project_code"), rs.getString("name"),
                         rs.getString("org_unit_code"), rs.getString("level"), rs.getString("name_zh"),

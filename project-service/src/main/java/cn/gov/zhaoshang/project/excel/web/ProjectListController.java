@@ -1,27 +1,26 @@
 package cn.gov.zhaoshang.project.excel.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
-import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.library.web.ProjectSearchParameters;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.excel.application.ProjectListExport;
 import cn.gov.zhaoshang.project.excel.application.ProjectListImport;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
-import cn.gov.zhaoshang.project.library.model.ProjectStage;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,22 +75,18 @@ public class ProjectListController {
     }
 
     /**
-     * The library as the monthly list, filtered: the unit (and below it; the caller's own by default;
-     * outside the scope 404), the stage, and the signing dates from and to (inclusive).
+     * The library as the monthly list, filtered as {@code GET /api/projects} is
+     * ({@link ProjectSearchParameters}: the caller's own unit and below it by default, a unit outside
+     * the scope 404), by signing date then name; the file is named after the unit asked for.
      */
     @GetMapping(value = "/export", produces = XLSX)
     @ReaderRole
-    public ResponseEntity<byte[]> export(@RequestParam(required = false) String orgUnit,
-            @RequestParam(required = false) ProjectStage stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo) {
+    public ResponseEntity<byte[]> export(@RequestParam MultiValueMap<String, String> parameters) {
         OrgScope scope = currentCaller.scope();
-        OrgUnit unit = orgUnit == null ? scope.unit()
-                : orgUnits.find(orgUnit).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", orgUnit));
-        if (signedFrom != null && signedTo != null && signedTo.isBefore(signedFrom)) {
-            throw new RequestValidationException(List.of(new FieldViolation("signedTo", "DateRange", "is on or after signedFrom")));
-        }
-        byte[] file = exports.export(scope, unit, stage, signedFrom, signedTo);
+        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, Set.of(), scope, orgUnits);
+        String unitCode = (String) search.applied().get("orgUnit");
+        OrgUnit unit = unitCode == null ? scope.unit() : orgUnits.find(unitCode).orElseThrow();
+        byte[] file = exports.export(scope, unit, search.filter());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

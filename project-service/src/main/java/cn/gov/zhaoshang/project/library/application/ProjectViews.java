@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,14 +56,18 @@ public class ProjectViews {
         return of(List.of(project), scope.caller()).getFirst();
     }
 
+    /** The best match first: the order of a search by name or code when no other is asked for. */
+    public static final SortOrders.Order RELEVANCE = ProjectRepository.RELEVANCE;
+
+    /** One page of the projects in scope that match the filter, in the given order. */
     @Transactional
-    public List<ProjectView> page(OrgScope scope, SortOrders.Order sort, int page, int size) {
-        return of(projects.pageInScope(scope, sort, page, size), scope.caller());
+    public List<ProjectView> page(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
+        return of(projects.pageMatching(scope, filter, sort, page, size), scope.caller());
     }
 
-    /** How many projects the scope holds. */
-    public long count(OrgScope scope) {
-        return projects.countInScope(scope);
+    /** How many projects in scope match the filter. */
+    public long count(OrgScope scope, ProjectFilter filter) {
+        return projects.countMatching(scope, filter);
     }
 
     /** The views of projects already known to be in the caller's scope, in the same order. */

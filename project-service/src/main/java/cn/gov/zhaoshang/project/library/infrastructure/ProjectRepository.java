@@ -12,6 +12,7 @@ import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.PooledProject;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
+import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
@@ -36,6 +37,10 @@ public class ProjectRepository {
             "name,desc", "name DESC",
             "registeredAt,desc", "registered_at DESC",
             "registeredAt,asc", "registered_at ASC");
+
+    /** Best match first: the order of a search by name or code when no other is asked for. */
+    public static final SortOrders.Order RELEVANCE = new SortOrders.Order("relevance",
+            "(lower(p.project_code) = lower(:query)) DESC, " + ProjectFilterSql.RELEVANCE + " DESC, p.registered_at DESC");
 
 
     // The investor's contact (contact_name, contact_phone) is deliberately not among them: see InvestorContacts.
@@ -249,20 +254,26 @@ public class ProjectRepository {
                 .optional();
     }
 
-    /** One page of the projects in scope, in the given order (a whitelisted column). */
-    public List<Project> pageInScope(OrgScope scope, SortOrders.Order sort, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE " + OrgScope.WITHIN_SCOPE
-                        + " ORDER BY " + sort.orderBy() + ", id LIMIT :limit OFFSET :offset")
-                .param("callerPath", scope.path())
+    /**
+     * One page of the projects in scope that match the filter, in the given order (one of
+     * {@link #SORT_ORDERS}, or {@link #RELEVANCE} with a query: best match first).
+     */
+    public List<Project> pageMatching(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
+        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE " + where.where()
+                        + " ORDER BY " + sort.orderBy() + ", p.id LIMIT :limit OFFSET :offset")
+                .params(where.parameters())
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(this::toProject)
                 .list();
     }
 
-    public long countInScope(OrgScope scope) {
-        return jdbc.sql("SELECT count(*) FROM project WHERE " + OrgScope.WITHIN_SCOPE)
-                .param("callerPath", scope.path())
+    /** How many projects in scope match the filter. */
+    public long countMatching(OrgScope scope, ProjectFilter filter) {
+        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
+        return jdbc.sql("SELECT count(*) FROM project p WHERE " + where.where())
+                .params(where.parameters())
                 .query(Long.class).single();
     }
 

@@ -2,12 +2,14 @@ package cn.gov.zhaoshang.project.library.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
-import cn.gov.zhaoshang.platform.errors.NotFoundException;
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
+import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
@@ -17,8 +19,13 @@ import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.model.Project;
+import cn.gov.zhaoshang.project.library.model.AmountBand;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +44,18 @@ public class ProjectController {
     private final ProjectTransfers transfers;
     private final ProjectViews views;
     private final CurrentCaller currentCaller;
+    private final OrgUnitDirectory orgUnits;
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "sort");
 
     public ProjectController(ProjectRegistration registration, ProjectLifecycle lifecycle, ProjectTransfers transfers,
-            ProjectViews views, CurrentCaller currentCaller) {
+            ProjectViews views, CurrentCaller currentCaller, OrgUnitDirectory orgUnits) {
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.transfers = transfers;
         this.views = views;
         this.currentCaller = currentCaller;
+        this.orgUnits = orgUnits;
     }
 
     /** The project after a write, shown to the caller as a read would show it (contact masked or audited). */
@@ -89,14 +100,52 @@ public class ProjectController {
         return ProjectResponse.of(views.one(id, currentCaller.scope()));
     }
 
+    /**
+     * Searches the library within the caller's scope: by name or code ({@code q}, best match first)
+     * and by the filters of {@link ProjectSearchParameters}, all of which have to match.
+     */
     @GetMapping
     @ReaderRole
-    public PageResponse<ProjectResponse> list(@RequestParam(defaultValue = "0") int page,
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "name (typo-tolerant) or the start of the project code")
+    @Parameter(name = "orgUnit", in = ParameterIn.QUERY, description = "a unit in scope: it and everything under it")
+    @Parameter(name = "stage", in = ParameterIn.QUERY, description = "one or several stages, repeated or comma-separated")
+    @Parameter(name = "industry", in = ParameterIn.QUERY, description = "a GB/T 4754 code or its start, e.g. C38")
+    @Parameter(name = "chainTag", in = ParameterIn.QUERY, description = "one or several industry-chain tags (any of them)")
+    @Parameter(name = "channel", in = ParameterIn.QUERY, description = "one or several channels")
+    @Parameter(name = "sourceKeyArea", in = ParameterIn.QUERY, description = "one or several key areas")
+    @Parameter(name = "manufacturing", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    @Parameter(name = "amountBand", in = ParameterIn.QUERY, schema = @Schema(implementation = AmountBand.class))
+    @Parameter(name = "amountFrom", in = ParameterIn.QUERY, description = "contract amount in yuan, at least")
+    @Parameter(name = "amountTo", in = ParameterIn.QUERY, description = "contract amount in yuan, at most")
+    @Parameter(name = "signedFrom", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "signedTo", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "registeredFrom", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "registeredTo", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "investor", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+    @Parameter(name = "hasOpenWarning", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    public ProjectPageResponse list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            @RequestParam(defaultValue = "registeredAt,desc") String sort) {
-        SortOrders.Order order = Paging.check(page, size, sort, ProjectViews.SORT_ORDERS);
+            @RequestParam(required = false) String sort) {
         OrgScope scope = currentCaller.scope();
-        List<ProjectResponse> items = views.page(scope, order, page, size).stream().map(ProjectResponse::of).toList();
-        return new PageResponse<>(items, page, size, views.count(scope), order.apiName());
+        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, LIST_PARAMETERS, scope, orgUnits);
+        SortOrders.Order order = order(sort, search.filter().hasQuery(), page, size);
+        List<ProjectResponse> items = views.page(scope, search.filter(), order, page, size).stream()
+                .map(ProjectResponse::of).toList();
+        return new ProjectPageResponse(items, page, size, views.count(scope, search.filter()), order.apiName(),
+                search.applied());
+    }
+
+    /** A search by name is best match first unless another order is asked for; without one, newest first. */
+    private static SortOrders.Order order(String sort, boolean searchByName, int page, int size) {
+        if (ProjectViews.RELEVANCE.apiName().equals(sort) || sort == null && searchByName) {
+            Paging.checkRange(page, size);
+            if (!searchByName) {
+                throw new RequestValidationException(List.of(new FieldViolation("sort", "RequiresQuery",
+                        "relevance orders a search by q; give q or another order")));
+            }
+            return ProjectViews.RELEVANCE;
+        }
+        return Paging.check(page, size, sort == null ? "registeredAt,desc" : sort, ProjectViews.SORT_ORDERS);
     }
 }
