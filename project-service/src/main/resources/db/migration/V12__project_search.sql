@@ -13,6 +13,10 @@ CREATE INDEX project_search_name_trgm ON project USING gin (search_name gin_trgm
 CREATE INDEX project_code_prefix ON project (lower(project_code) text_pattern_ops);
 -- an industry code's start (C, C38, C3841)
 CREATE INDEX project_industry_prefix ON project (industry_code text_pattern_ops);
+-- a unit's projects at some stages, or signed in a range: the scope is a list of units, and these
+-- find a filter's rows unit by unit without reading the others
+CREATE INDEX project_unit_stage ON project (org_unit_code, stage);
+CREATE INDEX project_unit_signing_date ON project (org_unit_code, signing_date);
 -- the default order, newest first, and the registration date filters
 CREATE INDEX project_registered_at ON project (registered_at);
 -- the open warnings a filter asks about
