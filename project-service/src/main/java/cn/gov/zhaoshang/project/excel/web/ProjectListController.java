@@ -83,7 +83,7 @@ public class ProjectListController {
     @ReaderRole
     public ResponseEntity<byte[]> export(@RequestParam MultiValueMap<String, String> parameters) {
         OrgScope scope = currentCaller.scope();
-        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, Set.of(), scope, orgUnits);
+        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, Set.of(), List.of(), scope, orgUnits);
         String unitCode = (String) search.applied().get("orgUnit");
         OrgUnit unit = unitCode == null ? scope.unit() : orgUnits.find(unitCode).orElseThrow();
         byte[] file = exports.export(scope, unit, search.filter());

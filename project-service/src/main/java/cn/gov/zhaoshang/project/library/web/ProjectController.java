@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.project.library.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
-import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
@@ -128,8 +128,12 @@ public class ProjectController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort) {
         OrgScope scope = currentCaller.scope();
-        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, LIST_PARAMETERS, scope, orgUnits);
-        SortOrders.Order order = order(sort, search.filter().hasQuery(), page, size);
+        // page, size and sort are checked with the filters, so that one 400 names every bad parameter
+        List<FieldViolation> violations = new ArrayList<>(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
+        boolean searchByName = parameters.getOrDefault("q", List.of()).stream().anyMatch(value -> !value.isBlank());
+        SortOrders.Order order = order(sort, searchByName, violations);
+        ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, LIST_PARAMETERS, violations,
+                scope, orgUnits);
         List<ProjectResponse> items = views.page(scope, search.filter(), order, page, size).stream()
                 .map(ProjectResponse::of).toList();
         return new ProjectPageResponse(items, page, size, views.count(scope, search.filter()), order.apiName(),
@@ -137,15 +141,13 @@ public class ProjectController {
     }
 
     /** A search by name is best match first unless another order is asked for; without one, newest first. */
-    private static SortOrders.Order order(String sort, boolean searchByName, int page, int size) {
+    private static SortOrders.Order order(String sort, boolean searchByName, List<FieldViolation> violations) {
         if (ProjectViews.RELEVANCE.apiName().equals(sort) || sort == null && searchByName) {
-            Paging.checkRange(page, size);
             if (!searchByName) {
-                throw new RequestValidationException(List.of(new FieldViolation("sort", "RequiresQuery",
-                        "relevance orders a search by q; give q or another order")));
+                violations.add(new FieldViolation("sort", "RequiresQuery", "relevance orders a search by q; give q or another order"));
             }
             return ProjectViews.RELEVANCE;
         }
-        return Paging.check(page, size, sort == null ? "registeredAt,desc" : sort, ProjectViews.SORT_ORDERS);
+        return ProjectViews.SORT_ORDERS.find(sort == null ? "registeredAt,desc" : sort, violations);
     }
 }

@@ -72,12 +72,15 @@ public final class ProjectSearchParameters {
     /**
      * @param parameters every query parameter of the request
      * @param operationParameters the operation's own parameters beside the filters (page, size, sort)
+     * @param operationViolations what is wrong with those, already found; named in the same 400
      * @throws cn.gov.zhaoshang.platform.errors.RequestValidationException naming every bad parameter
      * @throws NotFoundException when {@code orgUnit} is not a unit of the caller's scope
      */
     public static Search read(MultiValueMap<String, String> parameters, Set<String> operationParameters,
-            OrgScope scope, OrgUnitDirectory orgUnits) {
-        return new ProjectSearchParameters(parameters).read(operationParameters, scope, orgUnits);
+            List<FieldViolation> operationViolations, OrgScope scope, OrgUnitDirectory orgUnits) {
+        ProjectSearchParameters search = new ProjectSearchParameters(parameters);
+        search.violations.addAll(operationViolations);
+        return search.read(operationParameters, scope, orgUnits);
     }
 
     private Search read(Set<String> operationParameters, OrgScope scope, OrgUnitDirectory orgUnits) {

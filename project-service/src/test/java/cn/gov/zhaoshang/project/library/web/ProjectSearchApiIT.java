@@ -135,6 +135,9 @@ class ProjectSearchApiIT {
         assertThat(violations(guipingOfficer.get("/api/projects?signedFrom=2026-06-01&signedTo=2026-05-31&q=a&q=b").json()))
                 .containsExactlyInAnyOrder("signedTo Range", "q Single");
         assertThat(violations(guipingOfficer.get("/api/projects?sort=relevance").json())).containsExactly("sort RequiresQuery");
+        // the list's own parameters are named in the same answer as the filters
+        assertThat(violations(guipingOfficer.get("/api/projects?sort=colour,asc&size=0&colour=red&stage=NONE").json()))
+                .containsExactlyInAnyOrder("sort AllowedValue", "size Range", "colour Unknown", "stage AllowedValue");
 
         // a unit outside the scope is not found, whether it exists or not
         assertThat(guipingOfficer.get("/api/projects?orgUnit=" + GANGBEI).status()).isEqualTo(404);
