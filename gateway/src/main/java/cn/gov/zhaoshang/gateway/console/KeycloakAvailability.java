@@ -2,12 +2,9 @@ package cn.gov.zhaoshang.gateway.console;
 
 import java.time.Duration;
 
-import io.netty.channel.ChannelOption;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import cn.gov.zhaoshang.gateway.security.IdentityProviderConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Whether Keycloak answers, as the gateway sees it, for the console's page: a visit without a
@@ -23,16 +20,13 @@ final class KeycloakAvailability {
     private final Mono<Boolean> answers;
 
     KeycloakAvailability(String keyEndpoint, Duration timeout, Duration remembered) {
-        HttpClient client = HttpClient.create(ConnectionProvider.create("keycloak-availability", 1))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
-                .responseTimeout(timeout);
-        this.answers = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build()
+        this.answers = WebClient.builder()
+                .clientConnector(IdentityProviderConnector.of("keycloak-availability", 1, timeout)).build()
                 .get().uri(keyEndpoint)
                 .retrieve()
                 .toBodilessEntity()
                 .map(response -> true)
                 // refused, timed out or answered with an error: all the same to a person about to sign in
-                .timeout(timeout)
                 .onErrorReturn(false)
                 .cache(answer -> remembered, failure -> remembered, () -> remembered);
     }

@@ -6,12 +6,10 @@ import java.util.List;
 
 import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
 import cn.gov.zhaoshang.platform.security.ReactiveVerifiedTokenCache;
-import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,8 +23,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Every API request must carry a valid access token: signature (Keycloak's JWKS, re-fetched when
@@ -62,11 +58,8 @@ public class GatewaySecurityConfiguration {
 
     /** The client of the key fetches: its own small pool, with time-outs, its transport failures marked as an outage. */
     private static WebClient keyFetches(Duration timeout) {
-        HttpClient client = HttpClient.create(ConnectionProvider.create("identity-provider-keys", 2))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
-                .responseTimeout(timeout);
         return WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(client))
+                .clientConnector(IdentityProviderConnector.of("identity-provider-keys", 2, timeout))
                 .filter((request, next) -> next.exchange(request)
                         .onErrorMap(WebClientRequestException.class, failure -> new IdentityProviderOutage.UnreachableException(
                                 "the identity provider's keys could not be fetched from " + request.url(), failure)))

@@ -84,8 +84,7 @@ public class ProjectListController {
     public ResponseEntity<byte[]> export(@RequestParam MultiValueMap<String, String> parameters) {
         OrgScope scope = currentCaller.scope();
         ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, Set.of(), List.of(), scope, orgUnits);
-        String unitCode = (String) search.applied().get("orgUnit");
-        OrgUnit unit = unitCode == null ? scope.unit() : orgUnits.find(unitCode).orElseThrow();
+        OrgUnit unit = search.unit() == null ? scope.unit() : search.unit();
         byte[] file = exports.export(scope, unit, search.filter());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(XLSX))

@@ -26,10 +26,6 @@ public record ProjectFilter(String query, String unitPath, Set<ProjectStage> sta
         BigDecimal amountFrom, BigDecimal amountTo, LocalDate signedFrom, LocalDate signedTo,
         Instant registeredFrom, Instant registeredBefore, UUID investor, Boolean hasOpenWarning) {
 
-    /** Everything in scope. */
-    public static final ProjectFilter NONE = new ProjectFilter(null, null, Set.of(), null, Set.of(), Set.of(), Set.of(),
-            null, null, null, null, null, null, null, null, null);
-
     public ProjectFilter {
         stages = Set.copyOf(stages);
         chainTags = Set.copyOf(chainTags);

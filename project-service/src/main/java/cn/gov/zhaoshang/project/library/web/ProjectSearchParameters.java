@@ -56,9 +56,10 @@ public final class ProjectSearchParameters {
 
     /**
      * @param filter  what the search asks for
+     * @param unit    the unit {@code orgUnit} names (within the caller's scope); {@code null} without it
      * @param applied the filters applied, by name, as the response echoes them (values normalised)
      */
-    public record Search(ProjectFilter filter, Map<String, Object> applied) {
+    public record Search(ProjectFilter filter, OrgUnit unit, Map<String, Object> applied) {
     }
 
     private final MultiValueMap<String, String> parameters;
@@ -119,20 +120,16 @@ public final class ProjectSearchParameters {
         ordered("registeredTo", registeredFrom, registeredTo, "registeredFrom");
         Paging.throwIfAny(violations);
 
-        String unitPath = null;
-        if (unitCode != null) {
-            OrgUnit unit = orgUnits.find(unitCode).filter(scope::contains)
-                    .orElseThrow(() -> new NotFoundException("org unit", unitCode));
-            unitPath = unit.path();
-        }
-        ProjectFilter filter = new ProjectFilter(query, unitPath, stages, industry, chainTags, channels, keyAreas,
+        OrgUnit unit = unitCode == null ? null : orgUnits.find(unitCode).filter(scope::contains)
+                .orElseThrow(() -> new NotFoundException("org unit", unitCode));
+        ProjectFilter filter = new ProjectFilter(query, unit == null ? null : unit.path(), stages, industry, chainTags, channels, keyAreas,
                 manufacturing, from, amountTo, signedFrom, signedTo,
                 registeredFrom == null ? null : registeredFrom.atStartOfDay(CHINA).toInstant(),
                 registeredTo == null ? null : registeredTo.plusDays(1).atStartOfDay(CHINA).toInstant(),
                 investor, hasOpenWarning);
         Map<String, Object> echoed = new LinkedHashMap<>();
         FILTERS.stream().filter(applied::containsKey).forEach(name -> echoed.put(name, applied.get(name)));
-        return new Search(filter, echoed);
+        return new Search(filter, unit, echoed);
     }
 
     /** The one value of a parameter, read by {@code reader} (null: not of its kind); null when absent or empty. */
