@@ -12,7 +12,6 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
-import cn.gov.zhaoshang.project.library.model.PooledProject;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
 import cn.gov.zhaoshang.project.library.model.ReviewDecision;
@@ -39,7 +38,7 @@ public class DuplicateReview {
     }
 
     @Transactional(readOnly = true)
-    public List<PooledProject> pool(OrgScope scope, int page, int size) {
+    public List<Project> pool(OrgScope scope, int page, int size) {
         return projects.pageReviewPool(scope, page, size);
     }
 

@@ -2,7 +2,6 @@ package cn.gov.zhaoshang.project.duplicates.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
@@ -43,10 +42,9 @@ public class DuplicateReviewController {
         Paging.checkRange(page, size);
         OrgScope scope = currentCaller.scope();
         var pooled = review.pool(scope, page, size);
-        var shown = views.of(pooled.stream().map(entry -> entry.project()).toList(), scope.caller());
-        List<ReviewPoolEntry> items = IntStream.range(0, pooled.size())
-                .mapToObj(i -> new ReviewPoolEntry(ProjectResponse.of(shown.get(i)), pooled.get(i).duplicateOf(),
-                        pooled.get(i).rule()))
+        // What each may duplicate is named only when that project is within the caller's scope too.
+        List<ReviewPoolEntry> items = views.of(pooled, scope).stream()
+                .map(ReviewPoolEntry::of)
                 .toList();
         return new PageResponse<>(items, page, size, review.poolSize(scope));
     }
@@ -56,6 +54,6 @@ public class DuplicateReviewController {
     @OfficerOrLeaderRole
     public ProjectResponse decide(@PathVariable UUID id, @Valid @RequestBody ReviewDecisionRequest request) {
         OrgScope scope = currentCaller.scope();
-        return ProjectResponse.of(views.of(List.of(review.decide(id, request.decision(), request.note(), scope)), scope.caller()).getFirst());
+        return ProjectResponse.of(views.of(List.of(review.decide(id, request.decision(), request.note(), scope)), scope).getFirst());
     }
 }

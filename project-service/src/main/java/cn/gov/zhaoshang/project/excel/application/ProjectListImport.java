@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.project.duplicates.application.DuplicateProbeLimit;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
 import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
 import cn.gov.zhaoshang.project.excel.model.CellError;
@@ -28,10 +29,12 @@ import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
+import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
 import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
+import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
@@ -56,16 +59,21 @@ public class ProjectListImport {
     private final ExcelRepository repository;
     private final ListRowRules rowRules;
     private final AuditTrail audit;
+    private final ProjectViews views;
+    private final DuplicateProbeLimit probeLimit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ProjectListImport(ProjectRegistration registration, FundsInPlace funds, ExcelRepository repository,
-            ListRowRules rowRules, AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock) {
+            ListRowRules rowRules, AuditTrail audit, ProjectViews views, DuplicateProbeLimit probeLimit,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.registration = registration;
         this.funds = funds;
         this.repository = repository;
         this.rowRules = rowRules;
         this.audit = audit;
+        this.views = views;
+        this.probeLimit = probeLimit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -91,23 +99,36 @@ public class ProjectListImport {
             if (!done.errors().isEmpty()) {
                 throw new RequestValidationException(done.errors().stream().map(CellError::toViolation).toList());
             }
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("rows", done.rows());
-            summary.put("registered", done.registered());
-            summary.put("pooled", done.duplicates().size());
-            summary.put("fundsMonths", done.fundsMonths());
-            audit.record(scope.caller(), "project-import", done.importId().toString(), "imported", null, summary);
+            audit.record(scope.caller(), "project-import", done.importId().toString(), "imported", null, summary(done));
             return done;
         });
         return outcome;
     }
 
-    /** The preview: what the import would do, errors first, then duplicates; nothing is kept. */
+    /**
+     * The preview: what the import would do, errors first, then duplicates; nothing is kept but its
+     * audit entry. It answers what the duplicate rules say of every row, so it shares the form's
+     * duplicate-check budget per user.
+     */
     public Outcome preview(byte[] file, OrgScope scope) {
-        return transactions.execute(status -> {
+        probeLimit.take(scope.caller());
+        Outcome outcome = transactions.execute(status -> {
             status.setRollbackOnly();
             return run(file, scope);
         });
+        transactions.executeWithoutResult(status -> audit.record(scope.caller(), "project-import", outcome.importId().toString(),
+                "previewed", null, summary(outcome)));
+        return outcome;
+    }
+
+    private static Map<String, Object> summary(Outcome outcome) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rows", outcome.rows());
+        summary.put("registered", outcome.registered());
+        summary.put("pooled", outcome.duplicates().size());
+        summary.put("fundsMonths", outcome.fundsMonths());
+        summary.put("errors", outcome.errors().size());
+        return summary;
     }
 
     private Outcome run(byte[] file, OrgScope scope) {
@@ -152,9 +173,9 @@ public class ProjectListImport {
                 projects.put(row, project);
                 registered++;
                 if (project.review() == ReviewStatus.PENDING) {
-                    Optional<ExcelRepository.DuplicateHit> hit = repository.duplicateHitOf(project.id());
-                    duplicates.add(new DuplicateRow(row.row(), row.name(), hit.map(ExcelRepository.DuplicateHit::duplicateOf).orElse(null),
-                            hit.map(ExcelRepository.DuplicateHit::rule).orElse(null)));
+                    // named only when the project it may duplicate is within the caller's scope
+                    PossibleDuplicate hit = views.possibleDuplicate(project.id(), scope);
+                    duplicates.add(new DuplicateRow(row.row(), row.name(), hit.duplicateOf(), hit.rule()));
                 }
             } catch (RequestValidationException refused) {
                 refused.violations().forEach(violation -> errors.add(row.error(ProjectListLayout.headerOf(violation.field()),

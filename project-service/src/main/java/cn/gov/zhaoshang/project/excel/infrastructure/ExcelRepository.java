@@ -47,17 +47,6 @@ public class ExcelRepository {
                 .optional();
     }
 
-    /** Which project a pooled one may duplicate, and the rule that found it. */
-    public record DuplicateHit(UUID duplicateOf, String rule) {
-    }
-
-    public Optional<DuplicateHit> duplicateHitOf(UUID projectId) {
-        return jdbc.sql("SELECT duplicate_of, duplicate_rule FROM project WHERE id = :id AND review_status = 'PENDING'")
-                .param("id", projectId)
-                .query((rs, row) -> new DuplicateHit(rs.getObject("duplicate_of", UUID.class), rs.getString("duplicate_rule")))
-                .optional();
-    }
-
     /** A project as an export shows it, with the names of its unit and that unit's parent. */
     public record ExportedProject(String code, String name, String unitCode, String unitLevel, String unitName,
             String parentName, String industryCode, String stage, LocalDate signingDate, BigDecimal contractAmount,

@@ -86,15 +86,7 @@ public class ProjectRegistration {
     }
 
     private Project register(RegisterProject command, OrgScope scope, boolean requireEvidence) {
-        OrgUnit unit = orgUnits.find(command.orgUnit()).orElseThrow(() -> new RequestValidationException(
-                List.of(new FieldViolation("orgUnit", "KnownOrgUnit", "is not a known org unit code"))));
-        if (!scope.contains(unit)) {
-            throw new AccessDeniedException("org unit " + unit.code() + " is outside your scope");
-        }
-        if (unit.level() != OrgLevel.COUNTY && unit.level() != OrgLevel.PARK) {
-            throw new RequestValidationException(List.of(new FieldViolation("orgUnit", "LandingUnit",
-                    "a project lands in a county or an industrial park, not a " + unit.level())));
-        }
+        OrgUnit unit = landingUnit(command.orgUnit(), scope);
         // The original request form had no stage and registered signed projects without documents;
         // it keeps working, and every request that names its stage proves it.
         boolean stageGiven = command.stage() != null;
@@ -127,10 +119,7 @@ public class ProjectRegistration {
         if (city != null) {
             duplicates.lockForCheck(candidate);
         }
-        Optional<DuplicateCheck.Hit> duplicate = city == null ? Optional.empty()
-                : projects.findSameCodeOrNameInCity(project.id(), city, command.projectCode(), normalizedName)
-                        .map(id -> new DuplicateCheck.Hit(id, "L1"))
-                        .or(() -> duplicates.weakerHit(candidate));
+        Optional<DuplicateCheck.Hit> duplicate = duplicateOf(candidate);
         if (duplicate.isPresent()) {
             project = project.inReviewPool();
             projects.updateReview(project, duplicate.get().duplicateOf(), duplicate.get().rule());
@@ -147,6 +136,50 @@ public class ProjectRegistration {
             events.publish(EventTypes.PROJECT_REGISTERED, project.id().toString(), unit.code(), registered.event());
         }
         return project;
+    }
+
+    /**
+     * The project a registration of these facts would be pooled against, by the rules registration
+     * runs (L1–L4), with nothing registered: the form's check before it submits. Nothing is locked,
+     * so a registration committed meanwhile can still pool the real one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DuplicateCheck.Hit> wouldDuplicate(DuplicateQuestion question, OrgScope scope) {
+        OrgUnit unit = landingUnit(question.orgUnit(), scope);
+        UUID investor = question.investorEnterpriseId() == null ? null : investorClasses.current(question.investorEnterpriseId());
+        return duplicateOf(new DuplicateCheck.Candidate(UUID.randomUUID(), cityOf(unit), question.projectCode(),
+                ProjectNames.normalize(question.name()), investor, question.industryCode(), question.contractAmount(),
+                question.contactPhone(), question.siteAddress()));
+    }
+
+    /** What the form knows before it submits, as the duplicate rules compare it; all but unit and name optional. */
+    public record DuplicateQuestion(String orgUnit, String name, String projectCode, UUID investorEnterpriseId, String industryCode,
+            BigDecimal contractAmount, String contactPhone, String siteAddress) {
+    }
+
+    // L1 is the library's own query, the weaker rules the duplicates feature's; none above city level.
+    private Optional<DuplicateCheck.Hit> duplicateOf(DuplicateCheck.Candidate candidate) {
+        if (candidate.cityCode() == null) {
+            return Optional.empty();
+        }
+        return projects.findSameCodeOrNameInCity(candidate.projectId(), candidate.cityCode(), candidate.projectCode(),
+                        candidate.normalizedName())
+                .map(id -> new DuplicateCheck.Hit(id, "L1"))
+                .or(() -> duplicates.weakerHit(candidate));
+    }
+
+    // A county or park within the caller's scope: 400 for an unknown code or another level, 403 outside the scope.
+    private OrgUnit landingUnit(String code, OrgScope scope) {
+        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> new RequestValidationException(
+                List.of(new FieldViolation("orgUnit", "KnownOrgUnit", "is not a known org unit code"))));
+        if (!scope.contains(unit)) {
+            throw new AccessDeniedException("org unit " + unit.code() + " is outside your scope");
+        }
+        if (unit.level() != OrgLevel.COUNTY && unit.level() != OrgLevel.PARK) {
+            throw new RequestValidationException(List.of(new FieldViolation("orgUnit", "LandingUnit",
+                    "a project lands in a county or an industrial park, not a " + unit.level())));
+        }
+        return unit;
     }
 
     /**

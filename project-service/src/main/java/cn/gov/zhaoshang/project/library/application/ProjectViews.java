@@ -13,8 +13,10 @@ import cn.gov.zhaoshang.platform.security.Roles;
 import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
+import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
+import cn.gov.zhaoshang.project.library.model.ReviewStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,15 +47,17 @@ public class ProjectViews {
      *
      * @param contact {@code null} when the project has none
      * @param contactMasked whether the contact is masked
+     * @param possibleDuplicate for a project in the review pool, what it may duplicate as the caller
+     *     may be told it; {@code null} for every other project
      */
-    public record ProjectView(Project project, InvestorContact contact, boolean contactMasked) {
+    public record ProjectView(Project project, InvestorContact contact, boolean contactMasked, PossibleDuplicate possibleDuplicate) {
     }
 
     /** @throws NotFoundException when the project does not exist or is outside the scope */
     @Transactional
     public ProjectView one(UUID id, OrgScope scope) {
         Project project = projects.findInScope(id, scope).orElseThrow(() -> new NotFoundException("project", id));
-        return of(List.of(project), scope.caller()).getFirst();
+        return of(List.of(project), scope).getFirst();
     }
 
     /** The best match first: the order of a search by name or code when no other is asked for. */
@@ -62,7 +66,7 @@ public class ProjectViews {
     /** One page of the projects in scope that match the filter, in the given order. */
     @Transactional
     public List<ProjectView> page(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
-        return of(projects.pageMatching(scope, filter, sort, page, size), scope.caller());
+        return of(projects.pageMatching(scope, filter, sort, page, size), scope);
     }
 
     /** How many projects in scope match the filter. */
@@ -72,19 +76,35 @@ public class ProjectViews {
 
     /** The views of projects already known to be in the caller's scope, in the same order. */
     @Transactional(propagation = Propagation.REQUIRED)
-    public List<ProjectView> of(List<Project> found, Caller caller) {
+    public List<ProjectView> of(List<Project> found, OrgScope scope) {
+        Caller caller = scope.caller();
         Map<UUID, InvestorContact> known = contacts.of(found.stream().map(Project::id).toList());
+        Map<UUID, PossibleDuplicate> pooled = projects.possibleDuplicates(
+                found.stream().filter(project -> project.review() == ReviewStatus.PENDING).map(Project::id).toList(), scope);
         boolean clear = caller.hasRole(Roles.CONTACTS_READER);
         return found.stream().map(project -> {
             InvestorContact contact = known.get(project.id());
+            PossibleDuplicate duplicate = pooled.get(project.id());
             if (contact == null) {
-                return new ProjectView(project, null, !clear);
+                return new ProjectView(project, null, !clear, duplicate);
             }
             if (!clear) {
-                return new ProjectView(project, contact.masked(), true);
+                return new ProjectView(project, contact.masked(), true, duplicate);
             }
             audit.record(caller, "project", project.id().toString(), "read-contact-unmasked", null, null);
-            return new ProjectView(project, contact, false);
+            return new ProjectView(project, contact, false, duplicate);
         }).toList();
+    }
+
+    /** For a pooled project: what it may duplicate, as the caller may be told it; {@code null} when it is not pooled. */
+    @Transactional(readOnly = true)
+    public PossibleDuplicate possibleDuplicate(UUID projectId, OrgScope scope) {
+        return projects.possibleDuplicates(List.of(projectId), scope).get(projectId);
+    }
+
+    /** A duplicate hit as the caller may be told it: the other project and the rule only when it is in their scope. */
+    @Transactional(readOnly = true)
+    public PossibleDuplicate disclosed(DuplicateCheck.Hit hit, OrgScope scope) {
+        return PossibleDuplicate.disclosed(hit.duplicateOf(), hit.rule(), projects.existsInScope(hit.duplicateOf(), scope));
     }
 }

@@ -2,7 +2,10 @@ package cn.gov.zhaoshang.project.library.infrastructure;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +13,7 @@ import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
-import cn.gov.zhaoshang.project.library.model.PooledProject;
+import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
@@ -157,6 +160,36 @@ public class ProjectRepository {
                 .optional();
     }
 
+    /**
+     * For the pooled projects among {@code ids}: the project each may duplicate and the rule, named
+     * only when that project lies within the caller's scope ({@link PossibleDuplicate}).
+     */
+    public Map<UUID, PossibleDuplicate> possibleDuplicates(Collection<UUID> ids, OrgScope scope) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, PossibleDuplicate> found = new HashMap<>();
+        jdbc.sql("SELECT p.id, p.duplicate_of, p.duplicate_rule, coalesce(" + OrgScope.codeInSubtree("d.org_unit_code", OrgScope.CALLER_PATH)
+                        + ", false) AS visible FROM project p LEFT JOIN project d ON d.id = p.duplicate_of"
+                        + " WHERE p.id IN (:ids) AND p.review_status = 'PENDING'")
+                .param("ids", ids)
+                .param("callerPath", scope.path())
+                .query(rs -> {
+                    found.put(rs.getObject("id", UUID.class), PossibleDuplicate.disclosed(rs.getObject("duplicate_of", UUID.class),
+                            rs.getString("duplicate_rule"), rs.getBoolean("visible")));
+                });
+        return found;
+    }
+
+    /** Whether the project exists and lies within the caller's scope. */
+    public boolean existsInScope(UUID id, OrgScope scope) {
+        return jdbc.sql("SELECT count(*) > 0 FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE)
+                .param("id", id)
+                .param("callerPath", scope.path())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Writes the review state; {@code duplicateOf} and {@code rule} are kept when null. */
     public void updateReview(Project project, UUID duplicateOf, String rule) {
         jdbc.sql("""
@@ -172,14 +205,13 @@ public class ProjectRepository {
     }
 
     /** The review pool in scope, oldest first. */
-    public List<PooledProject> pageReviewPool(OrgScope scope, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + ", duplicate_of, duplicate_rule FROM project WHERE review_status = 'PENDING' AND "
+    public List<Project> pageReviewPool(OrgScope scope, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE review_status = 'PENDING' AND "
                         + OrgScope.WITHIN_SCOPE + " ORDER BY registered_at, id LIMIT :limit OFFSET :offset")
                 .param("callerPath", scope.path())
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query((rs, row) -> new PooledProject(toProject(rs, row), rs.getObject("duplicate_of", UUID.class),
-                        rs.getString("duplicate_rule")))
+                .query(this::toProject)
                 .list();
     }
 

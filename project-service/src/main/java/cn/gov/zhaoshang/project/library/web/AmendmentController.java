@@ -63,7 +63,7 @@ public class AmendmentController {
                 request.fdiContractUsd() == null ? null : new BigDecimal(request.fdiContractUsd()),
                 request.industryCode() == null ? null : new IndustryCode(request.industryCode()),
                 request.reason(), scope);
-        return ProjectResponse.of(views.of(List.of(amended), scope.caller()).getFirst());
+        return ProjectResponse.of(views.of(List.of(amended), scope).getFirst());
     }
 
     /** The versions of the terms, the terms at signing first. */

@@ -60,7 +60,7 @@ public class ProjectController {
 
     /** The project after a write, shown to the caller as a read would show it (contact masked or audited). */
     private ProjectResponse shown(Project project, OrgScope scope) {
-        return ProjectResponse.of(views.of(List.of(project), scope.caller()).getFirst());
+        return ProjectResponse.of(views.of(List.of(project), scope).getFirst());
     }
 
     @PostMapping

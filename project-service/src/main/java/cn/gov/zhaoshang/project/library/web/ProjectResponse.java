@@ -11,7 +11,9 @@ import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 
 /**
  * A project as the API shows it; amounts are decimal strings (yuan, and US dollars for FDI). The
- * investor's contact is masked unless the caller is a {@code contacts-reader}.
+ * investor's contact is masked unless the caller is a {@code contacts-reader}. A project in the
+ * review pool says {@code possibleDuplicate: true}, and names the project it may duplicate and the
+ * rule only when that project is within the caller's scope.
  */
 public record ProjectResponse(
         UUID id,
@@ -41,7 +43,10 @@ public record ProjectResponse(
         LocalDate stageReachedOn,
         boolean signingConfirmed,
         List<InvestorClassResponse> investorClasses,
-        ContactResponse investorContact) {
+        ContactResponse investorContact,
+        boolean possibleDuplicate,
+        UUID duplicateOf,
+        String duplicateRule) {
 
     /** A class of the investor on the signing date, as stored at signing. */
     public record InvestorClassResponse(String enterpriseClass, String edition) {
@@ -68,6 +73,9 @@ public record ProjectResponse(
                 project.investorClasses().stream()
                         .map(held -> new InvestorClassResponse(held.enterpriseClass(), held.edition())).toList(),
                 view.contact() == null ? null
-                        : new ContactResponse(view.contact().name(), view.contact().phone(), view.contactMasked()));
+                        : new ContactResponse(view.contact().name(), view.contact().phone(), view.contactMasked()),
+                view.possibleDuplicate() != null,
+                view.possibleDuplicate() == null ? null : view.possibleDuplicate().duplicateOf(),
+                view.possibleDuplicate() == null ? null : view.possibleDuplicate().rule());
     }
 }

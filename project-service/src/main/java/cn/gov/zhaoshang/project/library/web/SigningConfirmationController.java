@@ -77,7 +77,7 @@ public class SigningConfirmationController {
     @LeaderRole
     public ProjectResponse confirm(@PathVariable UUID id) {
         OrgScope scope = currentCaller.scope();
-        return ProjectResponse.of(views.of(List.of(confirmations.confirm(id, scope)), scope.caller()).getFirst());
+        return ProjectResponse.of(views.of(List.of(confirmations.confirm(id, scope)), scope).getFirst());
     }
 
     /** SIGNED-pending projects in scope, or under {@code orgUnit} of it; paged and sorted. */
@@ -89,7 +89,7 @@ public class SigningConfirmationController {
             @RequestParam(defaultValue = "signingDate,asc") String sort) {
         SortOrders.Order order = Paging.check(page, size, sort, ProjectViews.SORT_ORDERS);
         OrgScope scope = currentCaller.scope();
-        List<ProjectResponse> items = views.of(confirmations.pending(orgUnit, scope, order, page, size), scope.caller()).stream()
+        List<ProjectResponse> items = views.of(confirmations.pending(orgUnit, scope, order, page, size), scope).stream()
                 .map(ProjectResponse::of).toList();
         return new PageResponse<>(items, page, size, confirmations.pendingCount(orgUnit, scope), order.apiName());
     }

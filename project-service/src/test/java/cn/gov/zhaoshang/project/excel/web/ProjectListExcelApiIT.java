@@ -100,7 +100,7 @@ class ProjectListExcelApiIT {
     }
 
     @Test
-    void aPreviewShowsErrorsFirstThenDuplicatesAndStoresNothingAndTheImportThenRegistersEveryRow() throws Exception {
+    void aPreviewShowsErrorsFirstThenDuplicatesAndStoresOnlyItsAuditEntryAndTheImportThenRegistersEveryRow() throws Exception {
         ApiClient.Response existing = guipingOfficer.post("/api/projects", Map.of("name", "桂平市木材加工产业园", "orgUnit", "450881",
                 "projectCode", "GP-XLS-0001", "stage", "NEGOTIATING", "industryCode", "C2021"));
         String existingId = existing.json().get("id").asString();
@@ -120,7 +120,12 @@ class ProjectListExcelApiIT {
         assertThat(shown.get("duplicates").valueStream().map(d -> d.get("row").asInt() + "/" + d.get("rule").asString()).toList())
                 .containsExactly("3/L1", "6/L1");
         assertThat(shown.get("duplicates").get(0).get("duplicateOf").asString()).isEqualTo(existingId);
-        assertThat(counts()).isEqualTo(before);
+        // Nothing is kept of a preview but its audit entry.
+        Map<String, Long> afterPreview = counts();
+        assertThat(afterPreview.remove("audit_log")).isEqualTo(before.remove("audit_log") + 1);
+        assertThat(afterPreview).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT actor || ':' || action || ':' || (after->>'pooled') FROM audit_log WHERE entity_type = 'project-import' AND entity_id = :id")
+                .param("id", shown.get("importId").asString()).query(String.class).list()).containsExactly("gp-officer:previewed:2");
 
         HttpResponse<String> imported = post("/api/projects/imports", workbook(rows, null), guipingToken);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -146,6 +151,23 @@ class ProjectListExcelApiIT {
         assertThat(records).hasSize(1);
         assertThat(records.getFirst().value()).contains(EventTypes.PROJECT_REGISTERED);
         assertThat(EventSchemaValidator.shared().validate(records.getFirst().value())).isEmpty();
+    }
+
+    @Test
+    void aPreviewNamesNeitherTheProjectOfAnotherCountyARowMayDuplicateNorTheRule() throws Exception {
+        String code = "GP-XLS-CROSS-" + System.nanoTime() % 1_000_000;
+        String guipings = guipingOfficer.post("/api/projects", Map.of("name", "桂平市跨县查重项目", "orgUnit", "450881",
+                "projectCode", code, "stage", "NEGOTIATING", "industryCode", "C2021")).json().get("id").asString();
+
+        HttpResponse<String> preview = post("/api/projects/imports/preview",
+                workbook(List.of(signedRow(1, code, "港北区同编号项目", "港北区", "100")), null), TestUser.GB_OFFICER.token());
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode duplicates = JSON.readTree(preview.body()).get("duplicates");
+        assertThat(duplicates.size()).as(preview.body()).isEqualTo(1);
+        assertThat(duplicates.get(0).get("duplicateOf").isNull()).isTrue();
+        assertThat(duplicates.get(0).get("rule").isNull()).isTrue();
+        assertThat(preview.body()).doesNotContain(guipings);
     }
 
     @Test
