@@ -13,6 +13,7 @@ import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
+import cn.gov.zhaoshang.project.funds.web.FundsResponses.MonthBatchResponse;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.MonthResponse;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.MonthTotalResponse;
 import cn.gov.zhaoshang.project.funds.web.FundsResponses.VersionResponse;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +61,17 @@ public class FundsController {
         }
         return VersionResponse.of(funds.correct(id, request.toEntry(parseMonth(month)), request.reason().strip(),
                 currentCaller.scope()));
+    }
+
+    /**
+     * One month for many projects at once (the funds grid), all or nothing: 400 naming every bad row,
+     * else each row reported, corrected (with its reason) or left unchanged.
+     */
+    @PutMapping("/api/projects/funds/{month}")
+    @OfficerRole
+    public MonthBatchResponse applyMonth(@PathVariable String month, @Valid @RequestBody FundsMonthRequest request) {
+        YearMonth parsed = parseMonth(month);
+        return MonthBatchResponse.of(parsed, funds.applyMonth(parsed, request.toRows(parsed), currentCaller.scope()));
     }
 
     /** Every reported month of a project, each with the amount that counts and its full history. */

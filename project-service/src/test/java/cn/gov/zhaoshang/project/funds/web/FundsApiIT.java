@@ -124,7 +124,7 @@ class FundsApiIT {
     }
 
     @Test
-    void aMonthNeverReportedCannotBeCorrectedAndAProjectNotYetSignedHasNoFunds() {
+    void aMonthNeverReportedCannotBeCorrectedAMonthBeforeSigningIsRefusedAndAProjectNotYetSignedHasNoFunds() {
         String id = signedProject(guipingOfficer, GUIPING, "未填报项目");
         ApiClient.Response correction = guipingOfficer.post("/api/projects/" + id + "/funds/2022-01/corrections",
                 funds(null, "1.00", "更正"));
@@ -132,12 +132,70 @@ class FundsApiIT {
         assertThat(guipingOfficer.post("/api/projects/" + id + "/funds/2022-01/corrections", funds(null, "1.00", null))
                 .status()).isEqualTo(400);
 
+        // signed on 2020-05-01: April is before the signing month, May is its first month
+        ApiClient.Response beforeSigning = guipingOfficer.post("/api/projects/" + id + "/funds", funds("2020-04", "1.00", null));
+        assertThat(beforeSigning.status()).as(beforeSigning.toString()).isEqualTo(400);
+        assertThat(beforeSigning.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
+        assertThat(beforeSigning.json().get("errors").get(0).get("rule").asString()).isEqualTo("NotBeforeSigning");
+        assertThat(beforeSigning.json().get("errors").get(0).get("message").asString()).contains("2020-05");
+
         String negotiating = guipingOfficer.post("/api/projects", Map.of("name", "在谈无资金项目", "orgUnit", GUIPING,
                 "stage", "NEGOTIATING", "industryCode", "C3841")).json().get("id").asString();
         assertThat(guipingOfficer.post("/api/projects/" + negotiating + "/funds", funds("2022-01", "1.00", null)).status())
                 .isEqualTo(409);
         assertThat(jdbc.sql("SELECT count(*) FROM project_funds WHERE project_id IN (:a::uuid, :b::uuid)")
                 .param("a", id).param("b", negotiating).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aMonthOfManyProjectsIsSavedInOneRequestAsAWholeOrNotAtAll() {
+        String first = signedProject(guipingOfficer, GUIPING, "批量到位一号");
+        String second = signedProject(guipingOfficer, GUIPING, "批量到位二号");
+        String third = signedProject(guipingOfficer, GUIPING, "批量到位三号");
+        String gangbeis = signedProject(gangbeiOfficer, GANGBEI, "港北批量到位项目");
+        guipingOfficer.create("/api/projects/" + first + "/funds", funds("2021-06", "100.00", null));
+
+        // Every bad row is named at once, and nothing of the good rows is kept.
+        ApiClient.Response refused = guipingOfficer.put("/api/projects/funds/2021-06", Map.of("rows", List.of(
+                row(first, "150.00", null), row(second, "200.00", null), row(gangbeis, "1.00", null), row(second, "5.00", null))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString() + "/" + error.get("rule").asString())
+                .toList()).containsExactly("rows[0].reason/RequiredForCorrection", "rows[2].projectId/ProjectInScope",
+                        "rows[3].projectId/UniqueInBatch");
+        assertThat(jdbc.sql("SELECT count(*) FROM project_funds WHERE project_id = :id::uuid").param("id", second)
+                .query(Long.class).single()).isZero();
+        ApiClient.Response beforeSigning = guipingOfficer.put("/api/projects/funds/2020-04", Map.of("rows", List.of(row(second, "1.00", null))));
+        assertThat(beforeSigning.json().get("errors").get(0).get("rule").asString()).as(beforeSigning.toString()).isEqualTo("NotBeforeSigning");
+        ApiClient.Response malformed = guipingOfficer.put("/api/projects/funds/2021-06", Map.of("rows", List.of(Map.of("amount", "-1"))));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .contains("rows[0].projectId", "rows[0].amount", "rows[0].evidence");
+
+        ApiClient.Response saved = guipingOfficer.put("/api/projects/funds/2021-06", Map.of("rows", List.of(
+                row(first, "100.00", null), row(second, "200.00", null), row(third, "300.50", null))));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("reported").asInt()).isEqualTo(2);
+        assertThat(saved.json().get("unchanged").asInt()).isEqualTo(1);
+        assertThat(saved.json().get("rows").valueStream().map(row -> row.get("change").asString() + "/" + row.get("version").get("version").asInt())
+                .toList()).containsExactly("UNCHANGED/1", "REPORTED/1", "REPORTED/1");
+        ApiClient.Response corrected = guipingOfficer.put("/api/projects/funds/2021-06", Map.of("rows", List.of(
+                row(second, "250.00", "回单补录"))));
+        assertThat(corrected.json().get("corrected").asInt()).as(corrected.toString()).isEqualTo(1);
+        assertThat(guipingOfficer.get("/api/projects/funds-total?month=2021-06").json().get("total").asString()).isEqualTo("650.50");
+
+        // Each report and correction is audited and published as when entered one by one.
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity_type = 'project-funds' AND entity_id LIKE :id ORDER BY id")
+                .param("id", second + "/%").query(String.class).list()).containsExactly("funds-reported", "funds-corrected");
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(),
+                Topics.PROJECT, record -> third.equals(record.key()), 2, Duration.ofSeconds(30));
+        assertThat(records.get(1).value()).contains(EventTypes.PROJECT_FUNDS_REPORTED, "300.50");
+        assertThat(EventSchemaValidator.shared().validate(records.get(1).value())).isEmpty();
+    }
+
+    private static Map<String, Object> row(String projectId, String amount, String reason) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>(funds(null, amount, reason));
+        row.put("projectId", projectId);
+        return row;
     }
 
     private static String signedProject(ApiClient officer, String unit, String name) {
