@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
+import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
 import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectWarningCleared;
@@ -59,6 +60,12 @@ class EventRecordsFollowTheirSchemasTest {
                 Arguments.of(EventTypes.PROJECT_AMENDED, new ProjectAmended(PROJECT_ID, "450881", 2, "补充协议增资",
                         new ProjectAmended.Terms("1200000000.00", null, "C3841", true),
                         new ProjectAmended.Terms("1500000000.00", "2000000.00", "C3841", true), NOW)),
+                Arguments.of(EventTypes.PROJECT_DETAILS_CHANGED, new ProjectDetailsChanged(PROJECT_ID, "450881", 7,
+                        List.of("channel", "residentTeamId", "investorContact"), "锂电池正极材料项目", UUID.randomUUID(),
+                        List.of(new InvestorClass("CHINA_500", "2025")), "INDUSTRY_CHAIN", null, "GBA", List.of("新能源材料"),
+                        LocalDate.of(2027, 3, 1), NOW)),
+                Arguments.of(EventTypes.PROJECT_DETAILS_CHANGED, new ProjectDetailsChanged(PROJECT_ID, "450881", 2,
+                        List.of("name"), "文旅线索", null, List.of(), null, null, null, List.of(), null, NOW)),
                 Arguments.of(EventTypes.PROJECT_WARNING_RAISED, new ProjectWarningRaised(WARNING_ID, PROJECT_ID,
                         "450881", "STALE", "SIGNED", SIGNED_ON, NOW)),
                 Arguments.of(EventTypes.PROJECT_WARNING_CLEARED,

@@ -98,6 +98,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The record was changed since you read it; read it again and retry.");
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> handlePreconditionFailed(PreconditionFailedException ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Changed since it was read",
+                ex.getMessage());
+        problem.setProperty("currentETag", ex.currentEntityTag());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ex.currentEntityTag()).body(problem);
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail handlePreconditionRequired(PreconditionRequiredException ex) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required", ex.getMessage());
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> handleTooManyRequests(TooManyRequestsException ex) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

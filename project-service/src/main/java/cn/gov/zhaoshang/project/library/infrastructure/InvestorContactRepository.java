@@ -38,4 +38,13 @@ public class InvestorContactRepository {
                 });
         return contacts;
     }
+
+    /** Replaces a project's contact; a contact of neither name nor phone removes it. */
+    public void replace(UUID projectId, InvestorContact contact) {
+        jdbc.sql("UPDATE project SET contact_name = :name, contact_phone = :phone WHERE id = :id")
+                .param("id", projectId)
+                .param("name", contact.name())
+                .param("phone", contact.phone())
+                .update();
+    }
 }

@@ -221,6 +221,34 @@ public class ProjectRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * Writes the corrected descriptive fields of a project read with {@link #lockInScope}.
+     *
+     * @param normalizedName its name as the duplicate rules compare it ({@code ProjectNames})
+     */
+    public void updateDetails(Project project, String normalizedName) {
+        ProjectDetails details = project.details();
+        jdbc.sql("""
+                UPDATE project SET name = :name, normalized_name = :normalizedName, investor_enterprise_id = :investor,
+                                   industry_chain_tags = CAST(:tags AS jsonb), source_key_area = :keyArea, channel = :channel,
+                                   resident_team_id = :team, planned_start_date = :plannedStart, site_address = :site,
+                                   investor_classes = CAST(:classes AS jsonb), version = :version
+                WHERE id = :id""")
+                .param("id", project.id())
+                .param("name", project.name())
+                .param("normalizedName", normalizedName)
+                .param("investor", details.investorEnterpriseId())
+                .param("tags", json.writeValueAsString(details.industryChainTags()))
+                .param("keyArea", details.sourceKeyArea() == null ? null : details.sourceKeyArea().name())
+                .param("channel", details.channel() == null ? null : details.channel().name())
+                .param("team", details.residentTeamId())
+                .param("plannedStart", details.plannedStartDate())
+                .param("site", details.siteAddress())
+                .param("classes", json.writeValueAsString(project.investorClasses()))
+                .param("version", project.version())
+                .update();
+    }
+
     /** Writes the owning unit of a project that was read with {@link #lockInScope}. */
     public void updateOrgUnit(Project project) {
         jdbc.sql("UPDATE project SET org_unit_code = :orgUnit, version = :version WHERE id = :id")

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
+import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
 import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
@@ -274,6 +275,65 @@ public record Project(
                 version + 1, startDate, interruptedStage, review, details.withFdi(fdi), stageReachedOn, signingConfirmed,
                 investorClasses);
         return new Amended(after, new ProjectAmended(id, orgUnit, termsVersion, reason, terms(), after.terms(), now));
+    }
+
+    /** What a correction produced: the project, the fields it changed (by their API names), and its event. */
+    public record Corrected(Project project, List<String> changed, ProjectDetailsChanged event) {
+
+        public boolean changedAnything() {
+            return !changed.isEmpty();
+        }
+    }
+
+    /**
+     * Corrects descriptive fields: the name and the details other than the project code, FDI and
+     * reinvestment. Contract terms change by {@link #amend}, the stage by {@link #move}. Nothing
+     * changed is no correction: the project is returned as it is, with no event.
+     *
+     * @param newClasses the investor's classes on the signing date, as they are for {@code newDetails}'s investor
+     * @param contactChanged whether the investor's contact, kept apart as personal data, changed too;
+     *     the event names it among the changed fields and carries nothing of it
+     * @throws ProjectRuleException when the project waits in duplicate review
+     * @throws MissingRequirementsException when the corrected details break a rule between fields
+     */
+    public Corrected correct(String newName, ProjectDetails newDetails, List<InvestorClass> newClasses, boolean contactChanged,
+            Instant now) {
+        requireAccepted();
+        if (!newDetails.violations().isEmpty()) {
+            throw new MissingRequirementsException(newDetails.violations());
+        }
+        List<String> changed = new ArrayList<>();
+        changedIf(changed, "name", name, newName);
+        changedIf(changed, "siteAddress", details.siteAddress(), newDetails.siteAddress());
+        changedIf(changed, "plannedStartDate", details.plannedStartDate(), newDetails.plannedStartDate());
+        changedIf(changed, "industryChainTags", details.industryChainTags(), newDetails.industryChainTags());
+        changedIf(changed, "channel", details.channel(), newDetails.channel());
+        changedIf(changed, "residentTeamId", details.residentTeamId(), newDetails.residentTeamId());
+        changedIf(changed, "sourceKeyArea", details.sourceKeyArea(), newDetails.sourceKeyArea());
+        changedIf(changed, "investorEnterpriseId", details.investorEnterpriseId(), newDetails.investorEnterpriseId());
+        if (contactChanged) {
+            changed.add("investorContact");
+        }
+        if (changed.isEmpty()) {
+            return new Corrected(this, List.of(), null);
+        }
+        ProjectDetails corrected = new ProjectDetails(details.projectCode(), newDetails.investorEnterpriseId(),
+                newDetails.industryChainTags(), newDetails.sourceKeyArea(), newDetails.channel(), newDetails.residentTeamId(),
+                details.fdiContractUsd(), details.reinvestment(), newDetails.plannedStartDate(), newDetails.siteAddress());
+        Project after = new Project(id, newName, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
+                registeredBy, version + 1, startDate, interruptedStage, review, corrected, stageReachedOn, signingConfirmed,
+                newClasses);
+        return new Corrected(after, List.copyOf(changed), new ProjectDetailsChanged(id, orgUnit, after.version, changed,
+                after.name, corrected.investorEnterpriseId(), after.investorClasses,
+                corrected.channel() == null ? null : corrected.channel().name(), corrected.residentTeamId(),
+                corrected.sourceKeyArea() == null ? null : corrected.sourceKeyArea().name(), corrected.industryChainTags(),
+                corrected.plannedStartDate(), now));
+    }
+
+    private static void changedIf(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
     }
 
     /** The {@code registered} event: published at registration, or when a pooled project is kept as new. */

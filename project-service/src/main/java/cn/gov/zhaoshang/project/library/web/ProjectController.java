@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.versioning.IfMatch;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectTransfers;
@@ -94,10 +95,12 @@ public class ProjectController {
         return lifecycle.history(id, currentCaller.scope()).stream().map(move -> StageMoveResponse.of(id, move)).toList();
     }
 
+    /** The project, with its version as {@code ETag}: a correction names it in {@code If-Match}. */
     @GetMapping("/{id}")
     @ReaderRole
-    public ProjectResponse get(@PathVariable UUID id) {
-        return ProjectResponse.of(views.one(id, currentCaller.scope()));
+    public ResponseEntity<ProjectResponse> get(@PathVariable UUID id) {
+        ProjectResponse project = ProjectResponse.of(views.one(id, currentCaller.scope()));
+        return ResponseEntity.ok().eTag(IfMatch.entityTag(project.version())).body(project);
     }
 
     /**

@@ -1,0 +1,180 @@
+package cn.gov.zhaoshang.project.library.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.gov.zhaoshang.contracts.EventSchemaValidator;
+import cn.gov.zhaoshang.contracts.EventTypes;
+import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
+import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestUser;
+import cn.gov.zhaoshang.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 20, acceptance 4 (the project-service half): a correction of descriptive fields is a merge
+ * patch against the version read ({@code If-Match}): 428 without it, 412 when stale; it is audited
+ * with before and after, and published as {@code details-changed}, which reporting follows.
+ */
+@PlatformIntegrationTest
+class ProjectCorrectionApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient guipingOfficer;
+
+    @BeforeEach
+    void clients() {
+        guipingOfficer = ApiClient.atPort(port).as(TestUser.GP_OFFICER);
+    }
+
+    @Test
+    void aCorrectionNeedsTheVersionReadIsAuditedWithBeforeAndAfterAndPublishesDetailsChanged() throws Exception {
+        UUID team = UUID.randomUUID();
+        String id = signedProject("桂平市电子信息产业园（错名）", team);
+        ApiClient.Response read = guipingOfficer.get("/api/projects/" + id);
+        String etag = read.raw().headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"" + read.json().get("version").asLong() + "\"");
+
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("name", "桂平市电子信息产业园");
+        patch.put("channel", "INDUSTRY_CHAIN");
+        patch.put("residentTeamId", null);
+        patch.put("plannedStartDate", "2027-03-01");
+        patch.put("investorContact", Map.of("name", "李四", "phone", "13900001111"));
+
+        HttpResponse<String> withoutPrecondition = patch(id, patch, null, TestUser.GP_OFFICER.token());
+        assertThat(withoutPrecondition.statusCode()).as(withoutPrecondition.body()).isEqualTo(428);
+        assertThat(JSON.readTree(withoutPrecondition.body()).get("type").asString()).endsWith("/precondition-required");
+
+        HttpResponse<String> corrected = patch(id, patch, etag, TestUser.GP_OFFICER.token());
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(corrected.body());
+        assertThat(after.get("name").asString()).isEqualTo("桂平市电子信息产业园");
+        assertThat(after.get("channel").asString()).isEqualTo("INDUSTRY_CHAIN");
+        assertThat(after.get("residentTeamId").isNull()).isTrue();
+        assertThat(after.get("plannedStartDate").asString()).isEqualTo("2027-03-01");
+        assertThat(after.get("contractAmount").asString()).isEqualTo("300000000.00");
+        String newEtag = corrected.headers().firstValue("ETag").orElseThrow();
+        assertThat(newEtag).isEqualTo("\"" + after.get("version").asLong() + "\"").isNotEqualTo(etag);
+
+        // The first correction's If-Match is stale now: someone else's change is never overwritten.
+        HttpResponse<String> stale = patch(id, Map.of("name", "桂平市电子信息产业园二期"), etag, TestUser.GP_OFFICER.token());
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(JSON.readTree(stale.body()).get("currentETag").asString()).isEqualTo(newEtag);
+        assertThat(guipingOfficer.get("/api/projects/" + id).json().get("name").asString()).isEqualTo("桂平市电子信息产业园");
+
+        // The audit row holds before and after of the fields corrected, and nothing of the contact.
+        String audited = jdbc.sql("SELECT before::text || ' -> ' || after::text FROM audit_log WHERE entity_id = :id AND action = 'details-corrected'")
+                .param("id", id).query(String.class).single();
+        JsonNode before = JSON.readTree(audited.substring(0, audited.indexOf(" -> ")));
+        JsonNode afterAudit = JSON.readTree(audited.substring(audited.indexOf(" -> ") + 4));
+        assertThat(before.get("name").asString()).isEqualTo("桂平市电子信息产业园（错名）");
+        assertThat(before.get("channel").asString()).isEqualTo("RESIDENT_TEAM");
+        assertThat(before.get("residentTeamId").asString()).isEqualTo(team.toString());
+        assertThat(afterAudit.get("name").asString()).isEqualTo("桂平市电子信息产业园");
+        assertThat(afterAudit.get("channel").asString()).isEqualTo("INDUSTRY_CHAIN");
+        assertThat(afterAudit.get("residentTeamId").isNull()).isTrue();
+        assertThat(afterAudit.has("investorContact")).isTrue();
+        assertThat(audited).doesNotContain("13900001111", "李四", "13800002222");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(), Topics.PROJECT,
+                record -> id.equals(record.key()) && record.value().contains(EventTypes.PROJECT_DETAILS_CHANGED), 1, Duration.ofSeconds(30));
+        assertThat(EventSchemaValidator.shared().validate(records.getFirst().value())).isEmpty();
+        JsonNode data = JSON.readTree(records.getFirst().value()).get("data");
+        assertThat(data.get("changed").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("name", "plannedStartDate", "channel", "residentTeamId", "investorContact");
+        assertThat(data.get("channel").asString()).isEqualTo("INDUSTRY_CHAIN");
+        assertThat(data.get("version").asLong()).isEqualTo(after.get("version").asLong());
+        assertThat(records.getFirst().value()).doesNotContain("13900001111", "李四");
+
+        // The contact is corrected for those who may read it.
+        JsonNode asReader = ApiClient.atPort(port).withToken(PlatformServers.identityProvider()
+                .tokenFor("gp-contacts", "450881", "officer", "contacts-reader")).get("/api/projects/" + id).json();
+        assertThat(asReader.get("investorContact").get("phone").asString()).isEqualTo("13900001111");
+
+        // The same values again change nothing: no new version, no audit row.
+        HttpResponse<String> same = patch(id, Map.of("name", "桂平市电子信息产业园", "channel", "INDUSTRY_CHAIN"), newEtag,
+                TestUser.GP_OFFICER.token());
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(same.headers().firstValue("ETag")).hasValue(newEtag);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_id = :id AND action = 'details-corrected'")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void everyFieldThatCannotBeCorrectedOrIsBadIsNamedAtOnceAndScopeAndRoleHold() throws Exception {
+        String id = signedProject("桂平市糖业循环经济项目", null);
+        String etag = guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag").orElseThrow();
+
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("contractAmount", "1.00");
+        bad.put("stage", "LANDED");
+        bad.put("name", " ");
+        bad.put("channel", "CARRIER_PIGEON");
+        bad.put("plannedStartDate", "next spring");
+        bad.put("industryChainTags", List.of(""));
+        HttpResponse<String> refused = patch(id, bad, etag, TestUser.GP_OFFICER.token());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors").valueStream()
+                .map(error -> error.get("field").asString() + "/" + error.get("rule").asString()).toList())
+                .containsExactlyInAnyOrder("contractAmount/AmendmentOnly", "stage/Correctable", "channel/Format",
+                        "plannedStartDate/Format", "industryChainTags[0]/NotBlank", "name/NotBlank");
+
+        HttpResponse<String> teamless = patch(id, Map.of("channel", "RESIDENT_TEAM"), etag, TestUser.GP_OFFICER.token());
+        assertThat(teamless.statusCode()).isEqualTo(400);
+        assertThat(teamless.body()).contains("\"field\":\"residentTeamId\"", "RequiredForChannel");
+
+        assertThat(patch(id, Map.of("name", "港北区越权更正"), etag, TestUser.GB_OFFICER.token()).statusCode()).isEqualTo(404);
+        assertThat(patch(id, Map.of("name", "只读用户更正"), etag, TestUser.GP_VIEWER.token()).statusCode()).isEqualTo(403);
+        assertThat(guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag")).hasValue(etag);
+    }
+
+    private String signedProject(String name, UUID team) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "orgUnit", "450881", "stage", "SIGNED",
+                "contractAmount", "300000000.00", "signingDate", "2026-09-01", "industryCode", "C3971",
+                "investorContact", Map.of("name", "张三", "phone", "13800002222"),
+                "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-" + name.hashCode(),
+                        "documentDate", "2026-09-01"))));
+        if (team != null) {
+            body.put("channel", "RESIDENT_TEAM");
+            body.put("residentTeamId", team.toString());
+        }
+        return guipingOfficer.create("/api/projects", body).json().get("id").asString();
+    }
+
+    private HttpResponse<String> patch(String id, Map<String, Object> patch, String ifMatch, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects/" + id))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(patch)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
