@@ -75,6 +75,13 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON merge patch (RFC 7396); a precondition goes in {@link #withHeader}, e.g. {@code If-Match}. */
+    public Response patch(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * Creates something that the test needs in place: the POST must answer 201 Created, else the
      * test fails here with the answer, not later on its absence.

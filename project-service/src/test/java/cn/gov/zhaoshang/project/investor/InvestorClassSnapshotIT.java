@@ -189,6 +189,35 @@ class InvestorClassSnapshotIT {
                 .param("id", JSON.readTree(event).get("id").asString()).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aCorrectedInvestorGetsItsClassesOfTheSigningDate() {
+        UUID wrongInvestor = UUID.randomUUID();
+        UUID rightInvestor = UUID.randomUUID();
+        String edition = "2025-" + UUID.randomUUID().toString().substring(0, 6);
+        publish(EventTypes.ENTERPRISE_REGISTERED, rightInvestor, registered(rightInvestor, "某民营五百强桂平有限公司", null));
+        awaitConsumed(publish(EventTypes.ENTERPRISE_CLASSIFIED, rightInvestor, classified(UUID.randomUUID(), rightInvestor, "ADDED",
+                "CHINA_PRIVATE_500", edition, LocalDate.parse("2025-09-01"), null)));
+        String id = guipingOfficer.create("/api/projects", Map.of("name", "民营五百强新材料项目" + edition, "orgUnit", "450881",
+                "stage", "SIGNED", "contractAmount", "200000000.00", "signingDate", "2026-08-15", "industryCode", "C3985",
+                "investorEnterpriseId", wrongInvestor.toString(),
+                "evidence", List.of(Map.of("documentType", "AGREEMENT", "documentNumber", "XY-" + edition, "documentDate", "2026-08-15"))))
+                .json().get("id").asString();
+        ApiClient.Response read = guipingOfficer.get("/api/projects/" + id);
+        assertThat(classesOf(read.json())).isEmpty();
+
+        ApiClient.Response corrected = guipingOfficer.withHeader("If-Match", read.raw().headers().firstValue("ETag").orElseThrow())
+                .patch("/api/projects/" + id, Map.of("investorEnterpriseId", rightInvestor.toString()));
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        List<Map<String, String>> expected = List.of(Map.of("enterpriseClass", "CHINA_PRIVATE_500", "edition", edition));
+        assertThat(classesOf(corrected.json())).isEqualTo(expected);
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(), Topics.PROJECT,
+                record -> id.equals(record.key()), 2, Duration.ofSeconds(30));
+        JsonNode event = data(records, id, EventTypes.PROJECT_DETAILS_CHANGED);
+        assertThat(event.get("investorEnterpriseId").asString()).isEqualTo(rightInvestor.toString());
+        assertThat(classesOf(event)).isEqualTo(expected);
+    }
+
     private static List<Map<String, String>> classesOf(JsonNode node) {
         return node.get("investorClasses").valueStream()
                 .map(held -> Map.of("enterpriseClass", held.get("enterpriseClass").asString(), "edition", held.get("edition").asString()))

@@ -146,6 +146,26 @@ public final class Events {
                 "before", beforeTerms, "after", afterTerms, "amendedAt", at(on).toString()));
     }
 
+    /** A correction of a project's channel, team and investor classes (details-changed), at the project's {@code version}. */
+    public static Event detailsChanged(UUID project, String orgUnit, long version, List<String> changed, String channel, UUID team,
+            List<String> classes, LocalDate on) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("projectId", project.toString());
+        data.put("orgUnit", orgUnit);
+        data.put("version", version);
+        data.put("changed", changed);
+        data.put("name", "测试项目 " + project);
+        data.put("investorEnterpriseId", null);
+        data.put("investorClasses", classes(classes));
+        data.put("channel", channel);
+        data.put("residentTeamId", team == null ? null : team.toString());
+        data.put("sourceKeyArea", null);
+        data.put("industryChainTags", List.of());
+        data.put("plannedStartDate", null);
+        data.put("changedAt", at(on).toString());
+        return event(EventTypes.PROJECT_DETAILS_CHANGED, project.toString(), orgpath(orgUnit), data);
+    }
+
     public static Event fundsReported(UUID project, String orgUnit, String month, String amount) {
         return event(EventTypes.PROJECT_FUNDS_REPORTED, project.toString(), orgpath(orgUnit), Map.of(
                 "projectId", project.toString(), "orgUnit", orgUnit, "month", month, "version", 1, "amount", amount,

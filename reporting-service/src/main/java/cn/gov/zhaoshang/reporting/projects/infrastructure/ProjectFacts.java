@@ -18,6 +18,7 @@ import cn.gov.zhaoshang.contracts.project.FundsCorrected;
 import cn.gov.zhaoshang.contracts.project.FundsReported;
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
+import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
 import cn.gov.zhaoshang.contracts.project.ProjectStageChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectTerminated;
@@ -129,6 +130,28 @@ public class ProjectFacts {
                 .param("version", event.version()).update();
     }
 
+    /**
+     * A correction of descriptive fields: the channel and team move the project between the
+     * resident-team figures, a corrected investor's classes (as of the signing date) between the
+     * class counts. A correction not newer than the last applied changes nothing.
+     */
+    public void detailsChanged(ProjectDetailsChanged event) {
+        long applied = jdbc.sql("SELECT details_version FROM project_fact WHERE project_id = :id")
+                .param("id", event.projectId()).query(Long.class).optional()
+                .orElseThrow(() -> new UnknownProjectException(event.projectId()));
+        if (event.version() <= applied) {
+            return;
+        }
+        change(event.projectId(), before -> before.withDetails(event.channel(), event.residentTeamId(),
+                classes(event.investorClasses())));
+        jdbc.sql("""
+                UPDATE project_fact SET name = :name, source_key_area = :keyArea, details_version = :version
+                WHERE project_id = :id""")
+                .param("name", event.name()).param("keyArea", event.sourceKeyArea()).param("version", event.version())
+                .param("id", event.projectId())
+                .update();
+    }
+
     public void terminated(ProjectTerminated event) {
         change(event.projectId(), before -> before.withStage("TERMINATED"));
     }
@@ -178,13 +201,14 @@ public class ProjectFacts {
                 UPDATE project_fact SET org_unit_code = :orgUnit, stage = :stage, contract_amount = :amount,
                        signing_date = :signingDate, signing_confirmed = :confirmed, manufacturing = :manufacturing,
                        landed_on = :landedOn, started_on = :startedOn, investor_classes = CAST(:classes AS text[]),
-                       fdi_contract_usd = :fdi, terms_version = :version
+                       fdi_contract_usd = :fdi, terms_version = :version, channel = :channel, resident_team_id = :team
                 WHERE project_id = :id""")
                 .param("orgUnit", after.orgUnit()).param("stage", after.stage()).param("amount", after.contractAmount())
                 .param("signingDate", after.signingDate()).param("confirmed", after.signingConfirmed())
                 .param("manufacturing", after.manufacturing()).param("landedOn", after.landedOn())
                 .param("startedOn", after.startedOn()).param("classes", textArray(after.investorClasses()))
                 .param("fdi", after.fdiContractUsd()).param("version", after.termsVersion()).param("id", projectId)
+                .param("channel", after.channel()).param("team", after.residentTeamId())
                 .update();
         aggregates.add(after, +1);
     }

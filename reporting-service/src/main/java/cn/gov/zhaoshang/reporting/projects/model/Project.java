@@ -48,4 +48,10 @@ public record Project(UUID id, String orgUnit, String stage, BigDecimal contract
         return new Project(id, orgUnit, stage, contractAmount, newSigningDate, confirmed, manufacturing,
                 registeredOn, landedOn, startedOn, channel, residentTeamId, investorClasses, fdiContractUsd, termsVersion);
     }
+
+    /** The project after a correction of its channel, team or investor (whose classes are those of the signing date). */
+    public Project withDetails(String newChannel, UUID newResidentTeamId, List<String> newInvestorClasses) {
+        return new Project(id, orgUnit, stage, contractAmount, signingDate, signingConfirmed, manufacturing,
+                registeredOn, landedOn, startedOn, newChannel, newResidentTeamId, newInvestorClasses, fdiContractUsd, termsVersion);
+    }
 }
