@@ -36,7 +36,8 @@ class ProjectRegisteredContractTest {
                 "projectId", "name", "orgUnit", "stage", "contractAmount", "signingDate",
                 "industryCode", "manufacturing", "registeredAt", "projectCode", "stageReachedOn",
                 "signingConfirmed", "investorEnterpriseId", "investorClasses", "channel", "residentTeamId",
-                "sourceKeyArea", "industryChainTags", "fdiContractUsd", "reinvestment", "plannedStartDate");
+                "sourceKeyArea", "industryChainTags", "fdiContractUsd", "reinvestment", "plannedStartDate",
+                "landingDate", "startDate", "completionDate", "productionDate");
         assertThat(data.get("projectId").isString()).isTrue();
         assertThat(data.get("contractAmount").isString()).isTrue();
         assertThat(data.get("contractAmount").asString()).isEqualTo("89015000000.00");
@@ -58,6 +59,19 @@ class ProjectRegisteredContractTest {
         assertThat(event.get("data").get("contractAmount").isNull()).isTrue();
 
         assertThat(validator.validate(json(event))).isEmpty();
+    }
+
+    @Test
+    void anEventPublishedBeforeStageDatesWereRecordedIsStillValidAndReadsWithoutThem() {
+        ObjectNode event = projectRegisteredEvent(signedProject());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.remove(List.of("landingDate", "startDate", "completionDate", "productionDate"));
+
+        assertThat(validator.validate(json(event))).isEmpty();
+        ProjectRegistered read = DEFAULT_MAPPER.treeToValue(data, ProjectRegistered.class);
+        assertThat(read.landingDate()).isNull();
+        assertThat(read.startDate()).isNull();
+        assertThat(read.signingDate()).isEqualTo(signedProject().signingDate());
     }
 
     @Test

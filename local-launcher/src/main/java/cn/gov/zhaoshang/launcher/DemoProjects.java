@@ -419,12 +419,20 @@ final class DemoProjects {
                 registration.put("signingDate", signed.toString());
                 evidence.add(document("AGREEMENT", "投资协议", signed));
             }
+            // a back-filled project records the date of every stage it reached
             if (registeredAt.ordinal() >= ProjectStageName.LANDED.ordinal()) {
+                registration.put("landingDate", landed.toString());
                 evidence.add(document(landingDocument, landingDocument.equals("LAND_GRANT") ? "土地出让合同" : "营业执照", landed));
             }
             if (registeredAt.ordinal() >= ProjectStageName.STARTED.ordinal()) {
                 registration.put("startDate", started.toString());
                 evidence.add(document("CONSTRUCTION_PERMIT", "施工许可", started));
+            }
+            if (registeredAt.ordinal() >= ProjectStageName.COMPLETED.ordinal()) {
+                registration.put("completionDate", completed.toString());
+            }
+            if (registeredAt == ProjectStageName.PRODUCING) {
+                registration.put("productionDate", producing.toString());
             }
             if (!evidence.isEmpty()) {
                 registration.put("evidence", evidence);

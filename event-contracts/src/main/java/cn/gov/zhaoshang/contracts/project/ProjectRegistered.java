@@ -34,6 +34,11 @@ import java.util.UUID;
  * @param fdiContractUsd contracted FDI in US dollars as a decimal string, {@code null} when none
  * @param reinvestment whether it is a reinvestment
  * @param plannedStartDate planned start date, {@code null} when not given
+ * @param landingDate the date it landed, from LANDED on; {@code null} before, and in events published
+ *     before stage dates were recorded (a consumer then falls back to {@code stageReachedOn})
+ * @param startDate the date construction started, from STARTED on; {@code null} as {@code landingDate}
+ * @param completionDate the date construction was completed, from COMPLETED on
+ * @param productionDate the date production began, at PRODUCING
  */
 public record ProjectRegistered(
         UUID projectId,
@@ -56,7 +61,11 @@ public record ProjectRegistered(
         List<String> industryChainTags,
         String fdiContractUsd,
         boolean reinvestment,
-        LocalDate plannedStartDate) {
+        LocalDate plannedStartDate,
+        LocalDate landingDate,
+        LocalDate startDate,
+        LocalDate completionDate,
+        LocalDate productionDate) {
 
     public ProjectRegistered {
         investorClasses = investorClasses == null ? List.of() : List.copyOf(investorClasses);
@@ -70,6 +79,6 @@ public record ProjectRegistered(
     public ProjectRegistered(UUID projectId, String name, String orgUnit, String stage, String contractAmount,
             LocalDate signingDate, String industryCode, boolean manufacturing, Instant registeredAt) {
         this(projectId, name, orgUnit, stage, contractAmount, signingDate, industryCode, manufacturing, registeredAt,
-                null, signingDate, true, null, List.of(), null, null, null, List.of(), null, false, null);
+                null, signingDate, true, null, List.of(), null, null, null, List.of(), null, false, null, null, null, null, null);
     }
 }

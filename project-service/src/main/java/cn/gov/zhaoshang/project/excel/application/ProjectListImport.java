@@ -305,6 +305,6 @@ public class ProjectListImport {
         return new RegisterProject(row.name(), unit.code(), code, row.stage(),
                 row.contractAmount() == null ? null : row.contractAmount().setScale(2), row.signingDate(),
                 started ? row.plannedStartDate() : null, List.of(), new IndustryCode(row.industryCode()), details,
-                new InvestorContact(row.contactName(), row.contactPhone()));
+                new InvestorContact(row.contactName(), row.contactPhone()), null);
     }
 }

@@ -33,6 +33,7 @@ import cn.gov.zhaoshang.project.library.model.ProjectNames;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.RecordedMove;
 import cn.gov.zhaoshang.project.library.model.Signing;
+import cn.gov.zhaoshang.project.library.model.StageDates;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,8 @@ public class ProjectRegistration {
         // it keeps working, and every request that names its stage proves it.
         boolean stageGiven = command.stage() != null;
         ProjectStage stage = stageGiven ? command.stage() : ProjectStage.SIGNED;
-        StageFacts facts = new StageFacts(command.contractAmount(), command.signingDate(), command.startDate(),
+        StageFacts facts = new StageFacts(command.contractAmount(), command.signingDate(), command.stageDates().landingDate(),
+                command.startDate(), command.stageDates().completionDate(), command.stageDates().productionDate(),
                 command.evidence());
         // An investor merged away in the registry is recorded as its survivor; one not seen yet is
         // recorded as given, since enterprise events may lag behind (docs/projects.md).
@@ -205,13 +207,16 @@ public class ProjectRegistration {
      * A project to enter into the library at the stage it has reached.
      *
      * @param stage {@code null} for the original request form: SIGNED, documents not required
+     * @param stageDates the dates it landed, was completed and began production, as given (the landing
+     *     date may also come from its landing document)
      */
     public record RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
             LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode,
-            ProjectDetails details, InvestorContact contact) {
+            ProjectDetails details, InvestorContact contact, StageDates stageDates) {
 
         public RegisterProject {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            stageDates = stageDates == null ? StageDates.NONE : stageDates;
             ProjectDetails given = details == null ? ProjectDetails.NONE : details;
             details = Objects.equals(given.projectCode(), projectCode) ? given : given.withProjectCode(projectCode);
         }
@@ -219,7 +224,7 @@ public class ProjectRegistration {
         /** The original request form's fields only. */
         public RegisterProject(String name, String orgUnit, String projectCode, ProjectStage stage, BigDecimal contractAmount,
                 LocalDate signingDate, LocalDate startDate, List<Evidence> evidence, IndustryCode industryCode) {
-            this(name, orgUnit, projectCode, stage, contractAmount, signingDate, startDate, evidence, industryCode, null, null);
+            this(name, orgUnit, projectCode, stage, contractAmount, signingDate, startDate, evidence, industryCode, null, null, null);
         }
     }
 }

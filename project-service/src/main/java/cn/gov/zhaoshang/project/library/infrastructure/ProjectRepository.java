@@ -17,6 +17,7 @@ import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
+import cn.gov.zhaoshang.project.library.model.StageDates;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.ReviewStatus;
@@ -52,7 +53,7 @@ public class ProjectRepository {
             registered_at, registered_by, version, start_date, interrupted_stage, review_status,
             project_code, investor_enterprise_id, industry_chain_tags, source_key_area, channel, resident_team_id,
             fdi_contract_usd, reinvestment, planned_start_date, site_address, stage_reached_on, signing_confirmed,
-            investor_classes""";
+            investor_classes, landing_date, completion_date, production_date""";
 
     private static final TypeReference<List<InvestorClass>> CLASS_LIST = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
@@ -79,13 +80,16 @@ public class ProjectRepository {
                                      project_code, investor_enterprise_id, industry_chain_tags, source_key_area, channel,
                                      resident_team_id, fdi_contract_usd, reinvestment, planned_start_date, site_address,
                                      stage_reached_on, signing_confirmed, investor_classes, contact_name, contact_phone,
-                                     city_code, normalized_name)
+                                     city_code, normalized_name, landing_date, completion_date, production_date)
                 VALUES (:id, :name, :orgUnit, :stage, :amount, :signingDate, :industryCode,
                         :manufacturing, :registeredAt, :registeredBy, :version, :startDate,
                         :projectCode, :investor, CAST(:tags AS jsonb), :keyArea, :channel,
                         :team, :fdi, :reinvestment, :plannedStart, :site,
                         :reachedOn, :confirmed, CAST(:classes AS jsonb), :contactName, :contactPhone,
-                        :city, :normalizedName)""")
+                        :city, :normalizedName, :landingDate, :completionDate, :productionDate)""")
+                .param("landingDate", project.stageDates().landingDate())
+                .param("completionDate", project.stageDates().completionDate())
+                .param("productionDate", project.stageDates().productionDate())
                 .param("city", cityCode)
                 .param("normalizedName", normalizedName)
                 .param("projectCode", details.projectCode())
@@ -263,8 +267,12 @@ public class ProjectRepository {
         jdbc.sql("""
                 UPDATE project SET stage = :stage, contract_amount = :amount, signing_date = :signingDate,
                                    start_date = :startDate, interrupted_stage = :interrupted, version = :version,
-                                   signing_confirmed = :confirmed, investor_classes = CAST(:classes AS jsonb)
+                                   signing_confirmed = :confirmed, investor_classes = CAST(:classes AS jsonb),
+                                   landing_date = :landingDate, completion_date = :completionDate, production_date = :productionDate
                 WHERE id = :id""")
+                .param("landingDate", project.stageDates().landingDate())
+                .param("completionDate", project.stageDates().completionDate())
+                .param("productionDate", project.stageDates().productionDate())
                 .param("confirmed", project.signingConfirmed())
                 .param("classes", json.writeValueAsString(project.investorClasses()))
                 .param("id", project.id())
@@ -366,6 +374,9 @@ public class ProjectRepository {
                         rs.getString("site_address")),
                 rs.getObject("stage_reached_on", java.time.LocalDate.class),
                 rs.getBoolean("signing_confirmed"),
-                json.readValue(rs.getString("investor_classes"), CLASS_LIST));
+                json.readValue(rs.getString("investor_classes"), CLASS_LIST),
+                new StageDates(rs.getObject("landing_date", java.time.LocalDate.class),
+                        rs.getObject("completion_date", java.time.LocalDate.class),
+                        rs.getObject("production_date", java.time.LocalDate.class)));
     }
 }

@@ -43,7 +43,8 @@ public record Project(
         ProjectDetails details,
         LocalDate stageReachedOn,
         boolean signingConfirmed,
-        List<InvestorClass> investorClasses) {
+        List<InvestorClass> investorClasses,
+        StageDates stageDates) {
 
     public Project {
         Objects.requireNonNull(id);
@@ -54,6 +55,7 @@ public record Project(
         Objects.requireNonNull(review);
         Objects.requireNonNull(details);
         investorClasses = investorClasses == null ? List.of() : List.copyOf(investorClasses);
+        stageDates = stageDates == null ? StageDates.NONE : stageDates;
         if ((stage == ProjectStage.SUSPENDED) != (interruptedStage != null)) {
             throw new IllegalArgumentException("only a SUSPENDED project has an interrupted stage");
         }
@@ -88,6 +90,14 @@ public record Project(
         List<StageFacts.Missing> missing = new ArrayList<>(facts.missingFor(stage).stream()
                 .filter(gap -> requireEvidence || !gap.field().equals("evidence"))
                 .toList());
+        // A back-filled project records the date of every stage it reached. The original form and
+        // the imported list carry no such dates; there a stage without its date counts from the date
+        // the registered stage was reached, as before stage dates were recorded (docs/projects.md).
+        if (requireEvidence) {
+            missing.addAll(facts.missingDatesFor(stage));
+        }
+        missing.addAll(facts.datesBeyond(stage));
+        missing.addAll(facts.datesOutOfOrder(stage));
         missing.addAll(details.violations());
         if (!missing.isEmpty()) {
             throw new MissingRequirementsException(missing);
@@ -98,7 +108,7 @@ public record Project(
                 signed ? facts.contractAmount().setScale(2) : null, signed ? facts.signingDate() : null,
                 industryCode, now, actor, 0, started ? facts.startDate() : null, null, ReviewStatus.ACCEPTED,
                 details, facts.reachedOn(stage), !(signed && signing.confirmationRequired()),
-                signed ? signing.investorClasses() : List.of());
+                signed ? signing.investorClasses() : List.of(), facts.datesAt(stage));
         return new Registered(project, project.registeredEvent());
     }
 
@@ -137,7 +147,8 @@ public record Project(
                 industryCode, registeredAt, registeredBy, version + 1, startedOn,
                 to == ProjectStage.SUSPENDED ? stage : null, review, details, stageReachedOn,
                 signingNow ? !signing.confirmationRequired() : signingConfirmed,
-                signingNow ? signing.investorClasses() : investorClasses);
+                signingNow ? signing.investorClasses() : investorClasses,
+                resuming ? stageDates : stageDates.reached(to, movedOn));
         if (to == ProjectStage.TERMINATED) {
             return new Moved(after, stage, null, new ProjectTerminated(id, orgUnit, stage.name(), movedOn, now));
         }
@@ -174,7 +185,7 @@ public record Project(
         }
         Project after = new Project(id, name, unit, stage, contractAmount, signingDate, industryCode, registeredAt,
                 registeredBy, version + 1, startDate, interruptedStage, review, details, stageReachedOn, signingConfirmed,
-                investorClasses);
+                investorClasses, stageDates);
         return new Transferred(after, new ProjectTransferred(id, unit, orgUnit, unit, stage.name(), now));
     }
 
@@ -182,7 +193,7 @@ public record Project(
     public Project inReviewPool() {
         return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
                 registeredBy, version, startDate, interruptedStage, ReviewStatus.PENDING, details, stageReachedOn,
-                signingConfirmed, investorClasses);
+                signingConfirmed, investorClasses, stageDates);
     }
 
     /**
@@ -196,7 +207,7 @@ public record Project(
         }
         return new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
                 registeredBy, version + 1, startDate, interruptedStage, decision.outcome(), details, stageReachedOn,
-                signingConfirmed, investorClasses);
+                signingConfirmed, investorClasses, stageDates);
     }
 
     /** Only a project that passed duplicate review is moved, transferred or given funds. */
@@ -234,7 +245,8 @@ public record Project(
             throw new ProjectRuleException("a terminated project is out of the library");
         }
         Project after = new Project(id, name, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
-                registeredBy, version + 1, startDate, interruptedStage, review, details, stageReachedOn, true, investorClasses);
+                registeredBy, version + 1, startDate, interruptedStage, review, details, stageReachedOn, true, investorClasses,
+                stageDates);
         return new Confirmed(after, new SigningConfirmed(id, orgUnit, signingDate, now));
     }
 
@@ -273,7 +285,7 @@ public record Project(
         }
         Project after = new Project(id, name, orgUnit, stage, amount, signingDate, industry, registeredAt, registeredBy,
                 version + 1, startDate, interruptedStage, review, details.withFdi(fdi), stageReachedOn, signingConfirmed,
-                investorClasses);
+                investorClasses, stageDates);
         return new Amended(after, new ProjectAmended(id, orgUnit, termsVersion, reason, terms(), after.terms(), now));
     }
 
@@ -322,7 +334,7 @@ public record Project(
                 details.fdiContractUsd(), details.reinvestment(), newDetails.plannedStartDate(), newDetails.siteAddress());
         Project after = new Project(id, newName, orgUnit, stage, contractAmount, signingDate, industryCode, registeredAt,
                 registeredBy, version + 1, startDate, interruptedStage, review, corrected, stageReachedOn, signingConfirmed,
-                newClasses);
+                newClasses, stageDates);
         return new Corrected(after, List.copyOf(changed), new ProjectDetailsChanged(id, orgUnit, after.version, changed,
                 after.name, corrected.investorEnterpriseId(), after.investorClasses,
                 corrected.channel() == null ? null : corrected.channel().name(), corrected.residentTeamId(),
@@ -345,6 +357,7 @@ public record Project(
                 details.channel() == null ? null : details.channel().name(), details.residentTeamId(),
                 details.sourceKeyArea() == null ? null : details.sourceKeyArea().name(), details.industryChainTags(),
                 details.fdiContractUsd() == null ? null : details.fdiContractUsd().toPlainString(),
-                details.reinvestment(), details.plannedStartDate());
+                details.reinvestment(), details.plannedStartDate(), stageDates.landingDate(), startDate,
+                stageDates.completionDate(), stageDates.productionDate());
     }
 }

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
+import cn.gov.zhaoshang.project.library.model.StageDates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +26,9 @@ import jakarta.validation.constraints.Size;
  * A project to register at the stage it has reached. Amounts are decimal strings in yuan, so that
  * no client rounds them. Which fields and documents are required depends on the stage (see
  * docs/projects.md); without a stage the project is registered as SIGNED, as the first version of
- * this request did. {@code residentTeamId} is required when the channel is RESIDENT_TEAM and refused
+ * this request did. A project registered at a later stage gives the date of every stage it reached:
+ * {@code signingDate}, {@code landingDate} (or its landing document's date), {@code startDate},
+ * {@code completionDate} and {@code productionDate}, in that order. {@code residentTeamId} is required when the channel is RESIDENT_TEAM and refused
  * otherwise; {@code investorContact} is personal data, shown masked.
  */
 public record RegisterProjectRequest(
@@ -38,6 +41,9 @@ public record RegisterProjectRequest(
         String contractAmount,
         @PastOrPresent LocalDate signingDate,
         @PastOrPresent LocalDate startDate,
+        @PastOrPresent LocalDate landingDate,
+        @PastOrPresent LocalDate completionDate,
+        @PastOrPresent LocalDate productionDate,
         @Size(max = 10) List<@Valid EvidenceRequest> evidence,
         @NotBlank
         @Pattern(regexp = IndustryCode.PATTERN, message = "must be a GB/T 4754 code such as C3963")
@@ -68,6 +74,7 @@ public record RegisterProjectRequest(
                 signingDate, startDate,
                 evidence == null ? List.of() : evidence.stream().map(EvidenceRequest::toEvidence).toList(),
                 new IndustryCode(industryCode), details,
-                investorContact == null ? null : new InvestorContact(investorContact.name(), investorContact.phone()));
+                investorContact == null ? null : new InvestorContact(investorContact.name(), investorContact.phone()),
+                new StageDates(landingDate, completionDate, productionDate));
     }
 }

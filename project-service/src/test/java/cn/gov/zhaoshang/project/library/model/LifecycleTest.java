@@ -138,6 +138,51 @@ class LifecycleTest {
                 null, false, null, null).industryChainTags()).containsExactly("汽车", "新材料");
     }
 
+    @Test
+    void aProjectRegisteredAtALaterStageRecordsTheDateOfEveryStageItReachedInOrder() {
+        LocalDate signed = LocalDate.of(2025, 3, 1);
+        LocalDate granted = LocalDate.of(2025, 5, 10);
+        List<Evidence> documents = List.of(new Evidence(EvidenceType.AGREEMENT, "XY-1", signed),
+                new Evidence(EvidenceType.LAND_GRANT, "GT-1", granted), new Evidence(EvidenceType.CONSTRUCTION_PERMIT, "SG-1", granted));
+        StageFacts withoutLaterDates = new StageFacts(new BigDecimal("100"), signed, null, LocalDate.of(2025, 6, 1), null, null, documents);
+
+        // the landing date comes from the land grant; completion and production have no document
+        assertThat(withoutLaterDates.datesAt(PRODUCING).landingDate()).isEqualTo(granted);
+        assertThat(withoutLaterDates.missingDatesFor(STARTED)).isEmpty();
+        assertThat(withoutLaterDates.missingDatesFor(PRODUCING)).extracting(StageFacts.Missing::field)
+                .containsExactly("completionDate", "productionDate");
+
+        StageFacts outOfOrder = new StageFacts(new BigDecimal("100"), signed, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 6, 1),
+                LocalDate.of(2025, 5, 1), LocalDate.of(2025, 12, 1), documents);
+        assertThat(outOfOrder.datesOutOfOrder(PRODUCING)).extracting(m -> m.field() + "/" + m.rule())
+                .containsExactly("landingDate/StageDatesInOrder", "completionDate/StageDatesInOrder");
+        assertThat(outOfOrder.datesBeyond(SIGNED)).extracting(StageFacts.Missing::field)
+                .containsExactly("landingDate", "completionDate", "productionDate");
+
+        StageFacts complete = new StageFacts(new BigDecimal("100"), signed, null, LocalDate.of(2025, 6, 1),
+                LocalDate.of(2025, 11, 30), LocalDate.of(2026, 1, 15), documents);
+        Project producing = Project.register(UUID.randomUUID(), "项目", "450881", PRODUCING, complete, new IndustryCode("C3841"),
+                ProjectDetails.NONE, Signing.NOTHING_REQUIRED, NOW, "u", true).project();
+        assertThat(producing.stageDates()).isEqualTo(new StageDates(granted, LocalDate.of(2025, 11, 30), LocalDate.of(2026, 1, 15)));
+        assertThat(producing.stageReachedOn()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(producing.registeredEvent().landingDate()).isEqualTo(granted);
+        assertThat(producing.registeredEvent().startDate()).isEqualTo(LocalDate.of(2025, 6, 1));
+        assertThatThrownBy(() -> Project.register(UUID.randomUUID(), "项目", "450881", PRODUCING, withoutLaterDates,
+                new IndustryCode("C3841"), ProjectDetails.NONE, Signing.NOTHING_REQUIRED, NOW, "u", true))
+                .isInstanceOf(MissingRequirementsException.class);
+    }
+
+    @Test
+    void aMoveIntoAStageRecordsItsDateOnceAndAResumptionKeepsIt() {
+        Project signed = registered(SIGNED);
+        Project landed = signed.move(LANDED, DAY, null, new Evidence(EvidenceType.LAND_GRANT, "GT-2", DAY),
+                Signing.NOTHING_REQUIRED, NOW).project();
+        assertThat(landed.stageDates().landingDate()).isEqualTo(DAY);
+        Project suspended = landed.move(SUSPENDED, DAY.plusDays(3), null, null, Signing.NOTHING_REQUIRED, NOW).project();
+        Project resumed = suspended.move(LANDED, DAY.plusDays(9), null, null, Signing.NOTHING_REQUIRED, NOW).project();
+        assertThat(resumed.stageDates().landingDate()).isEqualTo(DAY);
+    }
+
     private static Evidence permit() {
         return new Evidence(EvidenceType.CONSTRUCTION_PERMIT, "SG-1", DAY);
     }

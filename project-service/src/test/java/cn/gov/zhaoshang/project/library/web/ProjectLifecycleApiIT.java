@@ -125,12 +125,56 @@ class ProjectLifecycleApiIT {
         } else {
             assertThat(fields).doesNotContain("startDate");
         }
+        // a back-filled project records the date of every stage it reached
+        assertThat(fields.contains("completionDate")).isEqualTo(stage.hasReached(COMPLETED));
+        assertThat(fields.contains("productionDate")).isEqualTo(stage.hasReached(PRODUCING));
         assertThat(jdbc.sql("SELECT count(*) FROM project WHERE name = :name").param("name", "缺材料项目 " + stage)
                 .query(Long.class).single()).isZero();
 
-        body.putAll(fullProof());
+        body.putAll(fullProof(stage));
         ApiClient.Response registered = guipingOfficer.create("/api/projects", body);
         assertThat(registered.json().get("stage").asString()).isEqualTo(stage.name());
+    }
+
+    @Test
+    void aBackFilledProjectKeepsTheDateOfEveryStageInOrderAndItsEventCarriesThem() {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "回填达产项目 " + java.util.UUID.randomUUID(),
+                "orgUnit", "450881", "stage", "PRODUCING", "industryCode", "C3841"));
+        body.putAll(fullProof(PRODUCING));
+
+        ApiClient.Response registered = guipingOfficer.create("/api/projects", body);
+
+        JsonNode project = registered.json();
+        // the landing date is the land grant's, the others as given
+        assertThat(List.of(project.get("signingDate").asString(), project.get("landingDate").asString(),
+                project.get("startDate").asString(), project.get("completionDate").asString(), project.get("productionDate").asString()))
+                .containsExactly("2026-09-01", "2026-09-15", "2026-10-01", "2026-11-10", "2026-11-25");
+        String id = project.get("id").asString();
+        List<ConsumerRecord<String, String>> records = TopicReader.await(PlatformServers.kafka().bootstrapServers(), Topics.PROJECT,
+                record -> id.equals(record.key()), 1, Duration.ofSeconds(30));
+        assertThat(EventSchemaValidator.shared().validate(records.getFirst().value())).isEmpty();
+        JsonNode data = JsonMapper.builder().build().readTree(records.getFirst().value()).get("data");
+        assertThat(data.get("landingDate").asString()).isEqualTo("2026-09-15");
+        assertThat(data.get("productionDate").asString()).isEqualTo("2026-11-25");
+
+        Map<String, Object> disordered = new LinkedHashMap<>(body);
+        disordered.put("name", "日期颠倒项目");
+        disordered.put("landingDate", "2026-08-20");
+        disordered.put("completionDate", "2026-09-20");
+        ApiClient.Response refused = guipingOfficer.post("/api/projects", disordered);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString() + "/" + error.get("rule").asString())
+                .toList()).containsExactly("landingDate/StageDatesInOrder", "completionDate/StageDatesInOrder");
+        Map<String, Object> future = new LinkedHashMap<>(body);
+        future.put("productionDate", "2099-01-01");
+        assertThat(guipingOfficer.post("/api/projects", future).body()).contains("\"field\":\"productionDate\"", "PastOrPresent");
+
+        Map<String, Object> early = new LinkedHashMap<>(fullProof(SIGNED));
+        early.putAll(Map.of("name", "签约即竣工项目", "orgUnit", "450881", "stage", "SIGNED", "industryCode", "C3841",
+                "completionDate", "2026-11-10"));
+        ApiClient.Response beyond = guipingOfficer.post("/api/projects", early);
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.body()).contains("\"field\":\"completionDate\"", "OnlyFromStage");
     }
 
     @ParameterizedTest
@@ -241,17 +285,26 @@ class ProjectLifecycleApiIT {
     private String register(ProjectStage stage) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "生命周期项目 " + stage + " " + java.util.UUID.randomUUID(), "orgUnit", "450881",
                 "stage", stage.name(), "industryCode", "C3841"));
-        body.putAll(fullProof());
+        body.putAll(fullProof(stage));
         ApiClient.Response created = guipingOfficer.create("/api/projects", body);
         return created.json().get("id").asString();
     }
 
-    private static Map<String, Object> fullProof() {
-        return Map.of("contractAmount", "250000000.00", "signingDate", "2026-09-01", "startDate", "2026-10-01",
+    /** Every document and date up to {@code stage}: the landing date comes from the land grant. */
+    private static Map<String, Object> fullProof(ProjectStage stage) {
+        Map<String, Object> proof = new LinkedHashMap<>(Map.of("contractAmount", "250000000.00", "signingDate", "2026-09-01",
+                "startDate", "2026-10-01",
                 "evidence", List.of(
                         document("AGREEMENT", "XY-2026-001", "2026-09-01"),
                         document("LAND_GRANT", "GT-2026-001", "2026-09-15"),
-                        document("CONSTRUCTION_PERMIT", "SG-2026-001", "2026-09-30")));
+                        document("CONSTRUCTION_PERMIT", "SG-2026-001", "2026-09-30"))));
+        if (stage.hasReached(COMPLETED)) {
+            proof.put("completionDate", "2026-11-10");
+        }
+        if (stage.hasReached(PRODUCING)) {
+            proof.put("productionDate", "2026-11-25");
+        }
+        return proof;
     }
 
     /** A move into {@code to} with the document that stage needs, so that only the move's legality decides. */

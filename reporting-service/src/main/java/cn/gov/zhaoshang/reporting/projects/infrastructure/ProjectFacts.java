@@ -65,7 +65,10 @@ public class ProjectFacts {
                 : "SIGNED".equals(stage) ? event.signingDate() : null;
         Project project = new Project(event.projectId(), unit, stage, amount(event.contractAmount()), event.signingDate(),
                 event.signingConfirmed(), event.manufacturing(), event.registeredAt().atZone(REGION_ZONE).toLocalDate(),
-                LANDED_OR_BEYOND.contains(stage) ? reachedOn : null, STARTED_OR_BEYOND.contains(stage) ? reachedOn : null,
+                // each stage counts from its own date; events published before stage dates were
+                // recorded have none, and count from the date the registered stage was reached
+                LANDED_OR_BEYOND.contains(stage) ? firstOf(event.landingDate(), reachedOn) : null,
+                STARTED_OR_BEYOND.contains(stage) ? firstOf(event.startDate(), reachedOn) : null,
                 event.channel(), event.residentTeamId(), classes(event.investorClasses()), amount(event.fdiContractUsd()), 1);
         int inserted = jdbc.sql("""
                 INSERT INTO project_fact (project_id, name, org_unit_code, stage, contract_amount, signing_date,
@@ -238,6 +241,10 @@ public class ProjectFacts {
 
     private static BigDecimal amount(String text) {
         return text == null ? null : new BigDecimal(text);
+    }
+
+    private static LocalDate firstOf(LocalDate given, LocalDate fallback) {
+        return given != null ? given : fallback;
     }
 
     private static List<String> classes(List<InvestorClass> classes) {
