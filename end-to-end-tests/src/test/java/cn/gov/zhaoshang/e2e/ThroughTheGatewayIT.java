@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
@@ -106,6 +108,101 @@ class ThroughTheGatewayIT {
                 assertThat(api.withToken(token).get("/api/projects").status()).as("bad token at " + base).isEqualTo(401);
             }
         }
+    }
+
+    /**
+     * Issue 20, acceptance 2: the same 20 projects, entered once at the stage they reached with the
+     * dates of their history (a bureau back-filling last years' library) and once move by move as
+     * it happened, give identical reports for every month. The two counties are generated units of
+     * this test alone, so nothing else counts in them.
+     */
+    @Test
+    void backFilledProjectsGiveTheSameReportsAsProjectsEnteredMoveByMove() {
+        GeneratedOrgUnits units = GeneratedOrgUnits.newTree().cityLike("450800").build()
+                .makeKnownTo("project-service").makeKnownTo("reporting-service");
+        GeneratedOrgUnits.Unit backFilledCounty = units.twinOf("450881");
+        GeneratedOrgUnits.Unit movedCounty = units.twinOf("450802");
+        ApiClient backFilling = viaGateway(units.token("bf-officer", backFilledCounty, "officer"));
+        ApiClient moving = viaGateway(units.token("mv-officer", movedCounty, "officer"));
+
+        java.util.Random random = new java.util.Random(20);
+        List<String> stages = List.of("SIGNED", "LANDED", "STARTED", "COMPLETED", "PRODUCING");
+        for (int i = 0; i < 20; i++) {
+            String reached = stages.get(i % stages.size());
+            int depth = stages.indexOf(reached);
+            LocalDate signed = LocalDate.of(2025, 1, 5).plusDays(random.nextInt(180));
+            LocalDate landed = signed.plusDays(10 + random.nextInt(50));
+            LocalDate started = landed.plusDays(10 + random.nextInt(50));
+            LocalDate completed = started.plusDays(60 + random.nextInt(140));
+            LocalDate producing = completed.plusDays(10 + random.nextInt(50));
+            String amount = (1 + random.nextInt(50)) + "0000000.00";
+            String industry = i % 3 == 0 ? "F5123" : "C3841";
+
+            Map<String, Object> backFilled = new java.util.LinkedHashMap<>(Map.of("name", "回填项目" + i, "orgUnit", backFilledCounty.code(),
+                    "stage", reached, "industryCode", industry, "contractAmount", amount, "signingDate", signed.toString()));
+            List<Map<String, Object>> evidence = new java.util.ArrayList<>(List.of(document("AGREEMENT", "XY-" + i, signed)));
+            if (depth >= 1) {
+                evidence.add(document("LAND_GRANT", "GT-" + i, landed));
+                if (i % 2 == 0) {
+                    backFilled.put("landingDate", landed.toString()); // else the land grant's date says it
+                }
+            }
+            if (depth >= 2) {
+                backFilled.put("startDate", started.toString());
+                evidence.add(document("CONSTRUCTION_PERMIT", "SG-" + i, started));
+            }
+            if (depth >= 3) {
+                backFilled.put("completionDate", completed.toString());
+            }
+            if (depth >= 4) {
+                backFilled.put("productionDate", producing.toString());
+            }
+            backFilled.put("evidence", evidence);
+            backFilling.create("/api/projects", backFilled);
+
+            String id = moving.create("/api/projects", Map.of("name", "逐步项目" + i, "orgUnit", movedCounty.code(),
+                    "stage", "NEGOTIATING", "industryCode", industry)).json().get("id").asString();
+            List<Map<String, Object>> moves = new java.util.ArrayList<>(List.of(Map.of("to", "SIGNED", "date", signed.toString(),
+                    "contractAmount", amount, "evidence", document("AGREEMENT", "XY-" + i, signed))));
+            moves.add(Map.of("to", "LANDED", "date", landed.toString(), "evidence", document("LAND_GRANT", "GT-" + i, landed)));
+            moves.add(Map.of("to", "STARTED", "date", started.toString(),
+                    "evidence", document("CONSTRUCTION_PERMIT", "SG-" + i, started)));
+            moves.add(Map.of("to", "COMPLETED", "date", completed.toString()));
+            moves.add(Map.of("to", "PRODUCING", "date", producing.toString()));
+            for (Map<String, Object> move : moves.subList(0, depth + 1)) {
+                ApiClient.Response moved = moving.post("/api/projects/" + id + "/stage-moves", move);
+                assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            }
+        }
+
+        List<String> months = Stream.iterate(java.time.YearMonth.of(2025, 1), month -> month.plusMonths(1)).limit(23)
+                .map(java.time.YearMonth::toString).toList();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode year = withoutUnit(backFilling.get("/api/reports/units/" + backFilledCounty.code() + "?period=2025").json());
+            assertThat(year.get("signedCount").get("actual").asString()).isEqualTo("20");
+            assertThat(year).isEqualTo(withoutUnit(moving.get("/api/reports/units/" + movedCounty.code() + "?period=2025").json()));
+        });
+        for (String month : months) {
+            JsonNode backFilledReport = withoutUnit(backFilling.get("/api/reports/units/" + backFilledCounty.code() + "?period=" + month).json());
+            JsonNode movedReport = withoutUnit(moving.get("/api/reports/units/" + movedCounty.code() + "?period=" + month).json());
+            assertThat(backFilledReport).as(month).isEqualTo(movedReport);
+        }
+        // the comparison covers landings and starts, not only signings
+        JsonNode year = backFilling.get("/api/reports/units/" + backFilledCounty.code() + "?period=2025").json();
+        assertThat(year.get("landingRate").get("actual")).as(year.toString()).isNotNull();
+        assertThat(year.get("landingRate").get("actual").isNull()).as(year.get("landingRate").toString()).isFalse();
+        assertThat(year.get("startRate").get("actual").isNull()).as(year.get("startRate").toString()).isFalse();
+    }
+
+    private static Map<String, Object> document(String type, String number, LocalDate date) {
+        return Map.of("documentType", type, "documentNumber", number, "documentDate", date.toString());
+    }
+
+    /** A unit's report without what names the unit, so that two units' reports compare figure by figure. */
+    private static JsonNode withoutUnit(JsonNode report) {
+        tools.jackson.databind.node.ObjectNode figures = ((tools.jackson.databind.node.ObjectNode) report).deepCopy();
+        figures.remove(List.of("orgUnit", "orgUnitName"));
+        return figures;
     }
 
     private static ApiClient viaGateway(String token) {
