@@ -124,6 +124,22 @@ public class ProjectCorrections {
         return after;
     }
 
+    /**
+     * Erasure of the investor's contact on request (个人信息删除, PIPL): name and phone are gone, the
+     * project stays. Audited without personal data; erasing a project without a contact changes
+     * nothing and is not audited.
+     *
+     * @throws NotFoundException when the project does not exist or is outside the scope (404)
+     */
+    @Transactional
+    public void eraseContact(UUID projectId, OrgScope scope) {
+        projects.lockInScope(projectId, scope).orElseThrow(() -> new NotFoundException("project", projectId));
+        if (contacts.erase(projectId)) {
+            audit.record(scope.caller(), "project", projectId.toString(), "investor-contact-erased", null,
+                    Map.of("basis", "erasure on request (PIPL)"));
+        }
+    }
+
     // The changed fields as audited; the contact is personal data and audit rows hold none of it.
     private static Map<String, Object> fields(Project project, List<String> changed) {
         ProjectDetails details = project.details();

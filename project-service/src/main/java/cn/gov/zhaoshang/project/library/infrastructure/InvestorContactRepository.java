@@ -47,4 +47,18 @@ public class InvestorContactRepository {
                 .param("phone", contact.phone())
                 .update();
     }
+
+    /**
+     * Erases a project's contact and raises the project's version, so that a correction based on the
+     * version read before the erasure (which may carry the contact again) is refused as stale.
+     *
+     * @return whether the project had a contact
+     */
+    public boolean erase(UUID projectId) {
+        return jdbc.sql("""
+                UPDATE project SET contact_name = NULL, contact_phone = NULL, version = version + 1
+                WHERE id = :id AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL)""")
+                .param("id", projectId)
+                .update() == 1;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.versioning.IfMatch;
@@ -13,13 +14,17 @@ import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Corrections of a project's descriptive fields: a merge patch against the version the caller read. */
+/**
+ * Corrections of a project's descriptive fields (a merge patch against the version the caller read)
+ * and the erasure of its investor's contact.
+ */
 @RestController
 public class ProjectCorrectionController {
 
@@ -52,5 +57,13 @@ public class ProjectCorrectionController {
         var corrected = corrections.correct(id, precondition, ProjectCorrectionRequest.read(patch, json, validator), scope);
         ProjectResponse shown = ProjectResponse.of(views.of(List.of(corrected), scope).getFirst());
         return ResponseEntity.ok().eTag(IfMatch.entityTag(shown.version())).body(shown);
+    }
+
+    /** Erasure of the investor's contact on request (个人信息删除, PIPL): 204; the project stays. */
+    @PostMapping("/api/projects/{id}/investor-contact/erasure")
+    @OfficerOrAdminRole
+    public ResponseEntity<Void> eraseContact(@PathVariable UUID id) {
+        corrections.eraseContact(id, currentCaller.scope());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -155,6 +155,32 @@ class ProjectCorrectionApiIT {
         assertThat(guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag")).hasValue(etag);
     }
 
+    @Test
+    void theInvestorsContactIsErasedOnRequestAuditedWithoutItAndAStaleCorrectionCannotBringItBack() throws Exception {
+        String id = signedProject("桂平市个人信息删除测试项目", null);
+        String etag = guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag").orElseThrow();
+
+        assertThat(ApiClient.atPort(port).as(TestUser.GB_OFFICER).post("/api/projects/" + id + "/investor-contact/erasure", Map.of())
+                .status()).isEqualTo(404);
+        assertThat(ApiClient.atPort(port).as(TestUser.GP_VIEWER).post("/api/projects/" + id + "/investor-contact/erasure", Map.of())
+                .status()).isEqualTo(403);
+        ApiClient.Response erased = guipingOfficer.post("/api/projects/" + id + "/investor-contact/erasure", Map.of());
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM project WHERE id = :id::uuid AND contact_name IS NULL AND contact_phone IS NULL")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        JsonNode asReader = ApiClient.atPort(port).withToken(PlatformServers.identityProvider()
+                .tokenFor("gp-contacts", "450881", "officer", "contacts-reader")).get("/api/projects/" + id).json();
+        assertThat(asReader.get("investorContact").isNull()).isTrue();
+        String audited = jdbc.sql("SELECT actor || ' ' || after::text FROM audit_log WHERE entity_id = :id AND action = 'investor-contact-erased'")
+                .param("id", id).query(String.class).single();
+        assertThat(audited).startsWith("gp-officer").contains("PIPL").doesNotContain("张三", "13800002222");
+
+        // a correction based on the version read before the erasure is refused, so it cannot restore the contact
+        assertThat(patch(id, Map.of("investorContact", Map.of("name", "张三", "phone", "13800002222")), etag,
+                TestUser.GP_OFFICER.token()).statusCode()).isEqualTo(412);
+    }
+
     private String signedProject(String name, UUID team) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "orgUnit", "450881", "stage", "SIGNED",
                 "contractAmount", "300000000.00", "signingDate", "2026-09-01", "industryCode", "C3971",
