@@ -60,6 +60,7 @@ public final class EventSchemaValidator {
             Map.entry(EventTypes.PROJECT_SIGNING_CONFIRMED, "project/signing-confirmed.v1.json"),
             Map.entry(EventTypes.PROJECT_AMENDED, "project/amended.v1.json"),
             Map.entry(EventTypes.PROJECT_DETAILS_CHANGED, "project/details-changed.v1.json"),
+            Map.entry(EventTypes.PROJECT_KEY_PROJECT_CHANGED, "project/key-project-changed.v1.json"),
             Map.entry(EventTypes.PROJECT_WARNING_RAISED, "project/warning-raised.v1.json"),
             Map.entry(EventTypes.PROJECT_WARNING_CLEARED, "project/warning-cleared.v1.json"),
             Map.entry(EventTypes.REPORT_PUBLISHED, "report/published.v1.json"));

@@ -74,6 +74,9 @@ public final class EventTypes {
     /** A project's descriptive fields were corrected; data: {@link cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged}. */
     public static final String PROJECT_DETAILS_CHANGED = "cn.gov.zhaoshang.project.details-changed.v1";
 
+    /** A project was marked a key project, or no longer is one; data: {@link cn.gov.zhaoshang.contracts.project.KeyProjectChanged}. */
+    public static final String PROJECT_KEY_PROJECT_CHANGED = "cn.gov.zhaoshang.project.key-project-changed.v1";
+
     /** A project warning was raised; data: {@link cn.gov.zhaoshang.contracts.project.ProjectWarningRaised}. */
     public static final String PROJECT_WARNING_RAISED = "cn.gov.zhaoshang.project.warning-raised.v1";
 
@@ -89,7 +92,8 @@ public final class EventTypes {
             TARGETS_DEFINITION_PUBLISHED, TARGETS_TEAM_DEFINED, TARGETS_TEAM_CHANGED,
             ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED,
             PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED,
-            PROJECT_TRANSFERRED, PROJECT_SIGNING_CONFIRMED, PROJECT_AMENDED, PROJECT_DETAILS_CHANGED, PROJECT_WARNING_RAISED,
+            PROJECT_TRANSFERRED, PROJECT_SIGNING_CONFIRMED, PROJECT_AMENDED, PROJECT_DETAILS_CHANGED, PROJECT_KEY_PROJECT_CHANGED,
+            PROJECT_WARNING_RAISED,
             PROJECT_WARNING_CLEARED, REPORT_PUBLISHED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).

@@ -6,6 +6,7 @@ import static cn.gov.zhaoshang.contracts.ContractFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
+import cn.gov.zhaoshang.contracts.project.KeyProjectChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
 import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
@@ -70,6 +71,8 @@ class EventRecordsFollowTheirSchemasTest {
                         LocalDate.of(2027, 3, 1), NOW)),
                 Arguments.of(EventTypes.PROJECT_DETAILS_CHANGED, new ProjectDetailsChanged(PROJECT_ID, "450881", 2,
                         List.of("name"), "文旅线索", null, List.of(), null, null, null, List.of(), null, NOW)),
+                Arguments.of(EventTypes.PROJECT_KEY_PROJECT_CHANGED, new KeyProjectChanged(PROJECT_ID, "450881", 4, true, "450800", NOW)),
+                Arguments.of(EventTypes.PROJECT_KEY_PROJECT_CHANGED, new KeyProjectChanged(PROJECT_ID, "450881", 5, false, null, NOW)),
                 Arguments.of(EventTypes.PROJECT_WARNING_RAISED, new ProjectWarningRaised(WARNING_ID, PROJECT_ID,
                         "450881", "STALE", "SIGNED", SIGNED_ON, NOW)),
                 Arguments.of(EventTypes.PROJECT_WARNING_CLEARED,

@@ -69,6 +69,10 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response put(String path, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(request(path).header("Content-Type", "application/json")

@@ -11,8 +11,10 @@ import cn.gov.zhaoshang.platform.security.Caller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.Roles;
 import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository;
+import cn.gov.zhaoshang.project.library.infrastructure.KeyProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
+import cn.gov.zhaoshang.project.library.model.KeyProject;
 import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
@@ -34,11 +36,13 @@ public class ProjectViews {
 
     private final ProjectRepository projects;
     private final InvestorContactRepository contacts;
+    private final KeyProjectRepository keys;
     private final AuditTrail audit;
 
-    public ProjectViews(ProjectRepository projects, InvestorContactRepository contacts, AuditTrail audit) {
+    public ProjectViews(ProjectRepository projects, InvestorContactRepository contacts, KeyProjectRepository keys, AuditTrail audit) {
         this.projects = projects;
         this.contacts = contacts;
+        this.keys = keys;
         this.audit = audit;
     }
 
@@ -49,8 +53,10 @@ public class ProjectViews {
      * @param contactMasked whether the contact is masked
      * @param possibleDuplicate for a project in the review pool, what it may duplicate as the caller
      *     may be told it; {@code null} for every other project
+     * @param key whether it is a key project, and who answers for it
      */
-    public record ProjectView(Project project, InvestorContact contact, boolean contactMasked, PossibleDuplicate possibleDuplicate) {
+    public record ProjectView(Project project, InvestorContact contact, boolean contactMasked, PossibleDuplicate possibleDuplicate,
+            KeyProject key) {
     }
 
     /** @throws NotFoundException when the project does not exist or is outside the scope */
@@ -81,18 +87,20 @@ public class ProjectViews {
         Map<UUID, InvestorContact> known = contacts.of(found.stream().map(Project::id).toList());
         Map<UUID, PossibleDuplicate> pooled = projects.possibleDuplicates(
                 found.stream().filter(project -> project.review() == ReviewStatus.PENDING).map(Project::id).toList(), scope);
+        Map<UUID, KeyProject> keyProjects = keys.of(found.stream().map(Project::id).toList());
         boolean clear = caller.hasRole(Roles.CONTACTS_READER);
         return found.stream().map(project -> {
             InvestorContact contact = known.get(project.id());
             PossibleDuplicate duplicate = pooled.get(project.id());
+            KeyProject key = keyProjects.getOrDefault(project.id(), KeyProject.NONE);
             if (contact == null) {
-                return new ProjectView(project, null, !clear, duplicate);
+                return new ProjectView(project, null, !clear, duplicate, key);
             }
             if (!clear) {
-                return new ProjectView(project, contact.masked(), true, duplicate);
+                return new ProjectView(project, contact.masked(), true, duplicate, key);
             }
             audit.record(caller, "project", project.id().toString(), "read-contact-unmasked", null, null);
-            return new ProjectView(project, contact, false, duplicate);
+            return new ProjectView(project, contact, false, duplicate, key);
         }).toList();
     }
 

@@ -92,6 +92,9 @@ public final class ProjectFilterSql {
             String open = "EXISTS (SELECT 1 FROM project_warning w WHERE w.project_id = p.id AND w.cleared_at IS NULL)";
             sql.conditions.add(filter.hasOpenWarning() ? open : "NOT " + open);
         }
+        if (filter.keyProject() != null) {
+            sql.add("p.key_project = :keyProject", "keyProject", filter.keyProject());
+        }
         return sql;
     }
 

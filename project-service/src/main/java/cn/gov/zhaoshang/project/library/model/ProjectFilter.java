@@ -20,11 +20,12 @@ import java.util.UUID;
  * @param registeredBefore registered before this instant
  * @param investor        the investing enterprise's id
  * @param hasOpenWarning  whether the project has a warning not yet cleared
+ * @param keyProject      whether it is a key project (重点项目)
  */
 public record ProjectFilter(String query, String unitPath, Set<ProjectStage> stages, String industryPrefix,
         Set<String> chainTags, Set<Channel> channels, Set<SourceKeyArea> sourceKeyAreas, Boolean manufacturing,
         BigDecimal amountFrom, BigDecimal amountTo, LocalDate signedFrom, LocalDate signedTo,
-        Instant registeredFrom, Instant registeredBefore, UUID investor, Boolean hasOpenWarning) {
+        Instant registeredFrom, Instant registeredBefore, UUID investor, Boolean hasOpenWarning, Boolean keyProject) {
 
     public ProjectFilter {
         stages = Set.copyOf(stages);

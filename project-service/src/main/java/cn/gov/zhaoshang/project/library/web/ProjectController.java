@@ -126,6 +126,7 @@ public class ProjectController {
     @Parameter(name = "registeredTo", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
     @Parameter(name = "investor", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
     @Parameter(name = "hasOpenWarning", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    @Parameter(name = "keyProject", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
     public ProjectPageResponse list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,

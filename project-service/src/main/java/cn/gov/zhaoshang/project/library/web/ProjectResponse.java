@@ -49,7 +49,13 @@ public record ProjectResponse(
         ContactResponse investorContact,
         boolean possibleDuplicate,
         UUID duplicateOf,
-        String duplicateRule) {
+        String duplicateRule,
+        boolean keyProject,
+        KeyResponsibility keyResponsibility) {
+
+    /** Who answers for a key project (领导挂点): the leader with the unit they lead, and the officer. */
+    public record KeyResponsibility(String leaderName, String leaderUnit, String officerName) {
+    }
 
     /** A class of the investor on the signing date, as stored at signing. */
     public record InvestorClassResponse(String enterpriseClass, String edition) {
@@ -80,6 +86,8 @@ public record ProjectResponse(
                         : new ContactResponse(view.contact().name(), view.contact().phone(), view.contactMasked()),
                 view.possibleDuplicate() != null,
                 view.possibleDuplicate() == null ? null : view.possibleDuplicate().duplicateOf(),
-                view.possibleDuplicate() == null ? null : view.possibleDuplicate().rule());
+                view.possibleDuplicate() == null ? null : view.possibleDuplicate().rule(),
+                view.key().key(),
+                view.key().key() ? new KeyResponsibility(view.key().leaderName(), view.key().leaderUnit(), view.key().officerName()) : null);
     }
 }

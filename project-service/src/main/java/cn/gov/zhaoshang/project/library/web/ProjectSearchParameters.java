@@ -52,7 +52,7 @@ public final class ProjectSearchParameters {
     /** The filters, in the order the response lists them. */
     public static final List<String> FILTERS = List.of("q", "orgUnit", "stage", "industry", "chainTag", "channel",
             "sourceKeyArea", "manufacturing", "amountBand", "amountFrom", "amountTo", "signedFrom", "signedTo",
-            "registeredFrom", "registeredTo", "investor", "hasOpenWarning");
+            "registeredFrom", "registeredTo", "investor", "hasOpenWarning", "keyProject");
 
     /**
      * @param filter  what the search asks for
@@ -110,6 +110,7 @@ public final class ProjectSearchParameters {
         LocalDate registeredTo = date("registeredTo");
         UUID investor = single("investor", ProjectSearchParameters::uuid, "Format", "is an enterprise id (a UUID)");
         Boolean hasOpenWarning = single("hasOpenWarning", ProjectSearchParameters::bool, "Boolean", "is true or false");
+        Boolean keyProject = single("keyProject", ProjectSearchParameters::bool, "Boolean", "is true or false");
 
         if (band != null && amountFrom != null) {
             violations.add(new FieldViolation("amountBand", "Exclusive", "is given without amountFrom: a band is its own lower bound"));
@@ -126,7 +127,7 @@ public final class ProjectSearchParameters {
                 manufacturing, from, amountTo, signedFrom, signedTo,
                 registeredFrom == null ? null : registeredFrom.atStartOfDay(CHINA).toInstant(),
                 registeredTo == null ? null : registeredTo.plusDays(1).atStartOfDay(CHINA).toInstant(),
-                investor, hasOpenWarning);
+                investor, hasOpenWarning, keyProject);
         Map<String, Object> echoed = new LinkedHashMap<>();
         FILTERS.stream().filter(applied::containsKey).forEach(name -> echoed.put(name, applied.get(name)));
         return new Search(filter, unit, echoed);
