@@ -47,12 +47,12 @@ class DuplicateDisclosureApiIT {
     @Test
     void aPooledRegistrationNamesNeitherAnotherCountysProjectNorTheRuleButTheCitysReviewersSeeBoth() {
         String code = uniqueCode("DSC");
-        String guipings = register(guipingOfficer, "450881", "桂平市铝型材深加工项目", code).json().get("id").asString();
+        String guipings = register(guipingOfficer, "450881", "桂平市铝型材深加工项目" + code, code).json().get("id").asString();
         // A user of its own, so that the per-user budget of the other tests is not shared.
         ApiClient gangbeiOfficer = ApiClient.atPort(port)
                 .withToken(PlatformServers.identityProvider().tokenFor("gb-disclosure-officer", "450802", "officer"));
 
-        ApiClient.Response pooled = register(gangbeiOfficer, "450802", "港北区门窗制造项目", code);
+        ApiClient.Response pooled = register(gangbeiOfficer, "450802", "港北区门窗制造项目" + code, code);
 
         assertThat(pooled.json().get("reviewStatus").asString()).isEqualTo("PENDING");
         assertUndisclosed(pooled.json());
@@ -76,7 +76,7 @@ class DuplicateDisclosureApiIT {
         assertThat(cityRead.get("duplicateRule").asString()).isEqualTo("L1");
 
         // Within its own scope the registering county is told both at once.
-        ApiClient.Response ownDuplicate = register(guipingOfficer, "450881", "桂平市铝型材深加工二期", code);
+        ApiClient.Response ownDuplicate = register(guipingOfficer, "450881", "桂平市铝型材深加工二期" + code, code);
         assertThat(ownDuplicate.json().get("possibleDuplicate").asBoolean()).isTrue();
         assertThat(ownDuplicate.json().get("duplicateOf").asString()).isEqualTo(guipings);
         assertThat(ownDuplicate.json().get("duplicateRule").asString()).isEqualTo("L1");
@@ -86,13 +86,15 @@ class DuplicateDisclosureApiIT {
     @Test
     void theFormsCheckAnswersByTheSameRuleIsAuditedAndIsLimitedPerUser() throws Exception {
         String code = uniqueCode("CHK");
-        String guipings = register(guipingOfficer, "450881", "桂平市竹木家具项目", code).json().get("id").asString();
+        // a name of this test alone: the form's check compares names across the whole city
+        String name = "桂平市竹木家具" + code;
+        String guipings = register(guipingOfficer, "450881", name + "项目", code).json().get("id").asString();
         String prober = "gb-prober-" + System.nanoTime();
         String proberToken = PlatformServers.identityProvider().tokenFor(prober, "450802", "officer");
         ApiClient gangbeiProber = ApiClient.atPort(port).withToken(proberToken);
 
         ApiClient.Response outside = gangbeiProber.post("/api/projects/duplicate-check",
-                Map.of("orgUnit", "450802", "name", "港北区家具城", "projectCode", code));
+                Map.of("orgUnit", "450802", "name", "港北区家具城" + code, "projectCode", code));
         assertThat(outside.status()).as(outside.toString()).isEqualTo(200);
         assertThat(outside.json().get("possibleDuplicate").asBoolean()).isTrue();
         assertThat(outside.json().get("duplicateOf").isNull()).isTrue();
@@ -100,11 +102,11 @@ class DuplicateDisclosureApiIT {
         assertThat(outside.body()).doesNotContain(guipings);
 
         ApiClient.Response none = gangbeiProber.post("/api/projects/duplicate-check",
-                Map.of("orgUnit", "450802", "name", "港北区全新物流园", "projectCode", uniqueCode("NEW")));
+                Map.of("orgUnit", "450802", "name", "港北区全新物流园" + code, "projectCode", uniqueCode("NEW")));
         assertThat(none.json().get("possibleDuplicate").asBoolean()).isFalse();
 
         ApiClient.Response within = guipingOfficer.post("/api/projects/duplicate-check",
-                Map.of("orgUnit", "450881", "name", "桂平市 竹木家具（项目）"));
+                Map.of("orgUnit", "450881", "name", name.replace("竹木", "竹木 ") + "（项目）"));
         assertThat(within.json().get("duplicateOf").asString()).isEqualTo(guipings);
         assertThat(within.json().get("rule").asString()).isEqualTo("L1");
         // the form's check registers nothing
