@@ -63,6 +63,8 @@ public final class EventSchemaValidator {
             Map.entry(EventTypes.PROJECT_KEY_PROJECT_CHANGED, "project/key-project-changed.v1.json"),
             Map.entry(EventTypes.PROJECT_WARNING_RAISED, "project/warning-raised.v1.json"),
             Map.entry(EventTypes.PROJECT_WARNING_CLEARED, "project/warning-cleared.v1.json"),
+            Map.entry(EventTypes.PROJECT_PROBLEM_LOGGED, "project/problem-logged.v1.json"),
+            Map.entry(EventTypes.PROJECT_PROBLEM_CHANGED, "project/problem-changed.v1.json"),
             Map.entry(EventTypes.REPORT_PUBLISHED, "report/published.v1.json"));
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

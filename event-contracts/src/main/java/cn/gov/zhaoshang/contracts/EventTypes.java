@@ -83,6 +83,12 @@ public final class EventTypes {
     /** A project warning no longer holds; data: {@link cn.gov.zhaoshang.contracts.project.ProjectWarningCleared}. */
     public static final String PROJECT_WARNING_CLEARED = "cn.gov.zhaoshang.project.warning-cleared.v1";
 
+    /** A problem was entered in a signed project's problem log (问题台账); data: {@link cn.gov.zhaoshang.contracts.project.ProblemLogged}. */
+    public static final String PROJECT_PROBLEM_LOGGED = "cn.gov.zhaoshang.project.problem-logged.v1";
+
+    /** A problem of the problem log was changed, solved or reopened; data: {@link cn.gov.zhaoshang.contracts.project.ProblemChanged}. */
+    public static final String PROJECT_PROBLEM_CHANGED = "cn.gov.zhaoshang.project.problem-changed.v1";
+
     /** A unit closed a month and its report was frozen; data: {@link cn.gov.zhaoshang.contracts.report.ReportPublished}. */
     public static final String REPORT_PUBLISHED = "cn.gov.zhaoshang.report.published.v1";
 
@@ -93,8 +99,7 @@ public final class EventTypes {
             ENTERPRISE_REGISTERED, ENTERPRISE_CLASSIFIED, ENGAGEMENT_RECORDED, ENTERPRISE_CHANGED, ENTERPRISE_MERGED,
             PROJECT_STAGE_CHANGED, PROJECT_TERMINATED, PROJECT_FUNDS_REPORTED, PROJECT_FUNDS_CORRECTED,
             PROJECT_TRANSFERRED, PROJECT_SIGNING_CONFIRMED, PROJECT_AMENDED, PROJECT_DETAILS_CHANGED, PROJECT_KEY_PROJECT_CHANGED,
-            PROJECT_WARNING_RAISED,
-            PROJECT_WARNING_CLEARED, REPORT_PUBLISHED);
+            PROJECT_WARNING_RAISED, PROJECT_WARNING_CLEARED, PROJECT_PROBLEM_LOGGED, PROJECT_PROBLEM_CHANGED, REPORT_PUBLISHED);
 
     // Same pattern as the envelope schema's "type" (contracts/schemas/cloudevent.v1.json).
     private static final Pattern EVENT_TYPE =

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
 import cn.gov.zhaoshang.contracts.project.KeyProjectChanged;
+import cn.gov.zhaoshang.contracts.project.ProblemChanged;
+import cn.gov.zhaoshang.contracts.project.ProblemLogged;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
 import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
@@ -35,6 +37,7 @@ class EventRecordsFollowTheirSchemasTest {
     private static final Instant NOW = Instant.parse("2026-11-01T02:30:00Z");
     private static final LocalDate SIGNED_ON = LocalDate.of(2026, 10, 28);
     private static final UUID WARNING_ID = UUID.fromString("7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final UUID PROBLEM_ID = UUID.fromString("0c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f");
 
     private final EventSchemaValidator validator = EventSchemaValidator.shared();
 
@@ -77,6 +80,16 @@ class EventRecordsFollowTheirSchemasTest {
                         "450881", "STALE", "SIGNED", SIGNED_ON, NOW)),
                 Arguments.of(EventTypes.PROJECT_WARNING_CLEARED,
                         new ProjectWarningCleared(WARNING_ID, PROJECT_ID, "450881", "STALE", NOW)),
+                Arguments.of(EventTypes.PROJECT_WARNING_RAISED, new ProjectWarningRaised(WARNING_ID, PROJECT_ID,
+                        "450881", "PROBLEM_OVERDUE", "STARTED", SIGNED_ON.plusDays(20), NOW)),
+                Arguments.of(EventTypes.PROJECT_WARNING_CLEARED,
+                        new ProjectWarningCleared(WARNING_ID, PROJECT_ID, "450881", "PROBLEM_OVERDUE", NOW)),
+                Arguments.of(EventTypes.PROJECT_PROBLEM_LOGGED, new ProblemLogged(PROBLEM_ID, PROJECT_ID, "450881", "LAND",
+                        "桂平市自然资源局", SIGNED_ON.plusDays(30), "OPEN", 1, NOW)),
+                Arguments.of(EventTypes.PROJECT_PROBLEM_CHANGED, new ProblemChanged(PROBLEM_ID, PROJECT_ID, "450881",
+                        "UTILITIES", 3, List.of("status", "resolution"),
+                        new ProblemChanged.State("桂平市供电局", SIGNED_ON.plusDays(30), "IN_PROGRESS"),
+                        new ProblemChanged.State("桂平市供电局", SIGNED_ON.plusDays(30), "SOLVED"), NOW)),
                 Arguments.of(EventTypes.REPORT_PUBLISHED, new ReportPublished(UUID.randomUUID(), "450800", "2026-10",
                         NOW, true, 1, figures)),
                 Arguments.of(EventTypes.TARGETS_DEFINITION_PUBLISHED, new DefinitionPublished(2,
@@ -110,5 +123,17 @@ class EventRecordsFollowTheirSchemasTest {
                 new ProjectWarningRaised(WARNING_ID, PROJECT_ID, "450881", "LATE", "SIGNED", SIGNED_ON, NOW));
 
         assertThat(validator.validate(json(event))).anySatisfy(error -> assertThat(error).contains("kind"));
+    }
+
+    @Test
+    void aProblemOfAnUnknownCategoryOrAChangeThatNamesNoFieldIsRejected() {
+        ObjectNode logged = envelope(EventTypes.PROJECT_PROBLEM_LOGGED, PROJECT_ID.toString(), new ProblemLogged(PROBLEM_ID,
+                PROJECT_ID, "450881", "WEATHER", "桂平市气象局", SIGNED_ON, "OPEN", 1, NOW));
+        ProblemChanged.State state = new ProblemChanged.State("桂平市供电局", SIGNED_ON, "OPEN");
+        ObjectNode changedNothing = envelope(EventTypes.PROJECT_PROBLEM_CHANGED, PROJECT_ID.toString(), new ProblemChanged(
+                PROBLEM_ID, PROJECT_ID, "450881", "UTILITIES", 2, List.of(), state, state, NOW));
+
+        assertThat(validator.validate(json(logged))).anySatisfy(error -> assertThat(error).contains("category"));
+        assertThat(validator.validate(json(changedNothing))).anySatisfy(error -> assertThat(error).contains("changedFields"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * {@code contracts/schemas/project/warning-cleared.v1.json}. No personal data.
  *
  * @param warningId the warning raised earlier
- * @param kind      STALE or NOT_STARTED
+ * @param kind      STALE, NOT_STARTED or PROBLEM_OVERDUE
  */
 public record ProjectWarningCleared(UUID warningId, UUID projectId, String orgUnit, String kind, Instant clearedAt) {
 }

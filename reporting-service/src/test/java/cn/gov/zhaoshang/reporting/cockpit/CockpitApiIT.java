@@ -73,6 +73,7 @@ class CockpitApiIT {
     private static final UUID TEAM_YRD = UUID.nameUUIDFromBytes("cockpit-2020-team-yrd".getBytes());
     private static final UUID WARNING_GANGBEI = UUID.nameUUIDFromBytes(("cockpit-2020-warning-" + GANGBEI).getBytes());
     private static final UUID WARNING_GUIPING = UUID.nameUUIDFromBytes(("cockpit-2020-warning-" + GUIPING).getBytes());
+    private static final UUID WARNING_GANGNAN_PROBLEM = UUID.nameUUIDFromBytes(("cockpit-2020-problem-warning-" + GANGNAN).getBytes());
     private static final List<String> COUNT_CARD_FIELDS = List.of("targetCode", "actual", "actualYi", "lastYear",
             "lastYearYi", "target", "targetYi", "completion", "yearOnYear", "progressGap");
     private static final List<String> STANDING_ROW_FIELDS = List.of("orgUnit", "name", "level", "rank", "score",
@@ -328,7 +329,12 @@ class CockpitApiIT {
         assertThat(warnings.get("teams").valueStream().map(team -> team.get("teamId").asString()))
                 .containsExactly(TEAM_YRD.toString());
         assertThat(warnings.get("projects").valueStream().map(project -> project.get("warningId").asString()))
-                .containsExactlyInAnyOrder(WARNING_GANGBEI.toString(), WARNING_GUIPING.toString());
+                .containsExactlyInAnyOrder(WARNING_GANGBEI.toString(), WARNING_GUIPING.toString(), WARNING_GANGNAN_PROBLEM.toString());
+        assertThat(warnings.get("projects").valueStream()
+                .filter(project -> project.get("warningId").asString().equals(WARNING_GANGNAN_PROBLEM.toString()))
+                .map(project -> project.get("kind").asString() + " " + project.get("stage").asString() + " "
+                        + project.get("since").asString() + " " + project.get("orgUnit").asString()))
+                .containsExactly("PROBLEM_OVERDUE STARTED 2020-08-20 " + GANGNAN);
         // raised in September: not open at the end of June
         assertThat(cockpit(guigang, GUIGANG, "2020-Q2").get("warnings").get("projects")).isEmpty();
     }
@@ -585,6 +591,9 @@ class CockpitApiIT {
                 "2020-09-10T02:00:00Z"));
         events.add(ProjectWarningEvents.raised(WARNING_GUIPING, GUIPING, "NOT_STARTED", "SIGNED", "2020-08-15",
                 "2020-09-11T02:00:00Z"));
+        // a started project with an open problem of its problem log past its deadline (issue 20)
+        events.add(ProjectWarningEvents.raised(WARNING_GANGNAN_PROBLEM, GANGNAN, "PROBLEM_OVERDUE", "STARTED", "2020-08-20",
+                "2020-09-12T02:00:00Z"));
     }
 
     /**

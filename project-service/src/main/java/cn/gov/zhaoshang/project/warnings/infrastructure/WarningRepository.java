@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.platform.paging.SortOrders;
 import cn.gov.zhaoshang.platform.security.OrgScope;
@@ -14,6 +15,7 @@ import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.warnings.model.ProjectWarning;
 import cn.gov.zhaoshang.project.warnings.model.WarningFilter;
 import cn.gov.zhaoshang.project.warnings.model.WarningKind;
+import cn.gov.zhaoshang.project.warnings.model.WarningRules;
 import cn.gov.zhaoshang.project.warnings.model.WarningRules.ProjectFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,9 +58,12 @@ public class WarningRepository {
     }
 
     /**
-     * The facts of every project that counts (accepted in duplicate review) in a watched stage. Its
-     * last update is the latest of its registration, its stage moves, its funds reports and any
-     * audited change of the project itself (reads of personal data excluded).
+     * The facts of every project that counts (accepted in duplicate review) in a watched stage: a
+     * stage where it can be stale or not started, or one where its problems are watched while it
+     * has open ones. Its last update is the latest of its registration, its stage moves, its funds
+     * reports and any audited change of the project itself (reads of personal data excluded); the
+     * problem log's entries are the problems' own, not updates of the project. The earliest open
+     * deadline is read through the partial index of open problems ({@code project_problem_open_deadline}).
      */
     public List<ProjectFacts> watchedProjects() {
         return jdbc.sql("""
@@ -68,14 +73,27 @@ public class WarningRepository {
                                 (SELECT max(f.reported_at) FROM project_funds f WHERE f.project_id = p.id),
                                 (SELECT max(a.occurred_at) FROM audit_log a
                                   WHERE a.entity_type = 'project' AND a.entity_id = p.id::text
-                                    AND a.action NOT LIKE 'read%')) AS last_update
+                                    AND a.action NOT LIKE 'read%')) AS last_update,
+                       (SELECT min(pp.deadline) FROM project_problem pp
+                         WHERE pp.project_id = p.id AND pp.status <> 'SOLVED') AS earliest_open_problem_deadline
                 FROM project p
-                WHERE p.review_status = 'ACCEPTED' AND p.stage IN ('NEGOTIATING', 'SIGNED', 'LANDED')""")
+                WHERE p.review_status = 'ACCEPTED'
+                  AND (p.stage IN (:staleOrNotStartedStages)
+                       OR (p.stage IN (:problemStages)
+                           AND EXISTS (SELECT 1 FROM project_problem pp WHERE pp.project_id = p.id AND pp.status <> 'SOLVED')))""")
+                .param("staleOrNotStartedStages", names(Stream.concat(WarningRules.STALE_AFTER.keySet().stream(),
+                        WarningRules.NOT_STARTED_IN.stream())))
+                .param("problemStages", names(WarningRules.PROBLEMS_WATCHED_IN.stream()))
                 .query((rs, row) -> new ProjectFacts(rs.getObject("id", UUID.class), rs.getString("org_unit_code"),
                         ProjectStage.valueOf(rs.getString("stage")),
                         rs.getTimestamp("last_update").toInstant(),
-                        rs.getObject("planned_start_date", LocalDate.class)))
+                        rs.getObject("planned_start_date", LocalDate.class),
+                        rs.getObject("earliest_open_problem_deadline", LocalDate.class)))
                 .list();
+    }
+
+    private static List<String> names(Stream<ProjectStage> stages) {
+        return stages.map(Enum::name).distinct().sorted().toList();
     }
 
     /** Every open warning, with its project's current unit. */

@@ -1,8 +1,10 @@
 package cn.gov.zhaoshang.project.warnings.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
@@ -45,7 +47,7 @@ public class WarningController {
      * @param orgUnit the unit whose projects (its own and those of the units below it) are listed;
      *     the caller's own unit when absent. A unit outside the scope is answered like an unknown one: 404.
      * @param status OPEN (default), CLEARED or ALL
-     * @param kind STALE or NOT_STARTED; both when absent
+     * @param kind STALE, NOT_STARTED or PROBLEM_OVERDUE; all when absent
      */
     @GetMapping
     @ReaderRole
@@ -73,7 +75,8 @@ public class WarningController {
             try {
                 warningKind = WarningKind.valueOf(kind.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                violations.add(new FieldViolation("kind", "AllowedValue", "kind is STALE or NOT_STARTED"));
+                violations.add(new FieldViolation("kind", "AllowedValue", "kind is one of " + Arrays.stream(WarningKind.values())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
             }
         }
         Paging.throwIfAny(violations);

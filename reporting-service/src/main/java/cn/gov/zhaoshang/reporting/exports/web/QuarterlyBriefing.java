@@ -276,11 +276,15 @@ public final class QuarterlyBriefing {
                     switch (warning.kind()) {
                         case "STALE" -> "长期未更新";
                         case "NOT_STARTED" -> "逾期未开工";
+                        case "PROBLEM_OVERDUE" -> "问题逾期未解决";
                         default -> warning.kind();
                     }, switch (warning.stage()) {
                         case "NEGOTIATING" -> "在谈";
                         case "SIGNED" -> "签约";
                         case "LANDED" -> "落地";
+                        case "STARTED" -> "开工";
+                        case "COMPLETED" -> "竣工投产";
+                        case "PRODUCING" -> "达产达效";
                         default -> warning.stage();
                     }, String.valueOf(warning.since()));
         }).toList();

@@ -39,7 +39,7 @@ public final class StandingRows {
         }
     }
 
-    /** A project warning: STALE (no update for too long) or NOT_STARTED (planned start passed). */
+    /** A project warning: STALE (no update for too long), NOT_STARTED (planned start passed) or PROBLEM_OVERDUE (an open problem past its deadline). */
     @Schema(requiredProperties = {"warningId", "projectId", "orgUnit", "kind", "stage", "since", "raisedAt"})
     public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
             String raisedAt) {

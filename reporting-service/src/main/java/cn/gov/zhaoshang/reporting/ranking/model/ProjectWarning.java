@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * A project warning as project-service raised it.
  *
- * @param kind  STALE or NOT_STARTED
- * @param since STALE: the last update; NOT_STARTED: the planned start that passed
+ * @param kind  STALE, NOT_STARTED or PROBLEM_OVERDUE
+ * @param since STALE: the last update; NOT_STARTED: the planned start that passed; PROBLEM_OVERDUE: the
+ *     earliest deadline that passed among the project's open problems
  */
 public record ProjectWarning(UUID warningId, UUID projectId, String orgUnit, String kind, String stage,
         LocalDate since, Instant raisedAt) {

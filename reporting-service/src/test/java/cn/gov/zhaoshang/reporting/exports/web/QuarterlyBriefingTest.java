@@ -82,6 +82,22 @@ class QuarterlyBriefingTest {
         }
     }
 
+    @Test
+    void aProjectWarningOfAnOverdueProblemIsNamedInChineseWithItsStage() {
+        QuarterlyBriefing.Input base = input(List.of(child("450202", "城中区", "3000000000", "2400000000", null)));
+        ProjectWarning overdue = new ProjectWarning(UUID.fromString("5d0e3f9a-3333-4b6c-8d7e-1f2a3b4c5d6e"),
+                UUID.fromString("7e1f2a3b-4444-4c5d-9e6f-2a3b4c5d6e7f"), "450202", "PROBLEM_OVERDUE", "STARTED",
+                LocalDate.of(2030, 8, 20), Instant.parse("2030-09-01T00:00:00Z"));
+
+        Document page = Jsoup.parse(QuarterlyBriefing.write(new QuarterlyBriefing.Input(base.year(), base.quarter(),
+                base.standings(), base.monthlyContract(), List.of(new QuarterlyBriefing.NamedProjectWarning(overdue, "城中区")))));
+
+        Element row = page.selectFirst("tr[data-id=5d0e3f9a-3333-4b6c-8d7e-1f2a3b4c5d6e]");
+        assertThat(row).isNotNull();
+        assertThat(row.selectFirst("td[data-col=kind]").text()).isEqualTo("问题逾期未解决");
+        assertThat(row.text()).contains("开工", "2030-08-20").doesNotContain("PROBLEM_OVERDUE", "STARTED");
+    }
+
     private static double widest(Element label) {
         List<Element> lines = label.select("tspan");
         return lines.isEmpty() ? QuarterlyBriefing.textWidth(label.ownText())
