@@ -1,6 +1,11 @@
 package cn.gov.zhaoshang.project.excel.application;
 
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
@@ -11,6 +16,7 @@ import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.platform.privacy.Masking;
 import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.EvidenceType;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
@@ -36,9 +42,17 @@ public class ProjectListExport {
     @Transactional(readOnly = true)
     /** The accepted projects in scope that match the filter, as the unit's monthly list. */
     public byte[] export(OrgScope scope, OrgUnit unit, ProjectFilter filter) {
-        List<ProjectListWorkbook.ExportRow> rows = repository.export(scope, filter, MAX_ROWS)
-                .stream().map(ProjectListExport::row).toList();
-        return ProjectListWorkbook.write(unit.nameZh() + ProjectListLayout.SHEET, rows);
+        List<ExportedProject> projects = repository.export(scope, filter, MAX_ROWS);
+        Map<UUID, ExportedProject> byId = projects.stream().collect(Collectors.toMap(ExportedProject::id, project -> project));
+        List<ProjectListWorkbook.ExportFundsRow> funds = repository.latestFunds(List.copyOf(byId.keySet())).stream()
+                .map(month -> new ProjectListWorkbook.ExportFundsRow(byId.get(month.projectId()).code(),
+                        byId.get(month.projectId()).name(), YearMonth.from(month.month()), month.amount(), month.voucherNumber(),
+                        month.voucherDate()))
+                .sorted(Comparator.comparing((ProjectListWorkbook.ExportFundsRow month) -> month.name())
+                        .thenComparing(ProjectListWorkbook.ExportFundsRow::month))
+                .toList();
+        return ProjectListWorkbook.write(unit.nameZh() + ProjectListLayout.SHEET, projects.stream().map(ProjectListExport::row).toList(),
+                funds);
     }
 
     private static ProjectListWorkbook.ExportRow row(ExportedProject project) {
@@ -53,6 +67,10 @@ public class ProjectListExport {
                 project.residentTeamId() == null ? null : project.residentTeamId().toString(),
                 ProjectListLayout.label(ProjectStage.valueOf(project.stage())),
                 project.signingDate(), project.contractAmount(), project.fdiUsd(), project.plannedStartDate(),
-                project.siteAddress(), Masking.name(project.contactName()), Masking.phone(project.contactPhone()), null);
+                project.siteAddress(), Masking.name(project.contactName()), Masking.phone(project.contactPhone()), null,
+                project.landingDate(), project.startDate(), project.completionDate(), project.productionDate(),
+                project.agreementNumber(),
+                project.landingDocumentType() == null ? null : ProjectListLayout.label(EvidenceType.valueOf(project.landingDocumentType())),
+                project.landingDocumentNumber(), project.permitNumber());
     }
 }

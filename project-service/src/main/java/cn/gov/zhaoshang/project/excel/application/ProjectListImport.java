@@ -1,6 +1,8 @@
 package cn.gov.zhaoshang.project.excel.application;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
@@ -18,6 +21,7 @@ import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.versioning.IfMatch;
 import cn.gov.zhaoshang.project.duplicates.application.DuplicateProbeLimit;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
 import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
@@ -26,12 +30,20 @@ import cn.gov.zhaoshang.project.excel.model.FundsRow;
 import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ListRow;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
+import cn.gov.zhaoshang.project.excel.model.StageCells;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
+import cn.gov.zhaoshang.project.funds.model.MonthlyFunds;
+import cn.gov.zhaoshang.project.library.application.ProjectCorrections;
+import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
 import cn.gov.zhaoshang.project.library.application.ProjectViews;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration.RegisterProject;
+import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository;
+import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.Evidence;
+import cn.gov.zhaoshang.project.library.model.EvidenceType;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
 import cn.gov.zhaoshang.project.library.model.PossibleDuplicate;
@@ -39,6 +51,7 @@ import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectDetails;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.ReviewStatus;
+import cn.gov.zhaoshang.project.library.model.StageDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +68,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectListImport {
 
     private final ProjectRegistration registration;
+    private final ProjectCorrections corrections;
+    private final ProjectLifecycle lifecycle;
+    private final ProjectRepository projects;
+    private final InvestorContactRepository contacts;
     private final FundsInPlace funds;
     private final ExcelRepository repository;
     private final ListRowRules rowRules;
@@ -64,10 +81,15 @@ public class ProjectListImport {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public ProjectListImport(ProjectRegistration registration, FundsInPlace funds, ExcelRepository repository,
+    public ProjectListImport(ProjectRegistration registration, ProjectCorrections corrections, ProjectLifecycle lifecycle,
+            ProjectRepository projects, InvestorContactRepository contacts, FundsInPlace funds, ExcelRepository repository,
             ListRowRules rowRules, AuditTrail audit, ProjectViews views, DuplicateProbeLimit probeLimit,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.registration = registration;
+        this.corrections = corrections;
+        this.lifecycle = lifecycle;
+        this.projects = projects;
+        this.contacts = contacts;
         this.funds = funds;
         this.repository = repository;
         this.rowRules = rowRules;
@@ -82,14 +104,19 @@ public class ProjectListImport {
     public record DuplicateRow(int row, String name, UUID duplicateOf, String rule) {
     }
 
+    /** What became of a row: NEW (registered), UPDATED (with what changed, by the list's headers) or UNCHANGED. */
+    public record RowOutcome(int row, String code, String status, UUID projectId, List<String> changes) {
+    }
+
     /**
      * What an import did, or a preview would do.
      *
      * @param errors every located error, sheet then row then column; none when the import applied
      * @param duplicates the rows a duplicate rule pooled, to be decided in the review pool
+     * @param outcomes every row without an error, in the file's order
      */
-    public record Outcome(UUID importId, int rows, int registered, int fundsMonths, List<CellError> errors,
-            List<DuplicateRow> duplicates) {
+    public record Outcome(UUID importId, int rows, int registered, int updated, int unchanged, int fundsMonths,
+            List<CellError> errors, List<DuplicateRow> duplicates, List<RowOutcome> outcomes) {
     }
 
     /** The import: applied whole, or refused with 400 listing every error and nothing applied. */
@@ -125,6 +152,8 @@ public class ProjectListImport {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", outcome.rows());
         summary.put("registered", outcome.registered());
+        summary.put("updated", outcome.updated());
+        summary.put("unchanged", outcome.unchanged());
         summary.put("pooled", outcome.duplicates().size());
         summary.put("fundsMonths", outcome.fundsMonths());
         summary.put("errors", outcome.errors().size());
@@ -137,7 +166,11 @@ public class ProjectListImport {
         List<CellError> errors = new ArrayList<>(parsed.errors());
         Map<ListRow, OrgUnit> counties = new HashMap<>();
         Map<ListRow, OrgUnit> landing = resolveUnits(parsed.rows(), scope, counties, errors);
-        checkRows(parsed.rows(), errors);
+        // The rows whose code names a project of the library update it; the others are registered.
+        Map<String, Project> byCode = new HashMap<>();
+        projects.lockByCodesInScope(parsed.rows().stream().map(ListRow::code).filter(code -> !code.isEmpty()).distinct().toList(),
+                scope).forEach(project -> byCode.put(project.details().projectCode(), project));
+        checkRows(parsed.rows(), byCode.keySet(), errors);
         for (ListRow row : parsed.rows()) {
             OrgUnit unit = landing.getOrDefault(row, counties.get(row));
             rowRules.check(row, unit == null ? row.county() : unit.code()).stream()
@@ -161,16 +194,26 @@ public class ProjectListImport {
         // shows what the good rows would meet in the duplicate rules.
         List<Integer> badRows = errors.stream().filter(error -> error.sheet().equals(ProjectListLayout.SHEET))
                 .map(CellError::row).toList();
-        Map<ListRow, Project> projects = new HashMap<>();
+        Map<ListRow, Project> rowProjects = new HashMap<>();
+        Map<ListRow, RowOutcome> outcomes = new LinkedHashMap<>();
         // Many registrations in one transaction: their cities are locked as a whole first.
         registration.lockCitiesForBulkRegistration(landing.values());
         for (ListRow row : parsed.rows()) {
             if (badRows.contains(row.row()) || !landing.containsKey(row)) {
                 continue;
             }
+            Project existing = byCode.get(row.code());
             try {
+                if (existing != null) {
+                    update(row, existing, landing.get(row), scope, errors).ifPresent(outcome -> {
+                        rowProjects.put(row, existing);
+                        outcomes.put(row, outcome);
+                    });
+                    continue;
+                }
                 Project project = registration.registerWithoutDocuments(command(row, landing.get(row)), scope);
-                projects.put(row, project);
+                rowProjects.put(row, project);
+                outcomes.put(row, new RowOutcome(row.row(), row.code(), "NEW", project.id(), List.of()));
                 registered++;
                 if (project.review() == ReviewStatus.PENDING) {
                     // named only when the project it may duplicate is within the caller's scope
@@ -180,27 +223,80 @@ public class ProjectListImport {
             } catch (RequestValidationException refused) {
                 refused.violations().forEach(violation -> errors.add(row.error(ProjectListLayout.headerOf(violation.field()),
                         violation.rule(), violation.message())));
+            } catch (ConflictException refused) {
+                errors.add(row.error(ProjectListLayout.STAGE, "Conflict", refused.getMessage()));
             }
         }
         List<Integer> badFundsRows = errors.stream().filter(error -> error.sheet().equals(FundsSheetLayout.SHEET))
                 .map(CellError::row).toList();
         for (Map.Entry<FundsRow, ListRow> entry : fundsOf.entrySet()) {
             FundsRow month = entry.getKey();
-            Project project = projects.get(entry.getValue());
+            Project project = rowProjects.get(entry.getValue());
             if (project == null || badFundsRows.contains(month.row())) {
                 continue;
             }
+            BigDecimal amount = month.amount().setScale(2);
+            // a month the library has with the same amount and voucher is unchanged, whatever kind of
+            // voucher it was entered with (the sheet has no column for the kind)
+            boolean same = funds.historyOf(project.id(), scope).stream().filter(known -> known.month().equals(month.month()))
+                    .findFirst().flatMap(MonthlyFunds::latest)
+                    .filter(latest -> latest.amount().compareTo(amount) == 0 && latest.evidenceNumber().equals(month.voucherNumber())
+                            && latest.evidenceDate().equals(month.voucherDate()))
+                    .isPresent();
+            if (same) {
+                continue;
+            }
             try {
-                funds.report(project.id(), new FundsInPlace.FundsEntry(month.month(), month.amount().setScale(2),
-                        FundsEvidenceType.BANK_VOUCHER, month.voucherNumber(), month.voucherDate()), scope);
-                fundsMonths++;
+                // a month already reported with other figures is corrected; the reason names the import
+                FundsInPlace.MonthOutcome done = funds.applyMonth(month.month(), List.of(new FundsInPlace.MonthRow(project.id(),
+                        new FundsInPlace.FundsEntry(month.month(), amount, FundsEvidenceType.BANK_VOUCHER,
+                                month.voucherNumber(), month.voucherDate()), "月报表导入 " + importId)), scope).getFirst();
+                if (done.change() != FundsInPlace.Change.UNCHANGED) {
+                    fundsMonths++;
+                    outcomes.computeIfPresent(entry.getValue(), (row, outcome) -> outcome.status().equals("NEW") ? outcome
+                            : new RowOutcome(outcome.row(), outcome.code(), "UPDATED", outcome.projectId(),
+                                    java.util.stream.Stream.concat(outcome.changes().stream(),
+                                            java.util.stream.Stream.of(FundsSheetLayout.SHEET + " " + month.month())).toList()));
+                }
             } catch (ConflictException | RequestValidationException refused) {
                 errors.add(month.error(FundsSheetLayout.MONTH, "Fundable", refused.getMessage()));
             }
         }
         errors.sort(Comparator.comparing((CellError error) -> !error.sheet().equals(ProjectListLayout.SHEET))
                 .thenComparingInt(CellError::row).thenComparing(error -> error.column().length()).thenComparing(CellError::column));
-        return new Outcome(importId, parsed.rows().size(), registered, fundsMonths, List.copyOf(errors), List.copyOf(duplicates));
+        List<RowOutcome> rowOutcomes = List.copyOf(outcomes.values());
+        return new Outcome(importId, parsed.rows().size(), registered,
+                (int) rowOutcomes.stream().filter(outcome -> outcome.status().equals("UPDATED")).count(),
+                (int) rowOutcomes.stream().filter(outcome -> outcome.status().equals("UNCHANGED")).count(),
+                fundsMonths, List.copyOf(errors), List.copyOf(duplicates), rowOutcomes);
+    }
+
+    /**
+     * Updates the project a row names by its code: corrects its descriptive fields and moves it on,
+     * as {@link ListRowUpdate} plans it; empty when the row has errors (added to {@code errors}).
+     */
+    private Optional<RowOutcome> update(ListRow row, Project project, OrgUnit unit, OrgScope scope, List<CellError> errors) {
+        if (project.review() != ReviewStatus.ACCEPTED) {
+            errors.add(row.error(ProjectListLayout.CODE, "InReview",
+                    "the project of this code waits in duplicate review; it is updated once a reviewer keeps it"));
+            return Optional.empty();
+        }
+        UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
+        InvestorContact contact = contacts.of(List.of(project.id())).getOrDefault(project.id(), new InvestorContact(null, null));
+        ListRowUpdate plan = ListRowUpdate.plan(row, project, contact, investor, unit.code(), LocalDate.now(clock));
+        if (!plan.errors().isEmpty()) {
+            errors.addAll(plan.errors());
+            return Optional.empty();
+        }
+        if (plan.correction() != null) {
+            // the import holds the project's lock: it changes the version it read, whatever it is
+            corrections.correct(project.id(), IfMatch.ANY, plan.correction(), scope);
+        }
+        for (ProjectLifecycle.MoveStage move : plan.moves()) {
+            lifecycle.move(project.id(), move, scope);
+        }
+        return Optional.of(new RowOutcome(row.row(), row.code(), plan.changesAnything() ? "UPDATED" : "UNCHANGED", project.id(),
+                plan.changes()));
     }
 
     /** The unit each row lands in: its park when it names one, else its county; both within the caller's scope. */
@@ -241,17 +337,23 @@ public class ProjectListImport {
                 .findFirst();
     }
 
-    /** The file's own rules: stages a file can enter, the start date a started project needs, codes used twice. */
-    private void checkRows(List<ListRow> rows, List<CellError> errors) {
+    /**
+     * The file's own rules: stages a new project can enter, the start date a new started project
+     * needs, codes used twice. A row naming a project of the library by its code moves it on instead
+     * ({@link ListRowUpdate} has its rules).
+     */
+    private void checkRows(List<ListRow> rows, Set<String> knownCodes, List<CellError> errors) {
         Map<String, Integer> codes = new HashMap<>();
         for (ListRow row : rows) {
-            if (row.stage() == ProjectStage.SUSPENDED || row.stage() == ProjectStage.TERMINATED) {
+            boolean fresh = !knownCodes.contains(row.code());
+            if (fresh && (row.stage() == ProjectStage.SUSPENDED || row.stage() == ProjectStage.TERMINATED)) {
                 errors.add(row.error(ProjectListLayout.STAGE, "RegistrableStage",
                         "a project enters the library at an active stage (线索 to 达产达效), not " + ProjectListLayout.label(row.stage())));
             }
-            if (row.stage() != null && row.stage().hasReached(ProjectStage.STARTED) && row.plannedStartDate() == null) {
-                errors.add(row.error(ProjectListLayout.PLANNED_START, "RequiredForStage",
-                        "a project from 开工 on needs its start date here (the list has no other start date column)"));
+            if (fresh && row.stage() != null && row.stage().hasReached(ProjectStage.STARTED) && row.stages().startDate() == null
+                    && row.plannedStartDate() == null) {
+                errors.add(row.error(ProjectListLayout.START_DATE, "RequiredForStage",
+                        "a project from 开工 on needs its start date (开工日期, or else 计划开工日期)"));
             }
             if (!row.code().isEmpty()) {
                 Integer first = codes.putIfAbsent(row.code(), row.row());
@@ -302,9 +404,23 @@ public class ProjectListImport {
                 Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).toList(), ProjectListLayout.keyArea(row.keyArea()), channel,
                 row.team().isEmpty() ? null : UUID.fromString(row.team()), row.fdiUsd() == null ? null : row.fdiUsd().setScale(2), channel == Channel.REINVESTMENT,
                 row.plannedStartDate(), row.site());
+        StageCells stages = row.stages();
+        // the start date is 开工日期; lists without it give the start of a started project as 计划开工日期
+        LocalDate startDate = stages.startDate() != null ? stages.startDate() : row.plannedStartDate();
+        List<Evidence> documents = new ArrayList<>();
+        if (stages.agreementNumber() != null && row.signingDate() != null) {
+            documents.add(new Evidence(EvidenceType.AGREEMENT, stages.agreementNumber(), row.signingDate()));
+        }
+        if (stages.landingDocumentType() != null && stages.landingDocumentNumber() != null && stages.landingDate() != null) {
+            documents.add(new Evidence(stages.landingDocumentType(), stages.landingDocumentNumber(), stages.landingDate()));
+        }
+        if (stages.permitNumber() != null && startDate != null) {
+            documents.add(new Evidence(EvidenceType.CONSTRUCTION_PERMIT, stages.permitNumber(), startDate));
+        }
         return new RegisterProject(row.name(), unit.code(), code, row.stage(),
                 row.contractAmount() == null ? null : row.contractAmount().setScale(2), row.signingDate(),
-                started ? row.plannedStartDate() : null, List.of(), new IndustryCode(row.industryCode()), details,
-                new InvestorContact(row.contactName(), row.contactPhone()), null);
+                started ? startDate : null, documents, new IndustryCode(row.industryCode()), details,
+                new InvestorContact(row.contactName(), row.contactPhone()),
+                new StageDates(stages.landingDate(), stages.completionDate(), stages.productionDate()));
     }
 }

@@ -48,21 +48,51 @@ public class ExcelRepository {
     }
 
     /** A project as an export shows it, with the names of its unit and that unit's parent. */
-    public record ExportedProject(String code, String name, String unitCode, String unitLevel, String unitName,
+    public record ExportedProject(UUID id, String code, String name, String unitCode, String unitLevel, String unitName,
             String parentName, String industryCode, String stage, LocalDate signingDate, BigDecimal contractAmount,
             String investorName, List<String> chainTags, String keyArea, String channel, UUID residentTeamId,
-            BigDecimal fdiUsd, LocalDate plannedStartDate, String siteAddress, String contactName, String contactPhone) {
+            BigDecimal fdiUsd, LocalDate plannedStartDate, String siteAddress, String contactName, String contactPhone,
+            LocalDate landingDate, LocalDate startDate, LocalDate completionDate, LocalDate productionDate,
+            String agreementNumber, String landingDocumentType, String landingDocumentNumber, String permitNumber) {
+    }
+
+    /** The month's funds of an exported project as they count: its latest version. */
+    public record ExportedFunds(UUID projectId, LocalDate month, BigDecimal amount, String voucherNumber, LocalDate voucherDate) {
+    }
+
+    /** The latest version of every month of these projects, by project then month. */
+    public List<ExportedFunds> latestFunds(List<UUID> projectIds) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT DISTINCT ON (project_id, month) project_id, month, amount, evidence_number, evidence_date
+                FROM project_funds WHERE project_id IN (:ids)
+                ORDER BY project_id, month, version DESC""")
+                .param("ids", projectIds)
+                .query((rs, row) -> new ExportedFunds(rs.getObject("project_id", UUID.class), rs.getObject("month", LocalDate.class),
+                        rs.getBigDecimal("amount"), rs.getString("evidence_number"), rs.getObject("evidence_date", LocalDate.class)))
+                .list();
     }
 
     /** The accepted projects in scope that match the filter, by signing date then name. */
     public List<ExportedProject> export(OrgScope scope, ProjectFilter filter, int limit) {
         ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
         return jdbc.sql("""
-                SELECT p.project_code, p.name, p.org_unit_code, u.level, u.name_zh, parent.name_zh AS parent_name,
+                SELECT p.id, p.project_code, p.name, p.org_unit_code, u.level, u.name_zh, parent.name_zh AS parent_name,
                        p.industry_code, p.stage, p.signing_date, p.contract_amount,
                        investor.name_zh AS investor_name, p.industry_chain_tags::text AS tags, p.source_key_area, p.channel,
-                       p.resident_team_id, p.fdi_contract_usd, p.planned_start_date, p.site_address, p.contact_name, p.contact_phone
+                       p.resident_team_id, p.fdi_contract_usd, p.planned_start_date, p.site_address, p.contact_name, p.contact_phone,
+                       p.landing_date, p.start_date, p.completion_date, p.production_date,
+                       agreement.document_number AS agreement_number, landing.document_type AS landing_type,
+                       landing.document_number AS landing_number, permit.document_number AS permit_number
                 FROM project p
+                LEFT JOIN LATERAL (SELECT document_number FROM project_evidence e WHERE e.project_id = p.id
+                                   AND e.document_type = 'AGREEMENT' ORDER BY e.document_date DESC LIMIT 1) agreement ON true
+                LEFT JOIN LATERAL (SELECT document_type, document_number FROM project_evidence e WHERE e.project_id = p.id
+                                   AND e.document_type IN ('BUSINESS_REGISTRATION', 'LAND_GRANT') ORDER BY e.document_date LIMIT 1) landing ON true
+                LEFT JOIN LATERAL (SELECT document_number FROM project_evidence e WHERE e.project_id = p.id
+                                   AND e.document_type = 'CONSTRUCTION_PERMIT' ORDER BY e.document_date DESC LIMIT 1) permit ON true
                 LEFT JOIN enterprise_copy investor ON investor.id = p.investor_enterprise_id
                 JOIN org_unit u ON u.code = p.org_unit_code
                 LEFT JOIN org_unit parent ON parent.code = u.parent_code
@@ -72,14 +102,18 @@ public class ExcelRepository {
                 LIMIT :limit""")
                 .params(where.parameters())
                 .param("limit", limit)
-                .query((rs, row) -> new ExportedProject(rs.getString("project_code"), rs.getString("name"),
+                .query((rs, row) -> new ExportedProject(rs.getObject("id", UUID.class), rs.getString("project_code"), rs.getString("name"),
                         rs.getString("org_unit_code"), rs.getString("level"), rs.getString("name_zh"),
                         rs.getString("parent_name"), rs.getString("industry_code"), rs.getString("stage"),
                         rs.getObject("signing_date", LocalDate.class), rs.getBigDecimal("contract_amount"),
                         rs.getString("investor_name"), tags(rs.getString("tags")), rs.getString("source_key_area"),
                         rs.getString("channel"), rs.getObject("resident_team_id", UUID.class), rs.getBigDecimal("fdi_contract_usd"),
                         rs.getObject("planned_start_date", LocalDate.class), rs.getString("site_address"),
-                        rs.getString("contact_name"), rs.getString("contact_phone")))
+                        rs.getString("contact_name"), rs.getString("contact_phone"),
+                        rs.getObject("landing_date", LocalDate.class), rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("completion_date", LocalDate.class), rs.getObject("production_date", LocalDate.class),
+                        rs.getString("agreement_number"), rs.getString("landing_type"), rs.getString("landing_number"),
+                        rs.getString("permit_number")))
                 .list();
     }
 

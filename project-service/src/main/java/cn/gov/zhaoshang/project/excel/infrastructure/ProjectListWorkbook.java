@@ -24,6 +24,7 @@ import cn.gov.zhaoshang.project.excel.model.FundsRow;
 import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ListRow;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
+import cn.gov.zhaoshang.project.excel.model.StageCells;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -151,7 +152,12 @@ public final class ProjectListWorkbook {
             rows.add(new ListRow(excelRow, cells.text(CODE), cells.text(NAME), cells.text(INVESTOR), uscc, cells.text(COUNTY),
                     cells.text(PARK), cells.text(INDUSTRY), cells.text(CHAINS), keyArea, channel, team, stage,
                     cells.date(SIGNING_DATE), cells.wan(AMOUNT), cells.wan(FDI), cells.date(PLANNED_START), cells.text(SITE),
-                    masked(cells.text(CONTACT)), masked(cells.text(PHONE)), cells.text(REMARK), letters));
+                    masked(cells.text(CONTACT)), masked(cells.text(PHONE)), cells.text(REMARK),
+                    new StageCells(cells.date(LANDING_DATE), cells.date(START_DATE), cells.date(COMPLETION_DATE),
+                            cells.date(PRODUCTION_DATE), blankToNull(cells.text(AGREEMENT_NUMBER)),
+                            ProjectListLayout.landingDocument(cells.oneOf(LANDING_DOCUMENT_TYPE, LANDING_DOCUMENTS)),
+                            blankToNull(cells.text(LANDING_DOCUMENT_NUMBER)), blankToNull(cells.text(PERMIT_NUMBER))),
+                    letters));
         }
     }
 
@@ -185,6 +191,10 @@ public final class ProjectListWorkbook {
             LocalDate voucherDate = cells.date(FundsSheetLayout.VOUCHER_DATE);
             funds.add(new FundsRow(r + 1, code, name, month, amount, voucher, voucherDate, letters));
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private static String masked(String value) {
@@ -290,11 +300,22 @@ public final class ProjectListWorkbook {
     public record ExportRow(String code, String name, String investor, String uscc, String county, String park,
             String industryCode, String chains, String keyArea, String channel, String team, String stage,
             LocalDate signingDate, BigDecimal contractAmountYuan, BigDecimal fdiUsd, LocalDate plannedStartDate,
-            String site, String contactName, String contactPhone, String remark) {
+            String site, String contactName, String contactPhone, String remark, LocalDate landingDate, LocalDate startDate,
+            LocalDate completionDate, LocalDate productionDate, String agreementNumber, String landingDocumentType,
+            String landingDocumentNumber, String permitNumber) {
     }
 
-    /** The library as the monthly list: a title row, the 21 headers, one row per project. */
-    public static byte[] write(String title, List<ExportRow> rows) {
+    /** One month of an exported project's funds in place (its latest version), amount in yuan. */
+    public record ExportFundsRow(String code, String name, YearMonth month, BigDecimal amountYuan, String voucherNumber,
+            LocalDate voucherDate) {
+    }
+
+    /**
+     * The library as the monthly list: a title row, the headers (A–U and the platform's V–AC), one
+     * row per project; and the 到位资金 sheet with every month of their funds, so that the file read
+     * back changes nothing.
+     */
+    public static byte[] write(String title, List<ExportRow> rows, List<ExportFundsRow> funds) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(SHEET);
             CellStyle bold = workbook.createCellStyle();
@@ -320,36 +341,58 @@ public final class ProjectListWorkbook {
                         p -> p.contractAmountYuan() == null ? null : p.contractAmountYuan().movePointLeft(WAN),
                         p -> p.fdiUsd() == null ? null : p.fdiUsd().movePointLeft(WAN),
                         ExportRow::plannedStartDate, ExportRow::site, ExportRow::contactName, ExportRow::contactPhone,
-                        ExportRow::remark);
+                        ExportRow::remark, ExportRow::landingDate, ExportRow::startDate, ExportRow::completionDate,
+                        ExportRow::productionDate, ExportRow::agreementNumber, ExportRow::landingDocumentType,
+                        ExportRow::landingDocumentNumber, ExportRow::permitNumber);
                 for (int c = 0; c < values.size(); c++) {
-                    Object value = values.get(c).apply(project);
-                    Cell cell = row.createCell(c + 1);
-                    switch (value) {
-                        case null -> cell.setBlank();
-                        case LocalDate day -> {
-                            cell.setCellValue(day);
-                            cell.setCellStyle(date);
-                        }
-                        // a number when a double holds it exactly (15 significant digits), else exact text
-                        case BigDecimal amount -> {
-                            if (amount.precision() <= 15) {
-                                cell.setCellValue(amount.doubleValue());
-                            } else {
-                                cell.setCellValue(amount.stripTrailingZeros().toPlainString());
-                            }
-                        }
-                        default -> cell.setCellValue(value.toString());
-                    }
+                    write(row.createCell(c + 1), values.get(c).apply(project), date);
                 }
                 r++;
             }
             for (int c = 0; c < HEADERS.size(); c++) {
                 sheet.setColumnWidth(c, 14 * 256);
             }
+            Sheet fundsSheet = workbook.createSheet(FundsSheetLayout.SHEET);
+            Row fundsHeader = fundsSheet.createRow(0);
+            for (int c = 0; c < FundsSheetLayout.HEADERS.size(); c++) {
+                fundsHeader.createCell(c).setCellValue(FundsSheetLayout.HEADERS.get(c));
+                fundsHeader.getCell(c).setCellStyle(bold);
+                fundsSheet.setColumnWidth(c, 14 * 256);
+            }
+            int f = 1;
+            for (ExportFundsRow month : funds) {
+                Row row = fundsSheet.createRow(f);
+                List<Object> values = List.of(f, month.code(), month.name(), month.month().toString(),
+                        month.amountYuan().movePointLeft(WAN), month.voucherNumber(), month.voucherDate());
+                for (int c = 0; c < values.size(); c++) {
+                    write(row.createCell(c), values.get(c), date);
+                }
+                f++;
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Cell cell, Object value, CellStyle date) {
+        switch (value) {
+            case null -> cell.setBlank();
+            case LocalDate day -> {
+                cell.setCellValue(day);
+                cell.setCellStyle(date);
+            }
+            // a number when a double holds it exactly (15 significant digits), else exact text
+            case BigDecimal amount -> {
+                if (amount.precision() <= 15) {
+                    cell.setCellValue(amount.doubleValue());
+                } else {
+                    cell.setCellValue(amount.stripTrailingZeros().toPlainString());
+                }
+            }
+            case Integer number -> cell.setCellValue(number);
+            default -> cell.setCellValue(value.toString());
         }
     }
 }

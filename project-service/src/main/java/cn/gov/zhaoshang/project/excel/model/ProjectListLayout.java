@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.zhaoshang.project.library.model.Channel;
+import cn.gov.zhaoshang.project.library.model.EvidenceType;
 import cn.gov.zhaoshang.project.library.model.ProjectStage;
 import cn.gov.zhaoshang.project.library.model.SourceKeyArea;
 
 /**
  * 招商引资项目月报表, the monthly project list bureaus exchange (shared/domain/excel-formats.md): its
- * sheet, its 21 Chinese headers in order (columns A–U), and the Chinese names of the values.
+ * sheet, its 21 Chinese headers in order (columns A–U), the platform's columns after them (V–AC: the
+ * date of each stage and the numbers of its documents, docs/projects.md, "Excel"), and the Chinese names of the
+ * values.
  */
 public final class ProjectListLayout {
 
@@ -37,10 +40,28 @@ public final class ProjectListLayout {
     public static final String CONTACT = "投资方联系人";
     public static final String PHONE = "联系电话";
     public static final String REMARK = "备注";
+    public static final String LANDING_DATE = "落地日期";
+    public static final String START_DATE = "开工日期";
+    public static final String COMPLETION_DATE = "竣工日期";
+    public static final String PRODUCTION_DATE = "投产日期";
+    public static final String AGREEMENT_NUMBER = "签约协议编号";
+    public static final String LANDING_DOCUMENT_TYPE = "落地凭证类型";
+    public static final String LANDING_DOCUMENT_NUMBER = "落地凭证编号";
+    public static final String PERMIT_NUMBER = "施工许可证编号";
 
-    /** The headers in column order, A to U. */
-    public static final List<String> HEADERS = List.of(SERIAL, CODE, NAME, INVESTOR, USCC, COUNTY, PARK, INDUSTRY,
+    /** The bureaus' headers in column order, A to U. */
+    public static final List<String> BUREAU_HEADERS = List.of(SERIAL, CODE, NAME, INVESTOR, USCC, COUNTY, PARK, INDUSTRY,
             CHAINS, KEY_AREA, CHANNEL, TEAM, STAGE, SIGNING_DATE, AMOUNT, FDI, PLANNED_START, SITE, CONTACT, PHONE, REMARK);
+
+    /** The platform's headers after them, V to AC: what the monthly routine needs to move a project on. */
+    public static final List<String> STAGE_HEADERS = List.of(LANDING_DATE, START_DATE, COMPLETION_DATE, PRODUCTION_DATE,
+            AGREEMENT_NUMBER, LANDING_DOCUMENT_TYPE, LANDING_DOCUMENT_NUMBER, PERMIT_NUMBER);
+
+    /** Every header in column order, A to AC. */
+    public static final List<String> HEADERS = java.util.stream.Stream.concat(BUREAU_HEADERS.stream(), STAGE_HEADERS.stream()).toList();
+
+    /** The landing documents by their Chinese names: 工商注册 (business registration) or 供地 (land grant). */
+    public static final List<String> LANDING_DOCUMENTS = List.of("工商注册", "供地");
 
     /** The headers a file must have; the others may be left out. */
     public static final List<String> REQUIRED_HEADERS = List.of(NAME, COUNTY, INDUSTRY, STAGE, SIGNING_DATE, AMOUNT);
@@ -95,7 +116,11 @@ public final class ProjectListLayout {
             case "signingDate" -> SIGNING_DATE;
             case "contractAmount" -> AMOUNT;
             case "fdiContractUsd" -> FDI;
-            case "startDate", "plannedStartDate" -> PLANNED_START;
+            case "plannedStartDate" -> PLANNED_START;
+            case "startDate" -> START_DATE;
+            case "landingDate" -> LANDING_DATE;
+            case "completionDate" -> COMPLETION_DATE;
+            case "productionDate" -> PRODUCTION_DATE;
             case "siteAddress" -> SITE;
             case "investorContact.name" -> CONTACT;
             case "investorContact.phone" -> PHONE;
@@ -119,6 +144,18 @@ public final class ProjectListLayout {
     public static String label(Channel channel) {
         return channel == null ? null : CHANNEL_VALUES.entrySet().stream().filter(entry -> entry.getValue() == channel)
                 .map(Map.Entry::getKey).findFirst().orElse(channel.name());
+    }
+
+    public static EvidenceType landingDocument(String label) {
+        return label == null ? null : switch (label) {
+            case "工商注册" -> EvidenceType.BUSINESS_REGISTRATION;
+            case "供地" -> EvidenceType.LAND_GRANT;
+            default -> null;
+        };
+    }
+
+    public static String label(EvidenceType landingDocument) {
+        return landingDocument == EvidenceType.BUSINESS_REGISTRATION ? "工商注册" : landingDocument == EvidenceType.LAND_GRANT ? "供地" : null;
     }
 
     public static Optional<ProjectStage> stage(String label) {

@@ -90,7 +90,9 @@ public class RegisterProjectRowRules implements ListRowRules {
         List<String> tags = Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).map(String::strip)
                 .filter(tag -> !tag.isEmpty()).toList();
         return new RegisterProjectRequest(row.name(), orgUnit, blankToNull(row.code()), row.stage(), plain(row.contractAmount()),
-                row.signingDate(), started ? row.plannedStartDate() : null, null, null, null, List.of(), row.industryCode(), null, tags,
+                row.signingDate(), started ? (row.stages().startDate() != null ? row.stages().startDate() : row.plannedStartDate()) : null,
+                row.stages().landingDate(), row.stages().completionDate(), row.stages().productionDate(), List.of(), row.industryCode(),
+                null, tags,
                 ProjectListLayout.keyArea(row.keyArea()), ProjectListLayout.channel(row.channel()), null, plain(row.fdiUsd()),
                 null, row.plannedStartDate(), blankToNull(row.site()),
                 new RegisterProjectRequest.ContactRequest(blankToNull(row.contactName()), blankToNull(row.contactPhone())));

@@ -185,6 +185,22 @@ public class ProjectRepository {
         return found;
     }
 
+    /**
+     * The projects in scope that counts or wait (accepted or pooled, not rejected or merged) with one
+     * of these codes, locked for the caller's transaction: the projects a monthly list names.
+     */
+    public List<Project> lockByCodesInScope(Collection<String> codes, OrgScope scope) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE project_code IN (:codes) AND review_status IN ('ACCEPTED', 'PENDING') AND "
+                        + OrgScope.WITHIN_SCOPE + " ORDER BY id FOR UPDATE")
+                .param("codes", codes)
+                .param("callerPath", scope.path())
+                .query(this::toProject)
+                .list();
+    }
+
     /** Whether the project exists and lies within the caller's scope. */
     public boolean existsInScope(UUID id, OrgScope scope) {
         return jdbc.sql("SELECT count(*) > 0 FROM project WHERE id = :id AND " + OrgScope.WITHIN_SCOPE)

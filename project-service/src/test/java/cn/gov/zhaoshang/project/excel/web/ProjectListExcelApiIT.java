@@ -104,8 +104,10 @@ class ProjectListExcelApiIT {
         ApiClient.Response existing = guipingOfficer.post("/api/projects", Map.of("name", "桂平市木材加工产业园", "orgUnit", "450881",
                 "projectCode", "GP-XLS-0001", "stage", "NEGOTIATING", "industryCode", "C2021"));
         String existingId = existing.json().get("id").asString();
+        // A row with the code of a project of the library updates it; one without a code but of the
+        // same name is a new registration that rule L1 pools.
         List<List<Object>> rows = List.of(
-                signedRow(1, "GP-XLS-0001", "桂平市木材深加工", "桂平市", "20000"),
+                signedRow(1, "", "桂平市 木材加工产业园（项目）", "桂平市", "20000"),
                 signedRow(2, "", "桂平市 新型 建材（项目）", "450881", "8800.123456"),
                 row(3, "", "桂平市文旅综合体", "桂平市", "R9011", "在谈", "", ""),
                 signedRow(4, "", "桂平市新型建材", "450881", "100"));
@@ -228,14 +230,14 @@ class ProjectListExcelApiIT {
     }
 
     @Test
-    void theLibraryIsExportedWithTheSameHeadersFilteredWithinScopeAndReadsBackAsDuplicates() throws Exception {
+    void theLibraryIsExportedWithTheSameHeadersFilteredWithinScopeAndReadsBackUnchanged() throws Exception {
         HttpResponse<String> imported = post("/api/projects/imports", workbook(List.of(
                 signedRow(1, "GP-EXP-0001", "桂平市导出测试签约项目", "桂平市", "2500.5"),
                 row(2, "GP-EXP-0002", "桂平市导出测试在谈项目", "桂平市", "C3841", "在谈", "", "")), null), guipingToken);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 
         HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/projects/export?orgUnit=450881&stage=SIGNED")).header("Authorization", "Bearer " + guigangToken).GET().build(),
+                        + "/api/projects/export?orgUnit=450881&stage=SIGNED&q=GP-EXP-000")).header("Authorization", "Bearer " + guigangToken).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).hasValue(XLSX);
@@ -269,16 +271,125 @@ class ProjectListExcelApiIT {
             assertThat(text.formatCellValue(exported.getCell(19))).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
         }
 
-        // Read back, every exported project is found again by rule L1.
+        // Read back, every exported project is found again by its code, and nothing changes.
         HttpResponse<String> preview = post("/api/projects/imports/preview", export.body(), guipingToken);
         JsonNode shown = JSON.readTree(preview.body());
         assertThat(shown.get("errors").size()).as(preview.body()).isZero();
-        assertThat(shown.get("duplicates").size()).isEqualTo(shown.get("rows").asInt());
+        assertThat(shown.get("unchanged").asInt()).as(preview.body()).isEqualTo(shown.get("rows").asInt()).isPositive();
+        assertThat(shown.get("duplicates").size()).isZero();
 
         HttpResponse<String> outside = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/projects/export?orgUnit=450802")).header("Authorization", "Bearer " + guipingToken).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(outside.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 20, acceptance 3: the monthly list exported, edited (two stage moves, one month's funds,
+     * one corrected name) and imported again changes exactly those; read back unedited it changes
+     * nothing, and nothing goes to the review pool.
+     */
+    @Test
+    void theMonthlyListExportedEditedAndImportedAgainChangesExactlyWhatWasEdited() throws Exception {
+        String prefix = "GP-MR" + System.nanoTime() % 1_000_000;
+        String signed = registered(prefix + "-1", "桂平市月报签约项目" + prefix, "SIGNED", Map.of("contractAmount", "200000000.00",
+                "signingDate", "2026-09-01", "evidence", List.of(document("AGREEMENT", prefix + "-XY1", "2026-09-01"))));
+        String landed = registered(prefix + "-2", "桂平市月报落地项目（错名）" + prefix, "LANDED", Map.of("contractAmount", "300000000.00",
+                "signingDate", "2026-08-01", "landingDate", "2026-09-10", "evidence", List.of(
+                        document("AGREEMENT", prefix + "-XY2", "2026-08-01"), document("LAND_GRANT", prefix + "-GT2", "2026-09-10"))));
+        String negotiating = registered(prefix + "-3", "桂平市月报在谈项目" + prefix, "NEGOTIATING", Map.of());
+        guipingOfficer.create("/api/projects/" + landed + "/funds", Map.of("month", "2026-10", "amount", "5000000.00",
+                "evidence", Map.of("documentType", "BANK_VOUCHER", "documentNumber", prefix + "-HD10", "documentDate", "2026-10-20")));
+        HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/projects/export?orgUnit=450881&q=" + prefix)).header("Authorization", "Bearer " + guipingToken).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+
+        // Read back as it was exported: every row unchanged, nothing registered, pooled or stored.
+        Map<String, Long> before = counts();
+        JsonNode asExported = JSON.readTree(post("/api/projects/imports", export.body(), guipingToken).body());
+        assertThat(asExported.get("errors").size()).as(asExported.toString()).isZero();
+        assertThat(asExported.get("outcomes").valueStream().map(row -> row.get("code").asString() + "/" + row.get("status").asString()))
+                .containsExactlyInAnyOrder(prefix + "-1/UNCHANGED", prefix + "-2/UNCHANGED", prefix + "-3/UNCHANGED");
+        Map<String, Long> after = counts();
+        assertThat(after.remove("audit_log")).isEqualTo(before.remove("audit_log") + 1);
+        assertThat(after).isEqualTo(before);
+
+        // The officer's month: two projects moved on, one month's funds, one name corrected.
+        byte[] edited;
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(export.body()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet list = workbook.getSheet(ProjectListLayout.SHEET);
+            set(list, prefix + "-1", ProjectListLayout.STAGE, "落地");
+            set(list, prefix + "-1", ProjectListLayout.LANDING_DATE, "2026-11-10");
+            set(list, prefix + "-1", ProjectListLayout.LANDING_DOCUMENT_TYPE, "供地");
+            set(list, prefix + "-1", ProjectListLayout.LANDING_DOCUMENT_NUMBER, prefix + "-GT1");
+            set(list, prefix + "-3", ProjectListLayout.STAGE, "签约");
+            set(list, prefix + "-3", ProjectListLayout.SIGNING_DATE, "2026-11-20");
+            set(list, prefix + "-3", ProjectListLayout.AMOUNT, "3000");
+            set(list, prefix + "-3", ProjectListLayout.AGREEMENT_NUMBER, prefix + "-XY3");
+            set(list, prefix + "-2", ProjectListLayout.NAME, "桂平市月报落地项目" + prefix);
+            Sheet funds = workbook.getSheet("到位资金");
+            write(funds.createRow(funds.getLastRowNum() + 1), List.of(funds.getLastRowNum() + 1, prefix + "-2", "", "2026-11", "600",
+                    prefix + "-HD11", "2026-11-25"));
+            workbook.write(out);
+            edited = out.toByteArray();
+        }
+
+        JsonNode previewed = JSON.readTree(post("/api/projects/imports/preview", edited, guipingToken).body());
+        assertThat(previewed.get("errors").size()).as(previewed.toString()).isZero();
+        assertThat(previewed.get("outcomes").valueStream().map(row -> row.get("code").asString() + "/" + row.get("status").asString()
+                + "/" + row.get("changes").valueStream().map(JsonNode::asString).toList()))
+                .containsExactlyInAnyOrder(prefix + "-1/UPDATED/[项目阶段 签约→落地]", prefix + "-3/UPDATED/[项目阶段 在谈→签约]",
+                        prefix + "-2/UPDATED/[项目名称, 到位资金 2026-11]");
+        assertThat(previewed.get("registered").asInt()).isZero();
+
+        HttpResponse<String> imported = post("/api/projects/imports", edited, guipingToken);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode done = JSON.readTree(imported.body());
+        assertThat(done.get("updated").asInt()).isEqualTo(3);
+        assertThat(done.get("registered").asInt()).isZero();
+        assertThat(done.get("duplicates").size()).isZero();
+
+        JsonNode nowLanded = guipingOfficer.get("/api/projects/" + signed).json();
+        assertThat(nowLanded.get("stage").asString() + "/" + nowLanded.get("landingDate").asString()).isEqualTo("LANDED/2026-11-10");
+        JsonNode nowSigned = guipingOfficer.get("/api/projects/" + negotiating).json();
+        assertThat(nowSigned.get("stage").asString() + "/" + nowSigned.get("signingDate").asString() + "/"
+                + nowSigned.get("contractAmount").asString()).isEqualTo("SIGNED/2026-11-20/30000000.00");
+        JsonNode corrected = guipingOfficer.get("/api/projects/" + landed).json();
+        assertThat(corrected.get("name").asString()).isEqualTo("桂平市月报落地项目" + prefix);
+        assertThat(corrected.get("stage").asString()).isEqualTo("LANDED");
+        assertThat(guipingOfficer.get("/api/projects/" + landed + "/funds").json().valueStream()
+                .map(month -> month.get("month").asString() + "=" + month.get("amount").asString()).toList())
+                .containsExactly("2026-10=5000000.00", "2026-11=6000000.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM project WHERE project_code LIKE :prefix").param("prefix", prefix + "-%")
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM project WHERE project_code LIKE :prefix AND review_status <> 'ACCEPTED'")
+                .param("prefix", prefix + "-%").query(Long.class).single()).isZero();
+    }
+
+    private String registered(String code, String name, String stage, Map<String, Object> facts) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "orgUnit", "450881", "projectCode", code, "stage", stage,
+                "industryCode", "C3841", "siteAddress", siteOf(name), "investorContact", Map.of("name", "张三", "phone", phoneOf(name))));
+        body.putAll(facts);
+        return guipingOfficer.create("/api/projects", body).json().get("id").asString();
+    }
+
+    private static Map<String, Object> document(String type, String number, String date) {
+        return Map.of("documentType", type, "documentNumber", number, "documentDate", date);
+    }
+
+    /** Sets the cell of the row with this code in the column of this header. */
+    private static void set(Sheet list, String code, String header, String value) {
+        int column = ProjectListLayout.HEADERS.indexOf(header);
+        DataFormatter text = new DataFormatter();
+        for (int r = 2; r <= list.getLastRowNum(); r++) {
+            if (code.equals(text.formatCellValue(list.getRow(r).getCell(1)))) {
+                list.getRow(r).createCell(column).setCellValue(value);
+                return;
+            }
+        }
+        throw new AssertionError("no row of code " + code);
     }
 
     private Map<String, Long> counts() {

@@ -86,10 +86,11 @@ class RegisterProjectRowRulesTest {
     private static ListRow row(String name, String industry, BigDecimal amountYuan, String phone) {
         Map<String, String> columns = new java.util.HashMap<>();
         for (int c = 0; c < ProjectListLayout.HEADERS.size(); c++) {
-            columns.put(ProjectListLayout.HEADERS.get(c), String.valueOf((char) ('A' + c)));
+            columns.put(ProjectListLayout.HEADERS.get(c), org.apache.poi.ss.util.CellReference.convertNumToColString(c));
         }
         return new ListRow(7, "", name, "", "", "桂平市", "", industry, "新能源汽车、电子信息", "粤港澳大湾区", "产业链招商", "",
-                ProjectStage.SIGNED, LocalDate.of(2025, 3, 1), amountYuan, null, null, "桂平市西山镇", "张三", phone, "", columns);
+                ProjectStage.SIGNED, LocalDate.of(2025, 3, 1), amountYuan, null, null, "桂平市西山镇", "张三", phone, "",
+                cn.gov.zhaoshang.project.excel.model.StageCells.NONE, columns);
     }
 
     private static Validator validator() {
