@@ -272,7 +272,7 @@ class ProjectListExcelApiIT {
         }
 
         // Read back, every exported project is found again by its code, and nothing changes.
-        HttpResponse<String> preview = post("/api/projects/imports/preview", export.body(), guipingToken);
+        HttpResponse<String> preview = post("/api/projects/imports/preview", onlyCodes(export.body(), "GP-EXP-000"), guipingToken);
         JsonNode shown = JSON.readTree(preview.body());
         assertThat(shown.get("errors").size()).as(preview.body()).isZero();
         assertThat(shown.get("unchanged").asInt()).as(preview.body()).isEqualTo(shown.get("rows").asInt()).isPositive();
@@ -304,10 +304,12 @@ class ProjectListExcelApiIT {
                         + "/api/projects/export?orgUnit=450881&q=" + prefix)).header("Authorization", "Bearer " + guipingToken).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(export.statusCode()).isEqualTo(200);
+        // q is typo-tolerant: other classes' projects with similar names may come too; the officer's file is these three
+        byte[] exported = onlyCodes(export.body(), prefix);
 
         // Read back as it was exported: every row unchanged, nothing registered, pooled or stored.
         Map<String, Long> before = counts();
-        JsonNode asExported = JSON.readTree(post("/api/projects/imports", export.body(), guipingToken).body());
+        JsonNode asExported = JSON.readTree(post("/api/projects/imports", exported, guipingToken).body());
         assertThat(asExported.get("errors").size()).as(asExported.toString()).isZero();
         assertThat(asExported.get("outcomes").valueStream().map(row -> row.get("code").asString() + "/" + row.get("status").asString()))
                 .containsExactlyInAnyOrder(prefix + "-1/UNCHANGED", prefix + "-2/UNCHANGED", prefix + "-3/UNCHANGED");
@@ -317,7 +319,7 @@ class ProjectListExcelApiIT {
 
         // The officer's month: two projects moved on, one month's funds, one name corrected.
         byte[] edited;
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(export.body()));
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(exported));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet list = workbook.getSheet(ProjectListLayout.SHEET);
             set(list, prefix + "-1", ProjectListLayout.STAGE, "落地");
@@ -377,6 +379,28 @@ class ProjectListExcelApiIT {
 
     private static Map<String, Object> document(String type, String number, String date) {
         return Map.of("documentType", type, "documentNumber", number, "documentDate", date);
+    }
+
+    /** The exported workbook with only the rows (and months of funds) of the projects whose code starts with {@code prefix}. */
+    private static byte[] onlyCodes(byte[] exported, String prefix) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(exported));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            DataFormatter text = new DataFormatter();
+            for (Sheet sheet : List.of(workbook.getSheet(ProjectListLayout.SHEET), workbook.getSheet("到位资金"))) {
+                int header = sheet.getSheetName().equals(ProjectListLayout.SHEET) ? 1 : 0;
+                for (int r = sheet.getLastRowNum(); r > header; r--) {
+                    Row row = sheet.getRow(r);
+                    if (row != null && !text.formatCellValue(row.getCell(1)).startsWith(prefix)) {
+                        sheet.removeRow(row);
+                        if (r < sheet.getLastRowNum()) {
+                            sheet.shiftRows(r + 1, sheet.getLastRowNum(), -1);
+                        }
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** Sets the cell of the row with this code in the column of this header. */
