@@ -10,6 +10,8 @@ import cn.gov.zhaoshang.platform.events.EventJson;
 import cn.gov.zhaoshang.platform.events.MalformedEventException;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitEventsListener;
+import cn.gov.zhaoshang.platform.teams.ResidentTeamDirectory;
+import cn.gov.zhaoshang.platform.teams.ResidentTeamEventsListener;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitReferenceSeeder;
 import cn.gov.zhaoshang.platform.orgunits.ReferenceDivisions;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
@@ -143,6 +145,20 @@ public class PlatformAutoConfiguration {
     OrgUnitEventsListener orgUnitEventsListener(EventJson json, IdempotentConsumer idempotent, OrgUnitDirectory directory,
             PlatformProperties properties) {
         return new OrgUnitEventsListener(json, idempotent, directory, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResidentTeamDirectory residentTeamDirectory(JdbcClient jdbc) {
+        return new ResidentTeamDirectory(jdbc);
+    }
+
+    /** The local copy of the resident teams follows targets-service's events where a service switches it on. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "zhaoshang.teams.follow-events", havingValue = "true")
+    ResidentTeamEventsListener residentTeamEventsListener(EventJson json, ResidentTeamDirectory teams, PlatformProperties properties) {
+        return new ResidentTeamEventsListener(json, teams, properties);
     }
 
     @Bean

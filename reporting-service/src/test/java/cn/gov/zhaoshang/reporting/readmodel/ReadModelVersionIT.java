@@ -36,6 +36,7 @@ class ReadModelVersionIT {
             "processed_event",       // idempotent consumption: written beside the effect, which has the trigger
             "outbox_record", "outbox_instance", "outbox_partition", // events published (period close)
             "audit_log",             // who did what; no report reads it
+            "resident_team_copy",    // platform-shared's copy of the teams: not followed here (reporting keeps resident_team)
             "period_close",          // closed months' frozen figures: read by the close and revisions endpoints only
             "read_model_state",      // the rebuild-after-upgrade mark
             "read_model_version", "read_model_change"); // the version itself

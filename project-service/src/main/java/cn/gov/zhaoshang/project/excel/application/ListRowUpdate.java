@@ -47,8 +47,10 @@ record ListRowUpdate(List<CellError> errors, Correction correction, List<MoveSta
      *     is empty or not known there (then the investor is left as it is)
      * @param contact the project's contact now
      * @param unitCode the unit the row's county and park name
+     * @param team the resident team the row's 驻点工作队 names, {@code null} when empty
      */
-    static ListRowUpdate plan(ListRow row, Project project, InvestorContact contact, UUID investor, String unitCode, LocalDate today) {
+    static ListRowUpdate plan(ListRow row, Project project, InvestorContact contact, UUID investor, String unitCode, UUID team,
+            LocalDate today) {
         List<CellError> errors = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
@@ -98,7 +100,6 @@ record ListRowUpdate(List<CellError> errors, Correction correction, List<MoveSta
             changes.add(ProjectListLayout.KEY_AREA);
         }
         Channel channel = ProjectListLayout.channel(row.channel());
-        UUID team = row.team().isEmpty() ? null : UUID.fromString(row.team());
         if (channel != null && (channel != details.channel() || !Objects.equals(team, details.residentTeamId()))) {
             // a team belongs to its channel: the two are corrected together
             present.add("channel");

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.teams.ResidentTeam;
+import cn.gov.zhaoshang.platform.teams.ResidentTeamDirectory;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository.ExportedProject;
 import cn.gov.zhaoshang.project.excel.infrastructure.ProjectListWorkbook;
@@ -34,9 +36,11 @@ public class ProjectListExport {
     public static final int MAX_ROWS = ProjectListWorkbook.MAX_ROWS;
 
     private final ExcelRepository repository;
+    private final ResidentTeamDirectory teams;
 
-    public ProjectListExport(ExcelRepository repository) {
+    public ProjectListExport(ExcelRepository repository, ResidentTeamDirectory teams) {
         this.repository = repository;
+        this.teams = teams;
     }
 
     @Transactional(readOnly = true)
@@ -51,11 +55,14 @@ public class ProjectListExport {
                 .sorted(Comparator.comparing((ProjectListWorkbook.ExportFundsRow month) -> month.name())
                         .thenComparing(ProjectListWorkbook.ExportFundsRow::month))
                 .toList();
-        return ProjectListWorkbook.write(unit.nameZh() + ProjectListLayout.SHEET, projects.stream().map(ProjectListExport::row).toList(),
-                funds);
+        // 驻点工作队 by name, as an officer types it; a team the local copy does not know yet by its id
+        Map<UUID, ResidentTeam> named = teams.of(projects.stream().map(ExportedProject::residentTeamId).filter(java.util.Objects::nonNull)
+                .distinct().toList());
+        return ProjectListWorkbook.write(unit.nameZh() + ProjectListLayout.SHEET,
+                projects.stream().map(project -> row(project, named.get(project.residentTeamId()))).toList(), funds);
     }
 
-    private static ProjectListWorkbook.ExportRow row(ExportedProject project) {
+    private static ProjectListWorkbook.ExportRow row(ExportedProject project, ResidentTeam team) {
         boolean park = OrgLevel.PARK.name().equals(project.unitLevel());
         // The USCC is not held by the project library (enterprise-service has it), so its column stays
         // empty; the contact is always masked, whoever exports.
@@ -64,7 +71,7 @@ public class ProjectListExport {
                 project.industryCode(), String.join(ProjectListLayout.TAG_SEPARATOR, project.chainTags()),
                 project.keyArea() == null ? null : ProjectListLayout.label(SourceKeyArea.valueOf(project.keyArea())),
                 project.channel() == null ? null : ProjectListLayout.label(Channel.valueOf(project.channel())),
-                project.residentTeamId() == null ? null : project.residentTeamId().toString(),
+                team != null ? team.name() : project.residentTeamId() == null ? null : project.residentTeamId().toString(),
                 ProjectListLayout.label(ProjectStage.valueOf(project.stage())),
                 project.signingDate(), project.contractAmount(), project.fdiUsd(), project.plannedStartDate(),
                 project.siteAddress(), Masking.name(project.contactName()), Masking.phone(project.contactPhone()), null,

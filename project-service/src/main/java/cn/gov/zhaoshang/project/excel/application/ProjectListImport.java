@@ -14,13 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.errors.ConflictException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
+import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.teams.ResidentTeam;
+import cn.gov.zhaoshang.platform.teams.ResidentTeamDirectory;
 import cn.gov.zhaoshang.platform.versioning.IfMatch;
 import cn.gov.zhaoshang.project.duplicates.application.DuplicateProbeLimit;
 import cn.gov.zhaoshang.project.excel.infrastructure.ExcelRepository;
@@ -80,11 +84,15 @@ public class ProjectListImport {
     private final DuplicateProbeLimit probeLimit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OrgUnitDirectory orgUnits;
+    private final ResidentTeamDirectory teamDirectory;
+
+    private static final Pattern TEAM_ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     public ProjectListImport(ProjectRegistration registration, ProjectCorrections corrections, ProjectLifecycle lifecycle,
             ProjectRepository projects, InvestorContactRepository contacts, FundsInPlace funds, ExcelRepository repository,
             ListRowRules rowRules, AuditTrail audit, ProjectViews views, DuplicateProbeLimit probeLimit,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, OrgUnitDirectory orgUnits, ResidentTeamDirectory teamDirectory) {
         this.registration = registration;
         this.corrections = corrections;
         this.lifecycle = lifecycle;
@@ -98,6 +106,8 @@ public class ProjectListImport {
         this.probeLimit = probeLimit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.orgUnits = orgUnits;
+        this.teamDirectory = teamDirectory;
     }
 
     /** A row that a duplicate rule put (or would put) into the review pool. */
@@ -171,6 +181,7 @@ public class ProjectListImport {
         projects.lockByCodesInScope(parsed.rows().stream().map(ListRow::code).filter(code -> !code.isEmpty()).distinct().toList(),
                 scope).forEach(project -> byCode.put(project.details().projectCode(), project));
         checkRows(parsed.rows(), byCode.keySet(), errors);
+        Map<ListRow, UUID> teams = resolveTeams(parsed.rows(), landing, errors);
         for (ListRow row : parsed.rows()) {
             OrgUnit unit = landing.getOrDefault(row, counties.get(row));
             rowRules.check(row, unit == null ? row.county() : unit.code()).stream()
@@ -205,13 +216,13 @@ public class ProjectListImport {
             Project existing = byCode.get(row.code());
             try {
                 if (existing != null) {
-                    update(row, existing, landing.get(row), scope, errors).ifPresent(outcome -> {
+                    update(row, existing, landing.get(row), teams.get(row), scope, errors).ifPresent(outcome -> {
                         rowProjects.put(row, existing);
                         outcomes.put(row, outcome);
                     });
                     continue;
                 }
-                Project project = registration.registerWithoutDocuments(command(row, landing.get(row)), scope);
+                Project project = registration.registerWithoutDocuments(command(row, landing.get(row), teams.get(row)), scope);
                 rowProjects.put(row, project);
                 outcomes.put(row, new RowOutcome(row.row(), row.code(), "NEW", project.id(), List.of()));
                 registered++;
@@ -275,7 +286,7 @@ public class ProjectListImport {
      * Updates the project a row names by its code: corrects its descriptive fields and moves it on,
      * as {@link ListRowUpdate} plans it; empty when the row has errors (added to {@code errors}).
      */
-    private Optional<RowOutcome> update(ListRow row, Project project, OrgUnit unit, OrgScope scope, List<CellError> errors) {
+    private Optional<RowOutcome> update(ListRow row, Project project, OrgUnit unit, UUID team, OrgScope scope, List<CellError> errors) {
         if (project.review() != ReviewStatus.ACCEPTED) {
             errors.add(row.error(ProjectListLayout.CODE, "InReview",
                     "the project of this code waits in duplicate review; it is updated once a reviewer keeps it"));
@@ -283,7 +294,7 @@ public class ProjectListImport {
         }
         UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
         InvestorContact contact = contacts.of(List.of(project.id())).getOrDefault(project.id(), new InvestorContact(null, null));
-        ListRowUpdate plan = ListRowUpdate.plan(row, project, contact, investor, unit.code(), LocalDate.now(clock));
+        ListRowUpdate plan = ListRowUpdate.plan(row, project, contact, investor, unit.code(), team, LocalDate.now(clock));
         if (!plan.errors().isEmpty()) {
             errors.addAll(plan.errors());
             return Optional.empty();
@@ -297,6 +308,39 @@ public class ProjectListImport {
         }
         return Optional.of(new RowOutcome(row.row(), row.code(), plan.changesAnything() ? "UPDATED" : "UNCHANGED", project.id(),
                 plan.changes()));
+    }
+
+    /**
+     * The resident team each row's 驻点工作队 names: a team's name as an officer types it, found among
+     * the open teams of the row's unit and the units above it (the local copy of targets-service's
+     * teams), or a team's id as earlier exports wrote it.
+     */
+    private Map<ListRow, UUID> resolveTeams(List<ListRow> rows, Map<ListRow, OrgUnit> landing, List<CellError> errors) {
+        Map<ListRow, UUID> resolved = new HashMap<>();
+        for (ListRow row : rows) {
+            String team = row.team().strip();
+            if (team.isEmpty() || !landing.containsKey(row)) {
+                continue;
+            }
+            if (TEAM_ID.matcher(team).matches()) {
+                resolved.put(row, UUID.fromString(team));
+                continue;
+            }
+            List<String> chain = new ArrayList<>();
+            for (OrgUnit unit = landing.get(row); unit != null;
+                    unit = unit.parentCode() == null ? null : orgUnits.find(unit.parentCode()).orElse(null)) {
+                chain.add(unit.code());
+            }
+            List<ResidentTeam> named = teamDirectory.named(team, chain);
+            if (named.size() == 1) {
+                resolved.put(row, named.getFirst().id());
+            } else {
+                errors.add(row.error(ProjectListLayout.TEAM, named.isEmpty() ? "KnownTeam" : "AmbiguousTeam", named.isEmpty()
+                        ? "no open resident team named \"" + team + "\" belongs to " + landing.get(row).nameZh() + " or a unit above it"
+                        : named.size() + " open resident teams are named \"" + team + "\"; give the team's id"));
+            }
+        }
+        return resolved;
     }
 
     /** The unit each row lands in: its park when it names one, else its county; both within the caller's scope. */
@@ -393,7 +437,7 @@ public class ProjectListImport {
         return matched;
     }
 
-    private RegisterProject command(ListRow row, OrgUnit unit) {
+    private RegisterProject command(ListRow row, OrgUnit unit, UUID team) {
         boolean started = row.stage().hasReached(ProjectStage.STARTED);
         String code = row.code().isEmpty() ? null : row.code();
         Channel channel = ProjectListLayout.channel(row.channel());
@@ -402,7 +446,7 @@ public class ProjectListImport {
         UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
         ProjectDetails details = new ProjectDetails(code, investor,
                 Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).toList(), ProjectListLayout.keyArea(row.keyArea()), channel,
-                row.team().isEmpty() ? null : UUID.fromString(row.team()), row.fdiUsd() == null ? null : row.fdiUsd().setScale(2), channel == Channel.REINVESTMENT,
+                team, row.fdiUsd() == null ? null : row.fdiUsd().setScale(2), channel == Channel.REINVESTMENT,
                 row.plannedStartDate(), row.site());
         StageCells stages = row.stages();
         // the start date is 开工日期; lists without it give the start of a started project as 计划开工日期

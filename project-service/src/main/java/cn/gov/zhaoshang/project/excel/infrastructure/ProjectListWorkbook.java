@@ -50,7 +50,6 @@ public final class ProjectListWorkbook {
 
     private static final int WAN = 4;
     private static final Pattern USCC_SYNTAX = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$");
-    private static final Pattern TEAM_ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private ProjectListWorkbook() {
     }
@@ -134,10 +133,8 @@ public final class ProjectListWorkbook {
             }
             String keyArea = cells.oneOf(KEY_AREA, KEY_AREAS);
             String channel = cells.oneOf(CHANNEL, CHANNELS);
+            // a team's name as an officer types it, or its id; resolved against the local copy of the teams by the import
             String team = cells.text(TEAM);
-            if (!team.isEmpty() && !TEAM_ID.matcher(team).matches()) {
-                cells.error(TEAM, "TeamId", "the resident team's id (a UUID); the library resolves no team names yet");
-            }
             ProjectStage stage = null;
             String stageText = cells.text(STAGE);
             if (stageText.isEmpty()) {

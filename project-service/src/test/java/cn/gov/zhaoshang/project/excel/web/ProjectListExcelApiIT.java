@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
@@ -23,6 +24,7 @@ import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.TestEvents;
 import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -368,6 +370,61 @@ class ProjectListExcelApiIT {
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM project WHERE project_code LIKE :prefix AND review_status <> 'ACCEPTED'")
                 .param("prefix", prefix + "-%").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Column L takes the resident team's name as an officer types it: found among the open teams of
+     * the row's unit and above (the local copy of targets-service's teams), and written by name in
+     * the export.
+     */
+    @Test
+    void aResidentTeamIsNamedAsAnOfficerTypesItAndExportedByName() throws Exception {
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        String teamName = "贵港驻大湾区招商工作队" + suffix;
+        UUID team = UUID.randomUUID();
+        Map<String, Object> defined = new LinkedHashMap<>();
+        defined.put("teamId", team.toString());
+        defined.put("orgUnit", "450800");
+        defined.put("leadDepartment", null);
+        defined.put("name", teamName);
+        defined.put("keyArea", "GBA");
+        defined.put("memberCount", 4);
+        defined.put("activeFrom", "2026-01-01");
+        defined.put("activeUntil", null);
+        defined.put("closed", false);
+        defined.put("contractTargets", Map.of());
+        defined.put("change", "DEFINED");
+        String event = TestEvents.envelope(EventTypes.TARGETS_TEAM_DEFINED, "/zhaoshang/targets-service", team.toString(),
+                "450000.450800", defined);
+        assertThat(EventSchemaValidator.shared().validate(event)).isEmpty();
+        assertThat(TopicReader.awaitConsumedPast(PlatformServers.kafka().bootstrapServers(), "project-service.teams",
+                TopicReader.send(PlatformServers.kafka().bootstrapServers(), Topics.TARGETS, team.toString(), event),
+                Duration.ofSeconds(30))).isTrue();
+
+        String code = "GP-TEAM-" + suffix;
+        List<Object> byTeam = signedRow(1, code, "桂平市驻点引进项目" + suffix, "桂平市", "1200");
+        byTeam.set(10, "驻点招商");
+        byTeam.set(11, teamName);
+        List<Object> unknownTeam = signedRow(2, "", "桂平市未知工作队项目" + suffix, "桂平市", "800");
+        unknownTeam.set(10, "驻点招商");
+        unknownTeam.set(11, "不存在的工作队" + suffix);
+
+        JsonNode refused = JSON.readTree(post("/api/projects/imports", workbook(List.of(byTeam, unknownTeam), null), guipingToken).body());
+        assertThat(refused.get("errors").valueStream().map(error -> error.get("field").asString() + "/" + error.get("rule").asString()).toList())
+                .containsExactly("招商引资项目月报表!L4/KnownTeam");
+
+        HttpResponse<String> imported = post("/api/projects/imports", workbook(List.of(byTeam), null), guipingToken);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String id = JSON.readTree(imported.body()).get("outcomes").get(0).get("projectId").asString();
+        assertThat(guipingOfficer.get("/api/projects/" + id).json().get("residentTeamId").asString()).isEqualTo(team.toString());
+
+        HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/projects/export?orgUnit=450881&q=" + code)).header("Authorization", "Bearer " + guipingToken).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(onlyCodes(export.body(), code)))) {
+            Row row = workbook.getSheet(ProjectListLayout.SHEET).getRow(2);
+            assertThat(new DataFormatter().formatCellValue(row.getCell(11))).isEqualTo(teamName);
+        }
     }
 
     private String registered(String code, String name, String stage, Map<String, Object> facts) {
