@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.reporting.projects;
 
 import static cn.gov.zhaoshang.reporting.support.Events.detailsChanged;
+import static cn.gov.zhaoshang.reporting.support.Events.keyProjectChanged;
 import static cn.gov.zhaoshang.reporting.support.Events.registered;
 import static cn.gov.zhaoshang.reporting.support.Events.teamDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.zhaoshang.reporting.definitions.DefinitionEvents;
+import cn.gov.zhaoshang.reporting.ranking.ProjectWarningEvents;
 import cn.gov.zhaoshang.reporting.support.EventFeed;
 import cn.gov.zhaoshang.reporting.support.Events.ProjectSpec;
 import cn.gov.zhaoshang.testsupport.ApiClient;
@@ -79,6 +81,29 @@ class ProjectDetailsCorrectionIT {
         // A correction re-driven late, older than the one applied, does not undo it.
         send(detailsChanged(byTeam, GUIPING, 2, List.of("channel"), "RESIDENT_TEAM", team, List.of(), SIGNED_ON));
         assertThat(teamTotal(report()).get("signedInvestment").get("actual").asString()).isEqualTo("200000000.00");
+    }
+
+    @Test
+    void aKeyProjectsWarningIsShownApartInTheCockpitAndAnOlderChangeChangesNothing() {
+        UUID project = UUID.randomUUID();
+        send(registered(new ProjectSpec(project, GUIPING, "SIGNED", "900000000.00", SIGNED_ON, true, true, List.of(),
+                        "INDUSTRY_CHAIN", null, null, SIGNED_ON)),
+                ProjectWarningEvents.raised(project, GUIPING, "NOT_STARTED", "SIGNED", "2015-04-01", "2015-04-02T01:00:00Z"),
+                keyProjectChanged(project, GUIPING, 3, true, GUIGANG, SIGNED_ON));
+        assertThat(warningOf(project).get("keyProject").asBoolean()).isTrue();
+
+        // unmarked, then a re-driven older mark arrives: still not key
+        send(keyProjectChanged(project, GUIPING, 5, false, null, SIGNED_ON),
+                keyProjectChanged(project, GUIPING, 4, true, GUIGANG, SIGNED_ON));
+        assertThat(warningOf(project).get("keyProject").asBoolean()).isFalse();
+    }
+
+    private JsonNode warningOf(UUID project) {
+        ApiClient.Response cockpit = city.get("/api/reports/units/" + GUIGANG + "/cockpit?period=2015-04");
+        assertThat(cockpit.status()).as(cockpit.toString()).isEqualTo(200);
+        return cockpit.json().get("warnings").get("projects").valueStream()
+                .filter(row -> row.get("projectId").asString().equals(project.toString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no warning of " + project + " in " + cockpit.json().get("warnings")));
     }
 
     private void send(cn.gov.zhaoshang.reporting.support.Events.Event... events) {

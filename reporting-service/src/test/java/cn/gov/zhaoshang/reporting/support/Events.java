@@ -166,6 +166,18 @@ public final class Events {
         return event(EventTypes.PROJECT_DETAILS_CHANGED, project.toString(), orgpath(orgUnit), data);
     }
 
+    /** A project marked a key project (重点项目) or no longer one, at the project's {@code version}. */
+    public static Event keyProjectChanged(UUID project, String orgUnit, long version, boolean key, String leaderUnit, LocalDate on) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("projectId", project.toString());
+        data.put("orgUnit", orgUnit);
+        data.put("version", version);
+        data.put("keyProject", key);
+        data.put("leaderUnit", leaderUnit);
+        data.put("changedAt", at(on).toString());
+        return event(EventTypes.PROJECT_KEY_PROJECT_CHANGED, project.toString(), orgpath(orgUnit), data);
+    }
+
     public static Event fundsReported(UUID project, String orgUnit, String month, String amount) {
         return event(EventTypes.PROJECT_FUNDS_REPORTED, project.toString(), orgpath(orgUnit), Map.of(
                 "projectId", project.toString(), "orgUnit", orgUnit, "month", month, "version", 1, "amount", amount,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.project.FundsCorrected;
 import cn.gov.zhaoshang.contracts.project.FundsReported;
 import cn.gov.zhaoshang.contracts.project.InvestorClass;
+import cn.gov.zhaoshang.contracts.project.KeyProjectChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
 import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
@@ -153,6 +154,21 @@ public class ProjectFacts {
                 .param("name", event.name()).param("keyArea", event.sourceKeyArea()).param("version", event.version())
                 .param("id", event.projectId())
                 .update();
+    }
+
+    /**
+     * A project marked a key project (重点项目) or no longer one: no figure changes, the warnings and the
+     * cockpit show it apart. A change not newer than the last applied changes nothing.
+     */
+    public void keyProjectChanged(KeyProjectChanged event) {
+        int updated = jdbc.sql("""
+                UPDATE project_fact SET key_project = :key, key_version = :version
+                WHERE project_id = :id AND key_version < :version""")
+                .param("key", event.keyProject()).param("version", event.version()).param("id", event.projectId())
+                .update();
+        if (updated == 0 && find(event.projectId()).isEmpty()) {
+            throw new UnknownProjectException(event.projectId());
+        }
     }
 
     public void terminated(ProjectTerminated event) {

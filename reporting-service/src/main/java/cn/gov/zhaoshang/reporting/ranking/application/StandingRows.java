@@ -39,14 +39,18 @@ public final class StandingRows {
         }
     }
 
-    /** A project warning: STALE (no update for too long), NOT_STARTED (planned start passed) or PROBLEM_OVERDUE (an open problem past its deadline). */
-    @Schema(requiredProperties = {"warningId", "projectId", "orgUnit", "kind", "stage", "since", "raisedAt"})
+    /**
+     * A project warning: STALE (no update for too long), NOT_STARTED (planned start passed) or
+     * PROBLEM_OVERDUE (an open problem past its deadline); {@code keyProject} marks a key project's
+     * (重点项目), to be shown apart.
+     */
+    @Schema(requiredProperties = {"warningId", "projectId", "orgUnit", "kind", "stage", "since", "raisedAt", "keyProject"})
     public record ProjectRow(String warningId, String projectId, String orgUnit, String kind, String stage, String since,
-            String raisedAt) {
+            String raisedAt, boolean keyProject) {
 
         public static ProjectRow of(ProjectWarning warning) {
             return new ProjectRow(warning.warningId().toString(), warning.projectId().toString(), warning.orgUnit(),
-                    warning.kind(), warning.stage(), warning.since().toString(), warning.raisedAt().toString());
+                    warning.kind(), warning.stage(), warning.since().toString(), warning.raisedAt().toString(), warning.keyProject());
         }
     }
 

@@ -32,16 +32,18 @@ public class ProjectWarnings {
     public List<ProjectWarning> openAtEndOf(String unitPath, YearMonth month) {
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant();
         return jdbc.sql("""
-                SELECT warning_id, project_id, org_unit_code, kind, stage, since, raised_at FROM project_warning
-                WHERE\s""" + OrgScope.codeInSubtree("org_unit_code", "path") + """
+                SELECT w.warning_id, w.project_id, w.org_unit_code, w.kind, w.stage, w.since, w.raised_at,
+                       coalesce(f.key_project, false) AS key_project
+                FROM project_warning w LEFT JOIN project_fact f ON f.project_id = w.project_id
+                WHERE\s""" + OrgScope.codeInSubtree("w.org_unit_code", "path") + """
 
-                  AND raised_at < :end AND (cleared_at IS NULL OR cleared_at >= :end)
-                ORDER BY raised_at, warning_id""")
+                  AND w.raised_at < :end AND (w.cleared_at IS NULL OR w.cleared_at >= :end)
+                ORDER BY w.raised_at, w.warning_id""")
                 .param("path", unitPath).param("end", Timestamp.from(end))
                 .query((rs, row) -> new ProjectWarning(rs.getObject("warning_id", UUID.class),
                         rs.getObject("project_id", UUID.class), rs.getString("org_unit_code"), rs.getString("kind"),
                         rs.getString("stage"), rs.getObject("since", LocalDate.class),
-                        rs.getTimestamp("raised_at").toInstant()))
+                        rs.getTimestamp("raised_at").toInstant(), rs.getBoolean("key_project")))
                 .list();
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.enterprise.EngagementRecorded;
 import cn.gov.zhaoshang.contracts.project.FundsCorrected;
 import cn.gov.zhaoshang.contracts.project.FundsReported;
+import cn.gov.zhaoshang.contracts.project.KeyProjectChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectAmended;
 import cn.gov.zhaoshang.contracts.project.ProjectDetailsChanged;
 import cn.gov.zhaoshang.contracts.project.ProjectRegistered;
@@ -44,7 +45,8 @@ public class ReadModelProjector {
      */
     public static final Set<String> APPLIED_TYPES = Set.of(
             EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_STAGE_CHANGED, EventTypes.PROJECT_SIGNING_CONFIRMED,
-            EventTypes.PROJECT_AMENDED, EventTypes.PROJECT_DETAILS_CHANGED, EventTypes.PROJECT_TERMINATED,
+            EventTypes.PROJECT_AMENDED, EventTypes.PROJECT_DETAILS_CHANGED, EventTypes.PROJECT_KEY_PROJECT_CHANGED,
+            EventTypes.PROJECT_TERMINATED,
             EventTypes.PROJECT_TRANSFERRED, EventTypes.PROJECT_FUNDS_REPORTED, EventTypes.PROJECT_FUNDS_CORRECTED, EventTypes.PROJECT_WARNING_RAISED,
             EventTypes.PROJECT_WARNING_CLEARED, EventTypes.ENGAGEMENT_RECORDED, EventTypes.TARGETS_TARGET_SET,
             EventTypes.TARGETS_TEAM_DEFINED, EventTypes.TARGETS_TEAM_CHANGED);
@@ -111,6 +113,7 @@ public class ReadModelProjector {
             case EventTypes.PROJECT_SIGNING_CONFIRMED -> projects.signingConfirmed(json.dataAs(event, SigningConfirmed.class));
             case EventTypes.PROJECT_AMENDED -> projects.amended(json.dataAs(event, ProjectAmended.class));
             case EventTypes.PROJECT_DETAILS_CHANGED -> projects.detailsChanged(json.dataAs(event, ProjectDetailsChanged.class));
+            case EventTypes.PROJECT_KEY_PROJECT_CHANGED -> projects.keyProjectChanged(json.dataAs(event, KeyProjectChanged.class));
             case EventTypes.PROJECT_TERMINATED -> projects.terminated(json.dataAs(event, ProjectTerminated.class));
             case EventTypes.PROJECT_TRANSFERRED -> projects.transferred(json.dataAs(event, ProjectTransferred.class));
             case EventTypes.PROJECT_FUNDS_REPORTED -> projects.fundsReported(json.dataAs(event, FundsReported.class));

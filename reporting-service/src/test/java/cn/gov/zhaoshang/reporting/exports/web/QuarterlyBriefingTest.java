@@ -87,7 +87,7 @@ class QuarterlyBriefingTest {
         QuarterlyBriefing.Input base = input(List.of(child("450202", "城中区", "3000000000", "2400000000", null)));
         ProjectWarning overdue = new ProjectWarning(UUID.fromString("5d0e3f9a-3333-4b6c-8d7e-1f2a3b4c5d6e"),
                 UUID.fromString("7e1f2a3b-4444-4c5d-9e6f-2a3b4c5d6e7f"), "450202", "PROBLEM_OVERDUE", "STARTED",
-                LocalDate.of(2030, 8, 20), Instant.parse("2030-09-01T00:00:00Z"));
+                LocalDate.of(2030, 8, 20), Instant.parse("2030-09-01T00:00:00Z"), false);
 
         Document page = Jsoup.parse(QuarterlyBriefing.write(new QuarterlyBriefing.Input(base.year(), base.quarter(),
                 base.standings(), base.monthlyContract(), List.of(new QuarterlyBriefing.NamedProjectWarning(overdue, "城中区")))));
@@ -133,7 +133,7 @@ class QuarterlyBriefingTest {
                 new QuarterlyBriefing.MonthAmount(YearMonth.of(2030, 4), new BigDecimal("700000000")));
         ProjectWarning warning = new ProjectWarning(
                 UUID.fromString("0b6f4c7e-1111-4a2b-9c3d-5e6f7a8b9c0d"), UUID.fromString("2c4e6a8b-2222-4d3e-8f9a-0b1c2d3e4f5a"),
-                "450202", "STALE", "SIGNED", LocalDate.of(2030, 6, 1), Instant.parse("2030-09-30T00:00:00Z"));
+                "450202", "STALE", "SIGNED", LocalDate.of(2030, 6, 1), Instant.parse("2030-09-30T00:00:00Z"), false);
         return new QuarterlyBriefing.Input(2030, 3, standings, months,
                 List.of(new QuarterlyBriefing.NamedProjectWarning(warning, "城中区")));
     }
