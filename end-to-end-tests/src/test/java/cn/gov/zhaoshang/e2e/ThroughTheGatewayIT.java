@@ -194,6 +194,24 @@ class ThroughTheGatewayIT {
         assertThat(year.get("startRate").get("actual").isNull()).as(year.get("startRate").toString()).isFalse();
     }
 
+    /** The gateway passes a correction's precondition and the project's ETag both ways. */
+    @Test
+    void aCorrectionThroughTheGatewayNamesTheVersionItWasMadeFrom() {
+        ApiClient guipingOfficer = viaGateway(TestUser.GP_OFFICER.token());
+        String id = guipingOfficer.create("/api/projects", Map.of("name", "桂平市网关更正测试项目" + System.nanoTime(),
+                "orgUnit", "450881", "stage", "NEGOTIATING", "industryCode", "C1810")).json().get("id").asString();
+        String etag = guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag").orElseThrow();
+
+        ApiClient.Response corrected = guipingOfficer.withHeader("If-Match", etag).patch("/api/projects/" + id,
+                Map.of("siteAddress", "桂平市长安工业园区"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.raw().headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        ApiClient.Response stale = guipingOfficer.withHeader("If-Match", etag).patch("/api/projects/" + id,
+                Map.of("siteAddress", "桂平市西山镇"));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        assertThat(guipingOfficer.patch("/api/projects/" + id, Map.of("siteAddress", "桂平市西山镇")).status()).isEqualTo(428);
+    }
+
     private static Map<String, Object> document(String type, String number, LocalDate date) {
         return Map.of("documentType", type, "documentNumber", number, "documentDate", date.toString());
     }
