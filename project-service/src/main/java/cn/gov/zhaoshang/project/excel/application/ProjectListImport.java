@@ -61,12 +61,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports 招商引资项目月报表, validated as a whole: the file's cells are read and checked, then every row
- * is registered through the same registration as the API (so the duplicate rules run on it, and
- * against the rows above it in the file) and, for a historical import, every month of its funds is
- * reported, all in one transaction. Any error anywhere rolls all of it back and the file is refused
- * with every error located. A preview does the same and always rolls back, so what it shows is
- * exactly what the import would do.
+ * Imports 招商引资项目月报表, validated as a whole: the file's cells are read and checked; a row whose code
+ * names a project of the library in scope updates it (corrections and forward moves through the
+ * same services as the API, {@link ListRowUpdate}); every other row is registered through the same
+ * registration as the API (so the duplicate rules run on it, and against the rows above it in the
+ * file); and every month of the 到位资金 sheet is reported or corrected, all in one transaction. Any
+ * error anywhere rolls all of it back and the file is refused with every error located. A preview
+ * does the same and always rolls back, so what it shows is exactly what the import would do.
  */
 @Service
 public class ProjectListImport {
