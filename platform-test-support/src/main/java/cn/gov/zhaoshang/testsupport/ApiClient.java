@@ -64,9 +64,7 @@ public final class ApiClient {
     }
 
     public Response post(String path, Object body) {
-        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return withBody(path, "POST", "application/json", body);
     }
 
     public Response delete(String path) {
@@ -74,16 +72,18 @@ public final class ApiClient {
     }
 
     public Response put(String path, Object body) {
-        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return withBody(path, "PUT", "application/json", body);
     }
 
     /** A JSON merge patch (RFC 7396); a precondition goes in {@link #withHeader}, e.g. {@code If-Match}. */
     public Response patch(String path, Object body) {
+        return withBody(path, "PATCH", "application/merge-patch+json", body);
+    }
+
+    /** A request with a JSON body: a String as it is, anything else as Jackson writes it. */
+    private Response withBody(String path, String method, String contentType, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request(path).header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,13 +37,6 @@ public class ResidentTeamDirectory {
                 .param("closed", team.closed())
                 .param("changedAt", java.sql.Timestamp.from(changedAt))
                 .update();
-    }
-
-    public Optional<ResidentTeam> find(UUID id) {
-        return jdbc.sql("SELECT id, org_unit_code, name, key_area, closed FROM resident_team_copy WHERE id = :id")
-                .param("id", id)
-                .query(ResidentTeamDirectory::team)
-                .optional();
     }
 
     /** The teams of these ids that the copy knows, by id. */

@@ -88,8 +88,7 @@ record ListRowUpdate(List<CellError> errors, Correction correction, List<MoveSta
             changes.add(ProjectListLayout.INVESTOR);
         }
         // an empty cell keeps what the library has: a list corrects what it says, it does not clear
-        List<String> tags = new ProjectDetails(null, null, Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).toList(),
-                null, null, null, null, false, null, null).industryChainTags();
+        List<String> tags = ProjectDetails.chainTags(Arrays.stream(row.chains().split(ProjectListLayout.TAG_SEPARATORS)).toList());
         if (!tags.isEmpty() && !tags.equals(details.industryChainTags())) {
             present.add("industryChainTags");
             changes.add(ProjectListLayout.CHAINS);

@@ -37,7 +37,6 @@ import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.project.excel.model.StageCells;
 import cn.gov.zhaoshang.project.funds.application.FundsInPlace;
 import cn.gov.zhaoshang.project.funds.model.FundsEvidenceType;
-import cn.gov.zhaoshang.project.funds.model.MonthlyFunds;
 import cn.gov.zhaoshang.project.library.application.ProjectCorrections;
 import cn.gov.zhaoshang.project.library.application.ProjectLifecycle;
 import cn.gov.zhaoshang.project.library.application.ProjectRegistration;
@@ -182,6 +181,7 @@ public class ProjectListImport {
         projects.lockByCodesInScope(parsed.rows().stream().map(ListRow::code).filter(code -> !code.isEmpty()).distinct().toList(),
                 scope).forEach(project -> byCode.put(project.details().projectCode(), project));
         checkRows(parsed.rows(), byCode.keySet(), errors);
+        Map<UUID, InvestorContact> knownContacts = contacts.of(byCode.values().stream().map(Project::id).toList());
         Map<ListRow, UUID> teams = resolveTeams(parsed.rows(), landing, errors);
         for (ListRow row : parsed.rows()) {
             OrgUnit unit = landing.getOrDefault(row, counties.get(row));
@@ -217,7 +217,8 @@ public class ProjectListImport {
             Project existing = byCode.get(row.code());
             try {
                 if (existing != null) {
-                    update(row, existing, landing.get(row), teams.get(row), scope, errors).ifPresent(outcome -> {
+                    InvestorContact contact = knownContacts.getOrDefault(existing.id(), new InvestorContact(null, null));
+                    update(row, existing, contact, landing.get(row), teams.get(row), scope, errors).ifPresent(outcome -> {
                         rowProjects.put(row, existing);
                         outcomes.put(row, outcome);
                     });
@@ -250,8 +251,7 @@ public class ProjectListImport {
             BigDecimal amount = month.amount().setScale(2);
             // a month the library has with the same amount and voucher is unchanged, whatever kind of
             // voucher it was entered with (the sheet has no column for the kind)
-            boolean same = funds.historyOf(project.id(), scope).stream().filter(known -> known.month().equals(month.month()))
-                    .findFirst().flatMap(MonthlyFunds::latest)
+            boolean same = funds.latest(project.id(), month.month(), scope)
                     .filter(latest -> latest.amount().compareTo(amount) == 0 && latest.evidenceNumber().equals(month.voucherNumber())
                             && latest.evidenceDate().equals(month.voucherDate()))
                     .isPresent();
@@ -287,14 +287,14 @@ public class ProjectListImport {
      * Updates the project a row names by its code: corrects its descriptive fields and moves it on,
      * as {@link ListRowUpdate} plans it; empty when the row has errors (added to {@code errors}).
      */
-    private Optional<RowOutcome> update(ListRow row, Project project, OrgUnit unit, UUID team, OrgScope scope, List<CellError> errors) {
+    private Optional<RowOutcome> update(ListRow row, Project project, InvestorContact contact, OrgUnit unit, UUID team, OrgScope scope,
+            List<CellError> errors) {
         if (project.review() != ReviewStatus.ACCEPTED) {
             errors.add(row.error(ProjectListLayout.CODE, "InReview",
                     "the project of this code waits in duplicate review; it is updated once a reviewer keeps it"));
             return Optional.empty();
         }
         UUID investor = row.investor().isEmpty() ? null : repository.enterpriseNamed(row.investor()).orElse(null);
-        InvestorContact contact = contacts.of(List.of(project.id())).getOrDefault(project.id(), new InvestorContact(null, null));
         ListRowUpdate plan = ListRowUpdate.plan(row, project, contact, investor, unit.code(), team, LocalDate.now(clock));
         if (!plan.errors().isEmpty()) {
             errors.addAll(plan.errors());

@@ -175,6 +175,13 @@ public class FundsInPlace {
                 && latest.evidenceNumber().equals(entry.evidenceNumber()) && latest.evidenceDate().equals(entry.evidenceDate());
     }
 
+    /** The version of the month that counts now, if the month was reported. */
+    @Transactional(readOnly = true)
+    public Optional<FundsVersion> latest(UUID projectId, YearMonth month, OrgScope scope) {
+        projects.findInScope(projectId, scope).orElseThrow(() -> new NotFoundException("project", projectId));
+        return new MonthlyFunds(month, funds.versionsOf(projectId, month)).latest();
+    }
+
     /** Every month of a project with its full history. */
     @Transactional(readOnly = true)
     public List<MonthlyFunds> historyOf(UUID projectId, OrgScope scope) {

@@ -33,10 +33,15 @@ public record ProjectDetails(
 
     public ProjectDetails {
         // tags are a set: trimmed, in the order given, each once
-        industryChainTags = industryChainTags == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(industryChainTags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()));
+        industryChainTags = chainTags(industryChainTags);
         fdiContractUsd = fdiContractUsd == null ? null : fdiContractUsd.setScale(2);
         siteAddress = siteAddress == null || siteAddress.isBlank() ? null : siteAddress.strip();
+    }
+
+    /** Chain tags as a project holds them: a set, trimmed, in the order given, each once, none empty. */
+    public static List<String> chainTags(List<String> tags) {
+        return tags == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()));
     }
 
     /** The rules between fields: a resident team exactly when the channel is RESIDENT_TEAM. */

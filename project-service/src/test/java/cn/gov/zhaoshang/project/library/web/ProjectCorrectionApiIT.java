@@ -2,10 +2,6 @@ package cn.gov.zhaoshang.project.library.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ProjectCorrectionApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 10_000_000);
 
     // Phones of this class alone: duplicate rule L4 compares phones across the city, so a phone
@@ -61,7 +56,7 @@ class ProjectCorrectionApiIT {
     }
 
     @Test
-    void aCorrectionNeedsTheVersionReadIsAuditedWithBeforeAndAfterAndPublishesDetailsChanged() throws Exception {
+    void aCorrectionNeedsTheVersionReadIsAuditedWithBeforeAndAfterAndPublishesDetailsChanged() {
         UUID team = UUID.randomUUID();
         String correctedPhone = phone("139");
         String id = signedProject("桂平市电子信息产业园（错名）", team);
@@ -76,24 +71,24 @@ class ProjectCorrectionApiIT {
         patch.put("plannedStartDate", "2027-03-01");
         patch.put("investorContact", Map.of("name", "李四", "phone", correctedPhone));
 
-        HttpResponse<String> withoutPrecondition = patch(id, patch, null, TestUser.GP_OFFICER.token());
-        assertThat(withoutPrecondition.statusCode()).as(withoutPrecondition.body()).isEqualTo(428);
+        ApiClient.Response withoutPrecondition = patch(id, patch, null, TestUser.GP_OFFICER.token());
+        assertThat(withoutPrecondition.status()).as(withoutPrecondition.body()).isEqualTo(428);
         assertThat(JSON.readTree(withoutPrecondition.body()).get("type").asString()).endsWith("/precondition-required");
 
-        HttpResponse<String> corrected = patch(id, patch, etag, TestUser.GP_OFFICER.token());
-        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        ApiClient.Response corrected = patch(id, patch, etag, TestUser.GP_OFFICER.token());
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         JsonNode after = JSON.readTree(corrected.body());
         assertThat(after.get("name").asString()).isEqualTo("桂平市电子信息产业园");
         assertThat(after.get("channel").asString()).isEqualTo("INDUSTRY_CHAIN");
         assertThat(after.get("residentTeamId").isNull()).isTrue();
         assertThat(after.get("plannedStartDate").asString()).isEqualTo("2027-03-01");
         assertThat(after.get("contractAmount").asString()).isEqualTo("300000000.00");
-        String newEtag = corrected.headers().firstValue("ETag").orElseThrow();
+        String newEtag = corrected.raw().headers().firstValue("ETag").orElseThrow();
         assertThat(newEtag).isEqualTo("\"" + after.get("version").asLong() + "\"").isNotEqualTo(etag);
 
         // The first correction's If-Match is stale now: someone else's change is never overwritten.
-        HttpResponse<String> stale = patch(id, Map.of("name", "桂平市电子信息产业园二期"), etag, TestUser.GP_OFFICER.token());
-        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        ApiClient.Response stale = patch(id, Map.of("name", "桂平市电子信息产业园二期"), etag, TestUser.GP_OFFICER.token());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(JSON.readTree(stale.body()).get("currentETag").asString()).isEqualTo(newEtag);
         assertThat(guipingOfficer.get("/api/projects/" + id).json().get("name").asString()).isEqualTo("桂平市电子信息产业园");
 
@@ -127,16 +122,16 @@ class ProjectCorrectionApiIT {
         assertThat(asReader.get("investorContact").get("phone").asString()).isEqualTo(correctedPhone);
 
         // The same values again change nothing: no new version, no audit row.
-        HttpResponse<String> same = patch(id, Map.of("name", "桂平市电子信息产业园", "channel", "INDUSTRY_CHAIN"), newEtag,
+        ApiClient.Response same = patch(id, Map.of("name", "桂平市电子信息产业园", "channel", "INDUSTRY_CHAIN"), newEtag,
                 TestUser.GP_OFFICER.token());
-        assertThat(same.statusCode()).isEqualTo(200);
-        assertThat(same.headers().firstValue("ETag")).hasValue(newEtag);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.raw().headers().firstValue("ETag")).hasValue(newEtag);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_id = :id AND action = 'details-corrected'")
                 .param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
-    void everyFieldThatCannotBeCorrectedOrIsBadIsNamedAtOnceAndScopeAndRoleHold() throws Exception {
+    void everyFieldThatCannotBeCorrectedOrIsBadIsNamedAtOnceAndScopeAndRoleHold() {
         String id = signedProject("桂平市糖业循环经济项目", null);
         String etag = guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag").orElseThrow();
 
@@ -147,24 +142,24 @@ class ProjectCorrectionApiIT {
         bad.put("channel", "CARRIER_PIGEON");
         bad.put("plannedStartDate", "next spring");
         bad.put("industryChainTags", List.of(""));
-        HttpResponse<String> refused = patch(id, bad, etag, TestUser.GP_OFFICER.token());
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        ApiClient.Response refused = patch(id, bad, etag, TestUser.GP_OFFICER.token());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("errors").valueStream()
                 .map(error -> error.get("field").asString() + "/" + error.get("rule").asString()).toList())
                 .containsExactlyInAnyOrder("contractAmount/AmendmentOnly", "stage/Correctable", "channel/Format",
                         "plannedStartDate/Format", "industryChainTags[0]/NotBlank", "name/NotBlank");
 
-        HttpResponse<String> teamless = patch(id, Map.of("channel", "RESIDENT_TEAM"), etag, TestUser.GP_OFFICER.token());
-        assertThat(teamless.statusCode()).isEqualTo(400);
+        ApiClient.Response teamless = patch(id, Map.of("channel", "RESIDENT_TEAM"), etag, TestUser.GP_OFFICER.token());
+        assertThat(teamless.status()).isEqualTo(400);
         assertThat(teamless.body()).contains("\"field\":\"residentTeamId\"", "RequiredForChannel");
 
-        assertThat(patch(id, Map.of("name", "港北区越权更正"), etag, TestUser.GB_OFFICER.token()).statusCode()).isEqualTo(404);
-        assertThat(patch(id, Map.of("name", "只读用户更正"), etag, TestUser.GP_VIEWER.token()).statusCode()).isEqualTo(403);
+        assertThat(patch(id, Map.of("name", "港北区越权更正"), etag, TestUser.GB_OFFICER.token()).status()).isEqualTo(404);
+        assertThat(patch(id, Map.of("name", "只读用户更正"), etag, TestUser.GP_VIEWER.token()).status()).isEqualTo(403);
         assertThat(guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag")).hasValue(etag);
     }
 
     @Test
-    void theInvestorsContactIsErasedOnRequestAuditedWithoutItAndAStaleCorrectionCannotBringItBack() throws Exception {
+    void theInvestorsContactIsErasedOnRequestAuditedWithoutItAndAStaleCorrectionCannotBringItBack() {
         String id = signedProject("桂平市个人信息删除测试项目", null);
         String etag = guipingOfficer.get("/api/projects/" + id).raw().headers().firstValue("ETag").orElseThrow();
 
@@ -186,7 +181,7 @@ class ProjectCorrectionApiIT {
 
         // a correction based on the version read before the erasure is refused, so it cannot restore the contact
         assertThat(patch(id, Map.of("investorContact", Map.of("name", "张三", "phone", phone("138"))), etag,
-                TestUser.GP_OFFICER.token()).statusCode()).isEqualTo(412);
+                TestUser.GP_OFFICER.token()).status()).isEqualTo(412);
     }
 
     private String signedProject(String name, UUID team) {
@@ -202,13 +197,8 @@ class ProjectCorrectionApiIT {
         return guipingOfficer.create("/api/projects", body).json().get("id").asString();
     }
 
-    private HttpResponse<String> patch(String id, Map<String, Object> patch, String ifMatch, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects/" + id))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(patch)));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ApiClient.Response patch(String id, Map<String, Object> patch, String ifMatch, String token) {
+        ApiClient client = ApiClient.atPort(port).withToken(token);
+        return (ifMatch == null ? client : client.withHeader("If-Match", ifMatch)).patch("/api/projects/" + id, patch);
     }
 }

@@ -2,12 +2,6 @@ package cn.gov.zhaoshang.project.problems.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -396,22 +390,7 @@ class ProblemLogApiIT {
 
     /** ApiClient has no PATCH; this one sends the body as JSON with the user's token and, when given, If-Match. */
     private ApiClient.Response patch(TestUser user, String path, String ifMatch, Map<String, ?> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + user.token())
-                .header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ApiClient client = ApiClient.atPort(port).as(user);
+        return (ifMatch == null ? client : client.withHeader("If-Match", ifMatch)).patch(path, body);
     }
 }
