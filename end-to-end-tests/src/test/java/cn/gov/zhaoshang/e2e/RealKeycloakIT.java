@@ -131,8 +131,8 @@ class RealKeycloakIT {
         return ApiClient.at(platform.consoleUrl()).withToken(token);
     }
 
-    private static String passwordGrant(String username) throws IOException, InterruptedException {
-        return token(passwordForm(username, secrets.demoPassword()));
+    private static String passwordGrant(String username) {
+        return platform.tokenOf(username);
     }
 
     private static String clientCredentials(String clientId, String secret) throws IOException, InterruptedException {

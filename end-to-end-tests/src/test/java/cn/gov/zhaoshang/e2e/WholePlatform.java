@@ -1,6 +1,13 @@
 package cn.gov.zhaoshang.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +20,14 @@ import cn.gov.zhaoshang.launcher.DemoDataLoader;
 import cn.gov.zhaoshang.launcher.KeycloakServer;
 import cn.gov.zhaoshang.launcher.LocalRealm;
 import cn.gov.zhaoshang.launcher.LocalSecrets;
+import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.FreePorts;
 import cn.gov.zhaoshang.testsupport.KafkaNode;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started as the end-to-end tests start it: the packaged four services and the
@@ -49,7 +58,7 @@ final class WholePlatform implements AutoCloseable {
                     return start("platform-e2e", LocalSecrets.of(
                             "demo-" + UUID.randomUUID(), "agency-" + UUID.randomUUID(), "admin-" + UUID.randomUUID()));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -147,6 +156,33 @@ final class WholePlatform implements AutoCloseable {
 
     LocalSecrets secrets() {
         return secrets;
+    }
+
+    /** An access token of a demo user, from Keycloak's token endpoint by password grant. */
+    String tokenOf(String username) {
+        String form = "client_id=zhaoshang-cli&grant_type=password&username=" + username
+                + "&password=" + URLEncoder.encode(secrets.demoPassword(), StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " " + response.body());
+            }
+            return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client of the gateway, signed in as the demo user. */
+    ApiClient asUser(String username) {
+        return ApiClient.at(consoleUrl()).withToken(tokenOf(username));
     }
 
     @Override
