@@ -160,7 +160,7 @@ public class ProjectSearch {
     /** The projects, straight into the service's database; its indexes built once afterwards. */
     static void load(int projects) throws Exception {
         try (Connection connection = database(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP INDEX project_search_name_trgm");
+            statement.execute("DROP INDEX project_unit_search_name");
             statement.execute("""
                     WITH counties AS (
                         SELECT array_agg(u.code ORDER BY u.code) AS codes, array_agg(u.name_zh ORDER BY u.code) AS names,
@@ -192,7 +192,7 @@ public class ProjectSearch {
                                                    (ARRAY['C3841', 'C1340', 'C2110', 'C3971', 'C3011', 'C1713', 'G5960', 'N7851', 'C2720',
                                                           'C3252', 'C3499', 'I6510'])[1 + i / 111 % 12] AS industry) t
                     ) p""".replace("PROJECT_COUNT", Integer.toString(projects)));
-            statement.execute("CREATE INDEX project_search_name_trgm ON project USING gin (search_name gin_trgm_ops)");
+            statement.execute("CREATE INDEX project_unit_search_name ON project USING gin (org_unit_code, search_name gin_trgm_ops)");
             statement.execute("VACUUM ANALYZE project");
         }
     }

@@ -77,7 +77,7 @@ public class ExcelRepository {
 
     /** The accepted projects in scope that match the filter, by signing date then name. */
     public List<ExportedProject> export(OrgScope scope, ProjectFilter filter, int limit) {
-        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
+        ProjectFilterSql where = ProjectFilterSql.of(jdbc, scope, filter);
         return jdbc.sql("""
                 SELECT p.id, p.project_code, p.name, p.org_unit_code, u.level, u.name_zh, parent.name_zh AS parent_name,
                        p.industry_code, p.stage, p.signing_date, p.contract_amount,

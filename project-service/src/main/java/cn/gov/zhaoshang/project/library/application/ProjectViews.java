@@ -69,15 +69,15 @@ public class ProjectViews {
     /** The best match first: the order of a search by name or code when no other is asked for. */
     public static final SortOrders.Order RELEVANCE = ProjectRepository.RELEVANCE;
 
-    /** One page of the projects in scope that match the filter, in the given order. */
-    @Transactional
-    public List<ProjectView> page(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
-        return of(projects.pageMatching(scope, filter, sort, page, size), scope);
+    /** One page of the projects in scope that match the filter, in the given order, and how many match. */
+    public record Page(List<ProjectView> items, long total) {
     }
 
-    /** How many projects in scope match the filter. */
-    public long count(OrgScope scope, ProjectFilter filter) {
-        return projects.countMatching(scope, filter);
+    /** One page of the projects in scope that match the filter, in the given order, and how many match. */
+    @Transactional
+    public Page page(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
+        ProjectRepository.Matching matching = projects.matching(scope, filter, sort, page, size);
+        return new Page(of(matching.page(), scope), matching.total());
     }
 
     /** The views of projects already known to be in the caller's scope, in the same order. */

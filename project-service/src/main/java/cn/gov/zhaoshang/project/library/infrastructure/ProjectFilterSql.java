@@ -9,6 +9,7 @@ import java.util.Map;
 
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.model.ProjectFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A {@link ProjectFilter} as SQL conditions on the table {@code project} (alias {@code p}), with the
@@ -21,6 +22,11 @@ import cn.gov.zhaoshang.project.library.model.ProjectFilter;
  * stretch of the name. A query that is part of the name scores 1; one with a wrong character in five
  * (新能原电池 for 新能源电池) about 0.67. Plain trigrams of Chinese text are three characters long and
  * a single wrong character leaves almost none of them in common.
+ *
+ * <p>The units are bound as the array of their codes, read from the local org tree first (the
+ * caller's subtree, narrowed to the filter's unit), not as a subquery on the tree: PostgreSQL then
+ * plans with the actual units, and for one unit it reads the index on (unit, name) for both
+ * conditions at once (V19) instead of re-checking every project of the region whose name is close.
  */
 public final class ProjectFilterSql {
 
@@ -37,16 +43,13 @@ public final class ProjectFilterSql {
     }
 
     /** The conditions of the filter within the caller's scope, joined with AND. */
-    public static ProjectFilterSql of(OrgScope scope, ProjectFilter filter) {
+    public static ProjectFilterSql of(JdbcClient jdbc, OrgScope scope, ProjectFilter filter) {
         ProjectFilterSql sql = new ProjectFilterSql();
-        sql.add(OrgScope.codeInSubtree("p.org_unit_code", OrgScope.CALLER_PATH), OrgScope.CALLER_PATH, scope.path());
+        sql.add("p.org_unit_code = ANY(CAST(:units AS text[]))", "units", unitCodes(jdbc, scope, filter));
         if (filter.hasQuery()) {
             // <% uses pg_trgm.word_similarity_threshold (0.6 by default) and the GIN index on search_name
             sql.add("(" + SPACED_QUERY + " <% p.search_name OR lower(p.project_code) LIKE :codePrefix)", "query", filter.query());
             sql.parameters.put("codePrefix", likeEscaped(filter.query().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        if (filter.unitPath() != null) {
-            sql.add(OrgScope.codeInSubtree("p.org_unit_code", "unitPath"), "unitPath", filter.unitPath());
         }
         if (!filter.stages().isEmpty()) {
             sql.add("p.stage IN (:stages)", "stages", names(filter.stages()));
@@ -96,6 +99,17 @@ public final class ProjectFilterSql {
             sql.add("p.key_project = :keyProject", "keyProject", filter.keyProject());
         }
         return sql;
+    }
+
+    /** The codes of the units in the caller's subtree and, if the filter names a unit, in its subtree. */
+    private static String[] unitCodes(JdbcClient jdbc, OrgScope scope, ProjectFilter filter) {
+        String inFilteredUnit = filter.unitPath() == null ? "" : " AND " + OrgScope.pathInSubtree("path", "unitPath");
+        JdbcClient.StatementSpec units = jdbc.sql("SELECT code FROM org_unit WHERE " + OrgScope.pathInSubtree("path", OrgScope.CALLER_PATH)
+                + inFilteredUnit + " ORDER BY code").param(OrgScope.CALLER_PATH, scope.path());
+        if (filter.unitPath() != null) {
+            units = units.param("unitPath", filter.unitPath());
+        }
+        return units.query(String.class).list().toArray(String[]::new);
     }
 
     public String where() {

@@ -2,6 +2,7 @@ package cn.gov.zhaoshang.project.library.infrastructure;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -338,27 +339,45 @@ public class ProjectRepository {
                 .optional();
     }
 
+    /** One page of the projects in scope that match the filter, and how many match. */
+    public record Matching(List<Project> page, long total) {
+    }
+
     /**
      * One page of the projects in scope that match the filter, in the given order (one of
-     * {@link #SORT_ORDERS}, or {@link #RELEVANCE} with a query: best match first).
+     * {@link #SORT_ORDERS}, or {@link #RELEVANCE} with a query: best match first), and how many match.
+     *
+     * <p>A search by name counts its matches in the same statement as it ranks them: ranking reads
+     * every match anyway, and the name index is the costly part, so it is read once. A list without
+     * a query is counted by a statement of its own, which the indexes answer without reading the
+     * rows; counting in the page's statement would hold every match of a region in memory first.
      */
-    public List<Project> pageMatching(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
-        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE " + where.where()
+    public Matching matching(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
+        ProjectFilterSql where = ProjectFilterSql.of(jdbc, scope, filter);
+        boolean countWithPage = filter.hasQuery();
+        Matching matching = jdbc.sql("SELECT " + COLUMNS + (countWithPage ? ", count(*) OVER () AS matching" : "")
+                        + " FROM project p WHERE " + where.where()
                         + " ORDER BY " + sort.orderBy() + ", p.id LIMIT :limit OFFSET :offset")
                 .params(where.parameters())
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query(this::toProject)
-                .list();
-    }
-
-    /** How many projects in scope match the filter. */
-    public long countMatching(OrgScope scope, ProjectFilter filter) {
-        ProjectFilterSql where = ProjectFilterSql.of(scope, filter);
-        return jdbc.sql("SELECT count(*) FROM project p WHERE " + where.where())
+                .query(rs -> {
+                    List<Project> found = new ArrayList<>();
+                    long total = -1;
+                    while (rs.next()) {
+                        found.add(toProject(rs, found.size()));
+                        total = countWithPage ? rs.getLong("matching") : -1;
+                    }
+                    return new Matching(found, total);
+                });
+        if (matching.total() >= 0) {
+            return matching;
+        }
+        // no query, or a page past the last: counted on its own
+        long total = jdbc.sql("SELECT count(*) FROM project p WHERE " + where.where())
                 .params(where.parameters())
                 .query(Long.class).single();
+        return new Matching(matching.page(), total);
     }
 
     /** Maps a row selected with {@link #COLUMNS}. */

@@ -138,10 +138,9 @@ public class ProjectController {
         SortOrders.Order order = order(sort, searchByName, violations);
         ProjectSearchParameters.Search search = ProjectSearchParameters.read(parameters, LIST_PARAMETERS, violations,
                 scope, orgUnits);
-        List<ProjectResponse> items = views.page(scope, search.filter(), order, page, size).stream()
-                .map(ProjectResponse::of).toList();
-        return new ProjectPageResponse(items, page, size, views.count(scope, search.filter()), order.apiName(),
-                search.applied());
+        ProjectViews.Page found = views.page(scope, search.filter(), order, page, size);
+        List<ProjectResponse> items = found.items().stream().map(ProjectResponse::of).toList();
+        return new ProjectPageResponse(items, page, size, found.total(), order.apiName(), search.applied());
     }
 
     /** A search by name is best match first unless another order is asked for; without one, newest first. */

@@ -82,6 +82,13 @@ class ProjectSearchApiIT {
         JsonNode city = guigangOfficer.get("/api/projects?q=" + encoded("新能源电池材料")).json();
         assertThat(names(city)).first().isEqualTo("桂平市新能源电池正极材料项目");
         assertThat(guigangOfficer.get("/api/projects?q=" + encoded("电池")).json().get("total").asLong()).isEqualTo(2);
+        // the total is the same on a page of one, and on a page past the last (counted apart)
+        JsonNode second = guigangOfficer.get("/api/projects?size=1&page=1&q=" + encoded("电池")).json();
+        assertThat(second.get("total").asLong()).isEqualTo(2);
+        assertThat(second.get("items").size()).isEqualTo(1);
+        JsonNode pastTheLast = guigangOfficer.get("/api/projects?size=1&page=5&q=" + encoded("电池")).json();
+        assertThat(pastTheLast.get("total").asLong()).isEqualTo(2);
+        assertThat(pastTheLast.get("items").size()).isZero();
 
         // a project code's start, in any case
         assertThat(names(guipingOfficer.get("/api/projects?q=gp-s-00").json())).hasSize(3);
