@@ -42,6 +42,8 @@ final class DemoData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Enough to keep the services busy on a small machine without queueing in the gateway. */
     private static final int PARALLEL_LOADERS = 6;
+    /** How long project-service may take to learn the resident teams just set up in targets-service. */
+    private static final Duration TEAMS_ARRIVE_WITHIN = Duration.ofMinutes(1);
     /** 覃塘区: the county whose leader, the demo user qt-leader, closes a month. */
     static final String CLOSING_COUNTY = "450804";
     /** Where the first start writes the day it loaded the data for, so that later starts print a month with data. */
@@ -259,7 +261,7 @@ final class DemoData {
         List<DemoProjects.Plan> plans = DemoProjects.plans(calendar.today());
         List<Callable<int[]>> tasks = plans.stream().<Callable<int[]>>map(plan -> () -> {
             DemoUser officer = plan.owner() == DemoUnits.Owner.GUIGANG ? guigangOfficer : regionOfficer;
-            String id = JSON.readTree(post(officer, "/api/projects", plan.registration(teamIds))).get("id").asString();
+            String id = JSON.readTree(register(officer, plan.registration(teamIds))).get("id").asString();
             for (Map<String, Object> move : plan.moves()) {
                 post(officer, "/api/projects/" + id + "/stage-moves", move);
             }
@@ -309,13 +311,38 @@ final class DemoData {
         }
     }
 
+    /**
+     * Registers a project, waiting for project-service to know its resident team: the teams were
+     * just set up in targets-service, and project-service learns them from its events, a moment
+     * later (a team it does not know yet is refused, 400 {@code KnownResidentTeam}).
+     *
+     * @return the response body
+     */
+    private String register(DemoUser user, Map<String, Object> registration) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(TEAMS_ARRIVE_WITHIN);
+        while (true) {
+            HttpResponse<String> response = sendRetrying(postRequest(user, "/api/projects", registration), "POST /api/projects");
+            boolean teamNotYetKnown = response.statusCode() == 400 && response.body().contains("KnownResidentTeam");
+            if (!teamNotYetKnown || Instant.now().isAfter(deadline)) {
+                return bodyOf(response, "/api/projects");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** @return the response body */
     private String post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+        return bodyOf(sendRetrying(postRequest(user, path, body), "POST " + path), path);
+    }
+
+    private HttpRequest postRequest(DemoUser user, String path, Object body) throws IOException, InterruptedException {
+        return HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = sendRetrying(request, "POST " + path);
+    }
+
+    private static String bodyOf(HttpResponse<String> response, String path) {
         if (response.statusCode() / 100 != 2) {
             throw new LauncherException("loading demo data failed: POST " + path + " answered " + response.statusCode()
                     + " " + response.body());

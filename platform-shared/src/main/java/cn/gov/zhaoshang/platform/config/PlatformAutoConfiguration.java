@@ -20,6 +20,7 @@ import cn.gov.zhaoshang.platform.outbox.OutboxMetrics;
 import cn.gov.zhaoshang.platform.outbox.OutboxWakeUp;
 import cn.gov.zhaoshang.platform.outbox.TraceContextCarrier;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
+import cn.gov.zhaoshang.platform.security.References;
 import cn.gov.zhaoshang.platform.validation.MoneyAmountSchema;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -151,6 +152,12 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ResidentTeamDirectory residentTeamDirectory(JdbcClient jdbc) {
         return new ResidentTeamDirectory(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    References references(OrgUnitDirectory orgUnits, ResidentTeamDirectory teams) {
+        return new References(orgUnits, teams);
     }
 
     /** The local copy of the resident teams follows targets-service's events where a service switches it on. */

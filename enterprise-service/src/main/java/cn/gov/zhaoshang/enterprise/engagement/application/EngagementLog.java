@@ -28,6 +28,7 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.References;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,15 +42,17 @@ public class EngagementLog {
     private final OrgUnitDirectory orgUnits;
     private final EventPublisher events;
     private final AuditTrail audit;
+    private final References references;
     private final Clock clock;
 
     public EngagementLog(EngagementRepository engagements, EnterpriseRepository enterprises, OrgUnitDirectory orgUnits,
-            EventPublisher events, AuditTrail audit, Clock clock) {
+            EventPublisher events, AuditTrail audit, References references, Clock clock) {
         this.engagements = engagements;
         this.enterprises = enterprises;
         this.orgUnits = orgUnits;
         this.events = events;
         this.audit = audit;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -104,6 +107,10 @@ public class EngagementLog {
             throw new AccessDeniedException("org unit " + unit.code() + " is outside your scope");
         }
         boolean trip = command.kind() == EngagementKind.LEADER_TRIP;
+        if (trip) {
+            // a trip counts in its leader's unit's activity: only that unit's bureau, or one above it, records it
+            references.orgUnitInScope("leaderUnit", command.leaderUnit(), scope);
+        }
         Engagement engagement = new Engagement(UUID.randomUUID(), command.kind(), unit.code(), blankToNull(command.team()),
                 command.occurredOn(), enterpriseIds, command.participants(), trip ? command.leaderName() : null,
                 trip ? command.leaderRole() : null, trip ? command.leaderUnit() : null,

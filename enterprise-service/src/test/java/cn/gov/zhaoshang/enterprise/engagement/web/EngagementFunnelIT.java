@@ -146,6 +146,28 @@ class EngagementFunnelIT {
                 .contains("leaderName", "leaderRole", "leaderUnit", "destinationArea", "intentAmount", "intentIndustryCode");
     }
 
+    /** A trip counts in its leader's unit: a county cannot record one for Nanning (issue 25, finding 1). */
+    @Test
+    void aTripsLeaderUnitMustExistAndBeInTheRecordersScope() {
+        String enterprise = guigangOfficer.post("/api/enterprises", enterprise("越权带队测试企业有限公司"))
+                .json().get("enterprise").get("id").asString();
+        String leader = "南宁市长" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> nanningsTrip = Map.of("kind", "LEADER_TRIP", "orgUnit", "450881", "occurredOn", "2026-06-01",
+                "enterpriseIds", List.of(enterprise), "leaderName", leader, "leaderRole", "PRINCIPAL",
+                "leaderUnit", "450100", "destinationArea", "GBA", "outcome", "FOLLOW_UP");
+        ApiClient.Response refused = guipingOfficer.post("/api/engagements", nanningsTrip);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        Map<String, Object> unknownUnit = new java.util.HashMap<>(nanningsTrip);
+        unknownUnit.put("leaderUnit", "459999");
+        ApiClient.Response unknown = guipingOfficer.post("/api/engagements", unknownUnit);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").valueStream().map(error -> error.get("field").asString())).containsExactly("leaderUnit");
+
+        assertThat(ApiClient.atPort(port).withToken(PlatformServers.identityProvider().tokenFor("gx-reader", "450000", "viewer"))
+                .get("/api/engagements/leader-activity?orgUnit=450100&halfYear=2026H1").json().get("leaders").valueStream()
+                .map(item -> item.get("leaderName").asString())).doesNotContain(leader);
+    }
+
     @Test
     void leaderTripsToKeyAreasAreCountedPerLeaderAndHalfYearAgainstTheirRolesRequirement() {
         String enterprise = guigangOfficer.post("/api/enterprises", enterprise("带队招商测试集团有限公司"))

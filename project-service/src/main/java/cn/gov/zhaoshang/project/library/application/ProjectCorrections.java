@@ -16,6 +16,7 @@ import cn.gov.zhaoshang.platform.errors.ConflictException;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.References;
 import cn.gov.zhaoshang.platform.versioning.IfMatch;
 import cn.gov.zhaoshang.project.investor.application.InvestorClasses;
 import cn.gov.zhaoshang.project.library.infrastructure.InvestorContactRepository;
@@ -45,15 +46,17 @@ public class ProjectCorrections {
     private final InvestorClasses investorClasses;
     private final EventPublisher events;
     private final AuditTrail audit;
+    private final References references;
     private final Clock clock;
 
     public ProjectCorrections(ProjectRepository projects, InvestorContactRepository contacts, InvestorClasses investorClasses,
-            EventPublisher events, AuditTrail audit, Clock clock) {
+            EventPublisher events, AuditTrail audit, References references, Clock clock) {
         this.projects = projects;
         this.contacts = contacts;
         this.investorClasses = investorClasses;
         this.events = events;
         this.audit = audit;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -84,14 +87,19 @@ public class ProjectCorrections {
         Project before = projects.lockInScope(projectId, scope).orElseThrow(() -> new NotFoundException("project", projectId));
         ifMatch.check(before.version());
         ProjectDetails was = before.details();
+        Channel channel = correction.orKeep("channel", correction.channel(), was.channel());
+        UUID team = correction.orKeep("residentTeamId", correction.residentTeamId(), was.residentTeamId());
+        if (channel == Channel.RESIDENT_TEAM && team != null && !team.equals(was.residentTeamId())) {
+            references.residentTeamFor("residentTeamId", team, references.knownOrgUnit("orgUnit", before.orgUnit()), scope);
+        }
         // An investor merged away in the registry is recorded as its survivor, as at registration.
         UUID investor = correction.present().contains("investorEnterpriseId")
                 ? investorClasses.current(correction.investorEnterpriseId()) : was.investorEnterpriseId();
         ProjectDetails details = new ProjectDetails(was.projectCode(), investor,
                 correction.orKeep("industryChainTags", correction.industryChainTags(), was.industryChainTags()),
                 correction.orKeep("sourceKeyArea", correction.sourceKeyArea(), was.sourceKeyArea()),
-                correction.orKeep("channel", correction.channel(), was.channel()),
-                correction.orKeep("residentTeamId", correction.residentTeamId(), was.residentTeamId()),
+                channel,
+                team,
                 was.fdiContractUsd(), was.reinvestment(),
                 correction.orKeep("plannedStartDate", correction.plannedStartDate(), was.plannedStartDate()),
                 correction.orKeep("siteAddress", correction.siteAddress(), was.siteAddress()));

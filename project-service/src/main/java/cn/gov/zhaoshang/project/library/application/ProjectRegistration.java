@@ -20,9 +20,11 @@ import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.References;
 import cn.gov.zhaoshang.project.investor.application.InvestorClasses;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.infrastructure.StageMoveRepository;
+import cn.gov.zhaoshang.project.library.model.Channel;
 import cn.gov.zhaoshang.project.library.model.Evidence;
 import cn.gov.zhaoshang.project.library.model.IndustryCode;
 import cn.gov.zhaoshang.project.library.model.InvestorContact;
@@ -35,7 +37,6 @@ import cn.gov.zhaoshang.project.library.model.RecordedMove;
 import cn.gov.zhaoshang.project.library.model.Signing;
 import cn.gov.zhaoshang.project.library.model.StageDates;
 import cn.gov.zhaoshang.project.library.model.StageFacts;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,11 +53,12 @@ public class ProjectRegistration {
     private final SigningRules signingRules;
     private final InvestorClasses investorClasses;
     private final DuplicateCheck duplicates;
+    private final References references;
     private final Clock clock;
 
     public ProjectRegistration(ProjectRepository projects, StageMoveRepository moves, OrgUnitDirectory orgUnits,
             EventPublisher events, AuditTrail audit, SigningRules signingRules, InvestorClasses investorClasses,
-            DuplicateCheck duplicates, Clock clock) {
+            DuplicateCheck duplicates, References references, Clock clock) {
         this.projects = projects;
         this.moves = moves;
         this.orgUnits = orgUnits;
@@ -65,6 +67,7 @@ public class ProjectRegistration {
         this.signingRules = signingRules;
         this.investorClasses = investorClasses;
         this.duplicates = duplicates;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -88,6 +91,9 @@ public class ProjectRegistration {
 
     private Project register(RegisterProject command, OrgScope scope, boolean requireEvidence) {
         OrgUnit unit = landingUnit(command.orgUnit(), scope);
+        if (command.details().channel() == Channel.RESIDENT_TEAM && command.details().residentTeamId() != null) {
+            references.residentTeamFor("residentTeamId", command.details().residentTeamId(), unit, scope);
+        }
         // The original request form had no stage and registered signed projects without documents;
         // it keeps working, and every request that names its stage proves it.
         boolean stageGiven = command.stage() != null;
@@ -172,11 +178,7 @@ public class ProjectRegistration {
 
     // A county or park within the caller's scope: 400 for an unknown code or another level, 403 outside the scope.
     private OrgUnit landingUnit(String code, OrgScope scope) {
-        OrgUnit unit = orgUnits.find(code).orElseThrow(() -> new RequestValidationException(
-                List.of(new FieldViolation("orgUnit", "KnownOrgUnit", "is not a known org unit code"))));
-        if (!scope.contains(unit)) {
-            throw new AccessDeniedException("org unit " + unit.code() + " is outside your scope");
-        }
+        OrgUnit unit = references.orgUnitInScope("orgUnit", code, scope);
         if (unit.level() != OrgLevel.COUNTY && unit.level() != OrgLevel.PARK) {
             throw new RequestValidationException(List.of(new FieldViolation("orgUnit", "LandingUnit",
                     "a project lands in a county or an industrial park, not a " + unit.level())));

@@ -14,9 +14,9 @@ import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.orgunits.OrgLevel;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
-import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.outbox.EventPublisher;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import cn.gov.zhaoshang.platform.security.References;
 import cn.gov.zhaoshang.project.library.infrastructure.ProjectRepository;
 import cn.gov.zhaoshang.project.library.model.Project;
 import cn.gov.zhaoshang.project.library.model.ProjectRuleException;
@@ -32,15 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectTransfers {
 
     private final ProjectRepository projects;
-    private final OrgUnitDirectory orgUnits;
+    private final References references;
     private final EventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ProjectTransfers(ProjectRepository projects, OrgUnitDirectory orgUnits, EventPublisher events,
+    public ProjectTransfers(ProjectRepository projects, References references, EventPublisher events,
             AuditTrail audit, Clock clock) {
         this.projects = projects;
-        this.orgUnits = orgUnits;
+        this.references = references;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -54,11 +54,7 @@ public class ProjectTransfers {
     @Transactional
     public Project transfer(UUID projectId, String toUnitCode, String reason, OrgScope scope) {
         Project before = projects.lockInScope(projectId, scope).orElseThrow(() -> new NotFoundException("project", projectId));
-        OrgUnit target = orgUnits.find(toUnitCode).orElseThrow(() -> new RequestValidationException(
-                List.of(new FieldViolation("toOrgUnit", "KnownOrgUnit", "is not a known org unit code"))));
-        if (!scope.contains(target)) {
-            throw new AccessDeniedException("org unit " + target.code() + " is outside your scope");
-        }
+        OrgUnit target = references.orgUnitInScope("toOrgUnit", toUnitCode, scope);
         if (target.level() != OrgLevel.COUNTY && target.level() != OrgLevel.PARK) {
             throw new RequestValidationException(List.of(new FieldViolation("toOrgUnit", "LandingUnit",
                     "a project lands in a county or an industrial park, not a " + target.level())));

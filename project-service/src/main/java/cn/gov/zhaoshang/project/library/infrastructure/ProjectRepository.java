@@ -186,6 +186,16 @@ public class ProjectRepository {
         return found;
     }
 
+    /** The org-tree path of the unit of the project a pooled project may duplicate, whoever may see it. */
+    public Optional<String> pathOfPossibleDuplicate(UUID pooled) {
+        return jdbc.sql("""
+                SELECT u.path::text FROM project p JOIN project d ON d.id = p.duplicate_of JOIN org_unit u ON u.code = d.org_unit_code
+                WHERE p.id = :id""")
+                .param("id", pooled)
+                .query(String.class)
+                .optional();
+    }
+
     /**
      * The projects in scope that counts or wait (accepted or pooled, not rejected or merged) with one
      * of these codes, locked for the caller's transaction: the projects a monthly list names.

@@ -24,7 +24,7 @@ import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
-import cn.gov.zhaoshang.testsupport.TestEvents;
+import cn.gov.zhaoshang.testsupport.ResidentTeamEvents;
 import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -381,25 +381,7 @@ class ProjectListExcelApiIT {
     void aResidentTeamIsNamedAsAnOfficerTypesItAndExportedByName() throws Exception {
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         String teamName = "贵港驻大湾区招商工作队" + suffix;
-        UUID team = UUID.randomUUID();
-        Map<String, Object> defined = new LinkedHashMap<>();
-        defined.put("teamId", team.toString());
-        defined.put("orgUnit", "450800");
-        defined.put("leadDepartment", null);
-        defined.put("name", teamName);
-        defined.put("keyArea", "GBA");
-        defined.put("memberCount", 4);
-        defined.put("activeFrom", "2026-01-01");
-        defined.put("activeUntil", null);
-        defined.put("closed", false);
-        defined.put("contractTargets", Map.of());
-        defined.put("change", "DEFINED");
-        String event = TestEvents.envelope(EventTypes.TARGETS_TEAM_DEFINED, "/zhaoshang/targets-service", team.toString(),
-                "450000.450800", defined);
-        assertThat(EventSchemaValidator.shared().validate(event)).isEmpty();
-        assertThat(TopicReader.awaitConsumedPast(PlatformServers.kafka().bootstrapServers(), "project-service.teams",
-                TopicReader.send(PlatformServers.kafka().bootstrapServers(), Topics.TARGETS, team.toString(), event),
-                Duration.ofSeconds(30))).isTrue();
+        UUID team = ResidentTeamEvents.define("project-service.teams", "450800", "450000.450800", teamName);
 
         String code = "GP-TEAM-" + suffix;
         List<Object> byTeam = signedRow(1, code, "桂平市驻点引进项目" + suffix, "桂平市", "1200");

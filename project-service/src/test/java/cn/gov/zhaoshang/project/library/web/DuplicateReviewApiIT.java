@@ -100,7 +100,11 @@ class DuplicateReviewApiIT {
 
         assertThat(guipingOfficer.post("/api/projects/" + pooled + "/review-decision", Map.of("decision", "REJECT")).status())
                 .isEqualTo(404);
-        ApiClient.Response rejected = gangbeiOfficer.post("/api/projects/" + pooled + "/review-decision", Map.of("decision", "REJECT"));
+        // the registering county does not decide on its own pooled project: the city holding both does (issue 25, finding 2)
+        ApiClient.Response ownDecision = gangbeiOfficer.post("/api/projects/" + pooled + "/review-decision", Map.of("decision", "KEEP_AS_NEW"));
+        assertThat(ownDecision.status()).isEqualTo(403);
+        assertThat(ownDecision.body()).doesNotContain("450881", "桂平");
+        ApiClient.Response rejected = guigangOfficer.post("/api/projects/" + pooled + "/review-decision", Map.of("decision", "REJECT"));
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.json().get("reviewStatus").asString()).isEqualTo("REJECTED");
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_record WHERE record_key = :id").param("id", pooled)

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.ResidentTeamEvents;
 import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +58,7 @@ class ProjectCorrectionApiIT {
 
     @Test
     void aCorrectionNeedsTheVersionReadIsAuditedWithBeforeAndAfterAndPublishesDetailsChanged() {
-        UUID team = UUID.randomUUID();
+        UUID team = ResidentTeamEvents.define("project-service.teams", "450881", "450000.450800.450881", "桂平驻粤港澳招商小分队");
         String correctedPhone = phone("139");
         String id = signedProject("桂平市电子信息产业园（错名）", team);
         ApiClient.Response read = guipingOfficer.get("/api/projects/" + id);
@@ -152,6 +153,15 @@ class ProjectCorrectionApiIT {
         ApiClient.Response teamless = patch(id, Map.of("channel", "RESIDENT_TEAM"), etag, TestUser.GP_OFFICER.token());
         assertThat(teamless.status()).isEqualTo(400);
         assertThat(teamless.body()).contains("\"field\":\"residentTeamId\"", "RequiredForChannel");
+
+        // a team must be known here, and be one of the project's own line (issue 25, finding 1)
+        UUID nanning = ResidentTeamEvents.define("project-service.teams", "450100", "450000.450100", "南宁驻长三角招商工作队");
+        Map<String, Object> toNanningsTeam = Map.of("channel", "RESIDENT_TEAM", "residentTeamId", nanning.toString());
+        assertThat(patch(id, toNanningsTeam, etag, TestUser.GP_OFFICER.token()).status()).isEqualTo(403);
+        ApiClient.Response unknownTeam = patch(id, Map.of("channel", "RESIDENT_TEAM", "residentTeamId", UUID.randomUUID().toString()),
+                etag, TestUser.GP_OFFICER.token());
+        assertThat(unknownTeam.status()).isEqualTo(400);
+        assertThat(unknownTeam.body()).contains("\"field\":\"residentTeamId\"", "KnownResidentTeam");
 
         assertThat(patch(id, Map.of("name", "港北区越权更正"), etag, TestUser.GB_OFFICER.token()).status()).isEqualTo(404);
         assertThat(patch(id, Map.of("name", "只读用户更正"), etag, TestUser.GP_VIEWER.token()).status()).isEqualTo(403);

@@ -14,6 +14,7 @@ import cn.gov.zhaoshang.contracts.Topics;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.ResidentTeamEvents;
 import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +33,8 @@ class ProjectFieldsApiIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONTACT_NAME = "黄振华";
     private static final String CONTACT_PHONE = "13907751234";
+
+    private static final String TEAMS_GROUP = "project-service.teams";
 
     @LocalServerPort
     int port;
@@ -76,7 +79,7 @@ class ProjectFieldsApiIT {
     @Test
     void everyFieldIsStoredShownAndPublishedButTheContactOnlyMasked() {
         UUID investor = UUID.randomUUID();
-        UUID team = UUID.randomUUID();
+        UUID team = ResidentTeamEvents.define(TEAMS_GROUP, "450800", "450000.450800", "贵港驻长三角招商工作队");
         ApiClient.Response created = guipingOfficer.create("/api/projects", fullRequest("桂平市汽车零部件项目", investor, team));
         JsonNode project = created.json();
         String id = project.get("id").asString();
@@ -142,6 +145,32 @@ class ProjectFieldsApiIT {
         assertThat(data.get("reinvestment").asBoolean()).isTrue();
         assertThat(data.get("plannedStartDate").asString()).isEqualTo("2026-12-01");
         assertThat(data.get("contractAmount").asString()).isEqualTo("320000000.00");
+    }
+
+    /**
+     * A project names a team this service knows (its copy of targets-service's teams): one of a unit
+     * in the caller's scope, or of a unit above the project's (the city's team docks for its
+     * counties). Another city's or a sibling county's team is 403, an unknown one 400 (issue 25, finding 1).
+     */
+    @Test
+    void theResidentTeamMustBeKnownAndOneOfTheProjectsOwnLine() {
+        UUID city = ResidentTeamEvents.define(TEAMS_GROUP, "450800", "450000.450800", "贵港驻大湾区招商工作队");
+        UUID otherCity = ResidentTeamEvents.define(TEAMS_GROUP, "450100", "450000.450100", "南宁驻大湾区招商工作队");
+        UUID siblingCounty = ResidentTeamEvents.define(TEAMS_GROUP, "450802", "450000.450800.450802", "港北区驻大湾区招商小分队");
+
+        ApiClient.Response unknown = guipingOfficer.post("/api/projects", fullRequest("桂平市未知工作队项目", UUID.randomUUID(), UUID.randomUUID()));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(fieldsAndRules(unknown)).containsExactly("residentTeamId:KnownResidentTeam");
+        ApiClient.Response nanning = guipingOfficer.post("/api/projects", fullRequest("桂平市南宁工作队项目", UUID.randomUUID(), otherCity));
+        assertThat(nanning.status()).as(nanning.body()).isEqualTo(403);
+        assertThat(nanning.body()).doesNotContain("南宁驻大湾区");
+        assertThat(guipingOfficer.post("/api/projects", fullRequest("桂平市港北工作队项目", UUID.randomUUID(), siblingCounty)).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM project WHERE resident_team_id IN (:teams)")
+                .param("teams", List.of(otherCity, siblingCounty)).query(Long.class).single()).isZero();
+
+        ApiClient.Response cityTeam = guipingOfficer.post("/api/projects", fullRequest("桂平市贵港工作队项目", UUID.randomUUID(), city));
+        assertThat(cityTeam.status()).as(cityTeam.body()).isEqualTo(201);
     }
 
     @Test
