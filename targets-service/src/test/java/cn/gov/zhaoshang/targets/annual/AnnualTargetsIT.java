@@ -89,9 +89,15 @@ class AnnualTargetsIT {
         ApiClient.Response city = guipingAdmin.post("/api/targets", Map.of("orgUnit", "450800", "year", 2027,
                 "figures", Map.of("CONTRACT_INVESTMENT", "99")));
 
+        ApiClient.Response unknown = guipingAdmin.post("/api/targets", Map.of("orgUnit", "459999", "year", 2027,
+                "figures", Map.of("CONTRACT_INVESTMENT", "99")));
+
+        // a unit the body names: 403 outside the scope, 400 when unknown (issue 25, finding 1)
         assertThat(own.status()).isEqualTo(403);
-        assertThat(sibling.status()).isEqualTo(404);
-        assertThat(city.status()).isEqualTo(404);
+        assertThat(sibling.status()).isEqualTo(403);
+        assertThat(city.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"orgUnit\"", "KnownOrgUnit");
         assertThat(jdbc.sql("SELECT count(*) FROM annual_target WHERE year = 2027").query(Long.class).single()).isZero();
         assertThat(guigangViewer.post("/api/targets", Map.of("orgUnit", "450881", "year", 2027,
                 "figures", Map.of("CONTRACT_INVESTMENT", "99"))).status()).as("a viewer sets nothing").isEqualTo(403);

@@ -166,9 +166,11 @@ class OrgUnitTreeIT {
                 .get("data").get("parentCode").asString()).isEqualTo("450804");
 
         assertThat(guigangAdmin.post("/api/org-units/" + park + "/move", Map.of("parentCode", "450102")).status())
-                .as("a parent outside the caller's scope is unknown to them").isEqualTo(404);
+                .as("a parent outside the caller's scope is refused (issue 25, finding 1)").isEqualTo(403);
+        assertThat(guigangAdmin.post("/api/org-units/" + park + "/move", Map.of("parentCode", "459999")).status())
+                .as("an unknown parent is a bad request").isEqualTo(400);
         assertThat(as("gb-admin", "450802", "admin").post("/api/org-units", Map.of("parentCode", "450881", "nameZh", "越权园区"))
-                .status()).isEqualTo(404);
+                .status()).isEqualTo(403);
         assertThat(as("gg-officer", "450800", "officer").post("/api/org-units", Map.of("parentCode", "450881", "nameZh", "无权园区"))
                 .status()).isEqualTo(403);
         ApiClient.Response underPark = guigangAdmin.post("/api/org-units", Map.of("parentCode", park, "nameZh", "园中园"));

@@ -64,7 +64,7 @@ class ResidentTeamsIT {
         assertThat(guiping.get("/api/resident-teams?size=200").json().get("items").valueStream()
                 .map(item -> item.get("id").asString())).doesNotContain(id);
         assertThat(as("nn-officer", "450100", "officer").post("/api/resident-teams", team("450800", "越权工作队", "GBA", 3))
-                .status()).isEqualTo(404);
+                .status()).isEqualTo(403);
 
         Map<String, Object> change = team("450800", "贵港市驻粤港澳大湾区招商工作队", "GBA", 8);
         change.remove("orgUnit");

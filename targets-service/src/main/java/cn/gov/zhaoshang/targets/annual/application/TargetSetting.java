@@ -71,7 +71,7 @@ public class TargetSetting {
      */
     @Transactional
     public UnitTargets set(String unitCode, int year, Map<String, String> figures, OrgScope scope) {
-        RegisteredOrgUnit unit = settableUnit(unitCode, scope);
+        RegisteredOrgUnit unit = settable(orgUnits.referencedUnit("orgUnit", unitCode, scope), scope);
         Map<TargetFigure, Optional<BigDecimal>> changes = parse(figures);
         List<FieldViolation> unfit = new ArrayList<>();
         changes.forEach((figure, value) -> value.flatMap(v -> figure.problemFor(unit.level(), v)).ifPresent(problem ->
@@ -176,7 +176,10 @@ public class TargetSetting {
 
     /** The unit whose targets the caller may set: strictly below the caller's own unit. */
     RegisteredOrgUnit settableUnit(String unitCode, OrgScope scope) {
-        RegisteredOrgUnit unit = orgUnits.visibleUnit(unitCode, scope);
+        return settable(orgUnits.visibleUnit(unitCode, scope), scope);
+    }
+
+    private static RegisteredOrgUnit settable(RegisteredOrgUnit unit, OrgScope scope) {
         if (unit.code().equals(scope.unit().code())) {
             throw new AccessDeniedException("a unit's targets are set by a unit above it, never by itself");
         }

@@ -56,6 +56,21 @@ public class OrgUnitAdministration {
                 .orElseThrow(() -> new NotFoundException("org unit", code));
     }
 
+    /**
+     * A unit a write's body refers to (by current or former code), as every service checks such
+     * references (docs/security.md, "References in writes"): 400 naming the field when no unit has
+     * the code, 403 when it lies outside the caller's scope. A unit the path names is a resource of
+     * its own, and is {@link #visibleUnit} (404).
+     */
+    public RegisteredOrgUnit referencedUnit(String field, String code, OrgScope scope) {
+        RegisteredOrgUnit unit = registry.findByCodeOrAlias(code).orElseThrow(() -> new RequestValidationException(
+                List.of(new FieldViolation(field, "KnownOrgUnit", "is not a known org unit code"))));
+        if (!scope.contains(unit.unit())) {
+            throw new AccessDeniedException(field + " " + code + " is outside your scope");
+        }
+        return unit;
+    }
+
     /** The subtree of the unit (by current or former code), parents before children, if the caller may see it; otherwise 404. */
     public List<RegisteredOrgUnit> visibleSubtree(String code, OrgScope scope) {
         return registry.subtree(visibleUnit(code, scope).path());
@@ -69,7 +84,7 @@ public class OrgUnitAdministration {
     /** Adds a park under a county or city; its code is the parent's code + P + the next two digits. */
     @Transactional
     public RegisteredOrgUnit addPark(String parentCode, String nameZh, String nameEn, OrgScope scope) {
-        RegisteredOrgUnit parent = visibleUnit(parentCode, scope);
+        RegisteredOrgUnit parent = referencedUnit("parentCode", parentCode, scope);
         if (!OrgUnitRules.mayHangUnder(OrgLevel.PARK, parent.level())) {
             throw new RequestValidationException(List.of(new FieldViolation("parentCode", "ParkParent",
                     "a park is added under a county or a city, not a " + parent.level())));
@@ -101,7 +116,7 @@ public class OrgUnitAdministration {
     @Transactional
     public RegisteredOrgUnit move(String code, String newParentCode, OrgScope scope) {
         RegisteredOrgUnit before = visibleUnit(code, scope);
-        RegisteredOrgUnit newParent = visibleUnit(newParentCode, scope);
+        RegisteredOrgUnit newParent = referencedUnit("parentCode", newParentCode, scope);
         if (before.unit().equals(scope.unit())) {
             throw new AccessDeniedException("a unit cannot move itself");
         }

@@ -76,7 +76,7 @@ public class TeamAdministration {
 
     @Transactional
     public ResidentTeam create(String orgUnit, String leadDepartment, TeamDetails details, OrgScope scope) {
-        RegisteredOrgUnit unit = orgUnits.visibleUnit(orgUnit, scope);
+        RegisteredOrgUnit unit = orgUnits.referencedUnit("orgUnit", orgUnit, scope);
         List<FieldViolation> violations = new ArrayList<>(check(details));
         if (unit.level() != OrgLevel.CITY && unit.level() != OrgLevel.REGION) {
             violations.add(new FieldViolation("orgUnit", "TeamOwner", "a team belongs to a city or to a regional lead department"));
