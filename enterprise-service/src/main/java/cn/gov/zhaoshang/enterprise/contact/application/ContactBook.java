@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import cn.gov.zhaoshang.enterprise.contact.infrastructure.ContactRepository;
 import cn.gov.zhaoshang.enterprise.contact.model.Contact;
+import cn.gov.zhaoshang.enterprise.registry.application.RegistryStewards;
 import cn.gov.zhaoshang.enterprise.registry.infrastructure.EnterpriseRepository;
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.errors.NotFoundException;
@@ -26,12 +27,15 @@ public class ContactBook {
 
     private final ContactRepository contacts;
     private final EnterpriseRepository enterprises;
+    private final RegistryStewards stewards;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ContactBook(ContactRepository contacts, EnterpriseRepository enterprises, AuditTrail audit, Clock clock) {
+    public ContactBook(ContactRepository contacts, EnterpriseRepository enterprises, RegistryStewards stewards, AuditTrail audit,
+            Clock clock) {
         this.contacts = contacts;
         this.enterprises = enterprises;
+        this.stewards = stewards;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,7 +51,7 @@ public class ContactBook {
         }
         Contact contact = new Contact(UUID.randomUUID(), enterpriseId, name.strip(), title, phone, email,
                 clock.instant(), scope.caller().username());
-        contacts.insert(contact);
+        contacts.insert(contact, scope.unit().code());
         audit.record(scope.caller(), "contact", contact.id().toString(), "recorded", null, contact.masked());
         return forCaller(List.of(contact), scope.caller()).contacts().getFirst();
     }
@@ -71,6 +75,8 @@ public class ContactBook {
     @Transactional
     public void erase(UUID contactId, OrgScope scope) {
         Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact", contactId));
+        // irreversible: only the unit that recorded the contact, or one above it, erases it
+        stewards.require(contacts.recordedUnitOf(contactId), scope, "this contact");
         contacts.delete(contactId);
         audit.record(scope.caller(), "contact", contactId.toString(), "erased",
                 Map.of("enterpriseId", contact.enterpriseId().toString()),

@@ -21,10 +21,12 @@ public class ContactRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Contact contact) {
+    /** @param recordedUnit the code of the unit that recorded it, whose and whose ancestors' to erase */
+    public void insert(Contact contact, String recordedUnit) {
         jdbc.sql("""
-                INSERT INTO contact (id, enterprise_id, name, title, phone, email, recorded_at, recorded_by)
-                VALUES (:id, :enterpriseId, :name, :title, :phone, :email, :recordedAt, :recordedBy)""")
+                INSERT INTO contact (id, enterprise_id, name, title, phone, email, recorded_at, recorded_by, recorded_unit)
+                VALUES (:id, :enterpriseId, :name, :title, :phone, :email, :recordedAt, :recordedBy, :recordedUnit)""")
+                .param("recordedUnit", recordedUnit)
                 .param("id", contact.id()).param("enterpriseId", contact.enterpriseId()).param("name", contact.name())
                 .param("title", contact.title()).param("phone", contact.phone()).param("email", contact.email())
                 .param("recordedAt", Timestamp.from(contact.recordedAt())).param("recordedBy", contact.recordedBy())
@@ -55,5 +57,10 @@ public class ContactRepository {
         return new Contact(rs.getObject("id", UUID.class), rs.getObject("enterprise_id", UUID.class), rs.getString("name"),
                 rs.getString("title"), rs.getString("phone"), rs.getString("email"),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+    }
+
+    /** The code of the unit that recorded the contact; empty for one recorded before units were. */
+    public Optional<String> recordedUnitOf(UUID id) {
+        return jdbc.sql("SELECT recorded_unit FROM contact WHERE id = :id").param("id", id).query(String.class).optional();
     }
 }

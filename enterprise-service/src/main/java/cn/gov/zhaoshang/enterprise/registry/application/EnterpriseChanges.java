@@ -30,11 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseChanges {
 
     private final EnterpriseRepository enterprises;
+    private final RegistryStewards stewards;
     private final EventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public EnterpriseChanges(EnterpriseRepository enterprises, EventPublisher events, AuditTrail audit, Clock clock) {
+    public EnterpriseChanges(EnterpriseRepository enterprises, RegistryStewards stewards, EventPublisher events, AuditTrail audit,
+            Clock clock) {
+        this.stewards = stewards;
         this.enterprises = enterprises;
         this.events = events;
         this.audit = audit;
@@ -56,6 +59,7 @@ public class EnterpriseChanges {
     public Enterprise change(UUID id, ChangeEnterprise command, OrgScope scope) {
         Enterprise current = enterprises.find(id).filter(e -> e.mergedInto() == null)
                 .orElseThrow(() -> new NotFoundException("enterprise", id));
+        stewards.require(enterprises.registeredUnitOf(id), scope, "this enterprise");
         if (current.version() != command.version()) {
             throw new ConflictException("the enterprise was changed since you read it; read it again",
                     Map.of("currentVersion", current.version()));
@@ -131,6 +135,9 @@ public class EnterpriseChanges {
                 .orElseThrow(() -> new NotFoundException("enterprise", survivorId));
         Enterprise duplicate = enterprises.find(duplicateId).filter(e -> e.mergedInto() == null)
                 .orElseThrow(() -> new NotFoundException("enterprise", duplicateId));
+        // a merge changes both records
+        stewards.require(enterprises.registeredUnitOf(survivorId), scope, "the surviving enterprise");
+        stewards.require(enterprises.registeredUnitOf(duplicateId), scope, "the duplicate enterprise");
         if (survivor.uscc() != null && duplicate.uscc() != null && !survivor.uscc().equals(duplicate.uscc())) {
             throw new ConflictException("the two records have different USCCs: they are two enterprises");
         }

@@ -64,7 +64,7 @@ public class EnterpriseRegistration {
                 command.industryCode(), command.chainTags() == null ? List.of() : command.chainTags(),
                 command.listed(), command.parentId(), false, clock.instant(), scope.caller().username(), 0, null);
         try {
-            enterprises.insert(enterprise);
+            enterprises.insert(enterprise, scope.unit().code());
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // Registered by someone else between the check above and this insert.
             throw new ConflictException("this enterprise was registered meanwhile; search for it");
@@ -91,7 +91,7 @@ public class EnterpriseRegistration {
         }
         Enterprise enterprise = new Enterprise(UUID.randomUUID(), uscc, null, null, nameZh.strip(), null, List.of(),
                 null, null, null, null, List.of(), false, null, true, clock.instant(), scope.caller().username(), 0, null);
-        enterprises.insert(enterprise);
+        enterprises.insert(enterprise, scope.unit().code());
         audit.record(scope.caller(), "enterprise", enterprise.id().toString(), "registered-from-list", null,
                 enterprise.registeredEvent());
         events.publish(EventTypes.ENTERPRISE_REGISTERED, enterprise.id().toString(), regionOf(scope),

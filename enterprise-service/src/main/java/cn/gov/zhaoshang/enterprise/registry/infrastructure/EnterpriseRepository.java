@@ -46,14 +46,15 @@ public class EnterpriseRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Enterprise enterprise) {
+    /** @param registeredUnit the code of the unit that entered it, whose and whose ancestors' to change */
+    public void insert(Enterprise enterprise, String registeredUnit) {
         jdbc.sql("""
                 INSERT INTO enterprise (id, uscc, country, registration_number, name_zh, name_normalised, search_names, name_en,
                                         former_names, hq_admin_code, hq_country, ownership, industry_code, chain_tags,
-                                        listed, parent_id, list_only, registered_at, registered_by, version)
+                                        listed, parent_id, list_only, registered_at, registered_by, version, registered_unit)
                 VALUES (:id, :uscc, :country, :registrationNumber, :nameZh, :nameNormalised, :searchNames, :nameEn,
                         :formerNames, :hqAdminCode, :hqCountry, :ownership, :industryCode, :chainTags,
-                        :listed, :parentId, :listOnly, :registeredAt, :registeredBy, :version)""")
+                        :listed, :parentId, :listOnly, :registeredAt, :registeredBy, :version, :registeredUnit)""")
                 .param("id", enterprise.id())
                 .param("uscc", enterprise.uscc())
                 .param("country", enterprise.country())
@@ -74,6 +75,7 @@ public class EnterpriseRepository {
                 .param("registeredAt", Timestamp.from(enterprise.registeredAt()))
                 .param("registeredBy", enterprise.registeredBy())
                 .param("version", enterprise.version())
+                .param("registeredUnit", registeredUnit)
                 .update();
     }
 
@@ -304,5 +306,10 @@ public class EnterpriseRepository {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** The code of the unit that registered the enterprise; empty for one entered before units were recorded. */
+    public Optional<String> registeredUnitOf(UUID id) {
+        return jdbc.sql("SELECT registered_unit FROM enterprise WHERE id = :id").param("id", id).query(String.class).optional();
     }
 }
