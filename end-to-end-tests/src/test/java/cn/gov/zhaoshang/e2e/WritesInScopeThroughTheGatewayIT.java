@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 25, findings 1 and 2, through the gateway on the whole platform with its demo data and the
- * real Keycloak: a write may not refer to another unit's objects, and the county that registered a
- * pooled project does not decide on it (docs/security.md).
+ * Issue 25, findings 1, 2 and 7, through the gateway on the whole platform with its demo data and
+ * the real Keycloak: a write may not refer to another unit's objects, the county that registered a
+ * pooled project does not decide on it, and a county does not change what another unit entered in
+ * the shared registry (docs/security.md).
  */
 @ExtendWith(WholePlatform.Shared.class)
-class ReferencesThroughTheGatewayIT {
+class WritesInScopeThroughTheGatewayIT {
 
     static WholePlatform platform;
     static ApiClient guiping;
@@ -88,6 +89,17 @@ class ReferencesThroughTheGatewayIT {
         ApiClient.Response cityDecision = guigang.post("/api/projects/" + id + "/review-decision", Map.of("decision", "REJECT"));
         assertThat(cityDecision.status()).as(cityDecision.body()).isEqualTo(200);
         assertThat(cityDecision.json().get("reviewStatus").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aCountyCannotRenameAnEnterpriseTheRegionRegistered() {
+        // the demo data's enterprises are registered by the region's gx-admin
+        tools.jackson.databind.JsonNode enterprise = gangbei.get("/api/enterprises?size=1").json().get("items").get(0);
+        String id = enterprise.get("id").asString();
+        ApiClient.Response renamed = gangbei.put("/api/enterprises/" + id, Map.of("version", enterprise.get("version").asLong(),
+                "nameZh", "港北区改名测试有限公司", "listed", false));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(403);
+        assertThat(gangbei.get("/api/enterprises/" + id).json().get("nameZh").asString()).isEqualTo(enterprise.get("nameZh").asString());
     }
 
     private static Map<String, Object> byTeam(String name, String team) {
