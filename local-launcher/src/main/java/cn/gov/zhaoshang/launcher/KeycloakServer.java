@@ -98,7 +98,7 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String baseUrl = "http://localhost:" + port;
             ProcessBuilder builder = new ProcessBuilder(List.of("bash", installation.resolve("bin/kc.sh").toString(),
-                    "start", "--optimized", "--http-enabled=true", "--http-port=" + port, "--hostname=" + baseUrl,
+                    "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl,
                     "--import-realm", "--http-management-port=" + managementPort, "--cache=local"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -163,7 +163,7 @@ public final class KeycloakServer implements AutoCloseable {
             String baseUrl = "http://localhost:" + port;
             Path log = work.resolve("initialize.log");
             ProcessBuilder builder = new ProcessBuilder(List.of("bash", work.resolve("bin/kc.sh").toString(),
-                    "start", "--optimized", "--http-enabled=true", "--http-port=" + port, "--hostname=" + baseUrl,
+                    "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl,
                     "--http-management-port=" + freePort(), "--cache=local"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -100,7 +100,7 @@ public final class LocalPlatform {
             return starts;
         });
         step("PostgreSQL on port " + POSTGRES_PORT + " (data in " + home.resolve("postgres") + ")");
-        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT);
+        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT, secrets.postgresPassword());
         running.push(postgres);
         step("Kafka on port " + KAFKA_PORT + " (log in " + home.resolve("kafka") + ")");
         KafkaNode kafka = KafkaNode.start(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
@@ -119,7 +119,7 @@ public final class LocalPlatform {
             Map<String, String> properties = new LinkedHashMap<>(tokenValidation);
             properties.put("spring.datasource.url", postgres.database(database));
             properties.put("spring.datasource.username", PostgresServer.USER);
-            properties.put("spring.datasource.password", PostgresServer.PASSWORD);
+            properties.put("spring.datasource.password", secrets.postgresPassword());
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
             // keep-alive connections are not closed after 100 requests, so that a client calling
             // a service directly (the gateway benchmark's baseline) is not made to reconnect

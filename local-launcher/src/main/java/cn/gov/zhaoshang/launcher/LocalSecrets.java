@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * The local platform's secrets: taken from the environment ({@code DEMO_PASSWORD},
- * {@code AGENCY_STATS_SECRET}, {@code KEYCLOAK_ADMIN_PASSWORD}) or generated on first start and
+ * {@code AGENCY_STATS_SECRET}, {@code KEYCLOAK_ADMIN_PASSWORD}, {@code POSTGRES_PASSWORD}) or generated on first start and
  * kept in {@code .run-local/secrets.properties}, readable only by the owner, so that a second start
  * matches the realm Keycloak already imported. Never committed.
  */
@@ -42,7 +42,7 @@ public final class LocalSecrets {
                     secrets.values.load(reader);
                 }
             }
-            for (String name : new String[] {"DEMO_PASSWORD", "AGENCY_STATS_SECRET", "KEYCLOAK_ADMIN_PASSWORD"}) {
+            for (String name : new String[] {"DEMO_PASSWORD", "AGENCY_STATS_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "POSTGRES_PASSWORD"}) {
                 String fromEnvironment = System.getenv(name);
                 if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                     secrets.values.setProperty(name, fromEnvironment);
@@ -72,6 +72,11 @@ public final class LocalSecrets {
 
     public String keycloakAdminPassword() {
         return values.getProperty("KEYCLOAK_ADMIN_PASSWORD");
+    }
+
+    /** The local PostgreSQL's superuser password (the services connect with it). */
+    public String postgresPassword() {
+        return values.getProperty("POSTGRES_PASSWORD");
     }
 
     /** A random secret of 120 bits, URL-safe. */

@@ -52,6 +52,53 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A server on a fixed port whose data stays in {@code dataDirectory} between starts, and whose
+     * superuser must give {@code superuserPassword} on every connection (the local platform's:
+     * zonky's initdb trusts every local connection, so any user of the machine could otherwise
+     * connect as the superuser). The password is set, and {@code pg_hba.conf} rewritten to ask for
+     * it, on every start: a data directory from before keeps working, and is hardened by its next start.
+     */
+    public static PostgresServer start(Path dataDirectory, int port, String superuserPassword) {
+        TestLane.refuseServerInFastLane("PostgreSQL");
+        try {
+            PostgresServer server = new PostgresServer(utf8()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // zonky's own connections (its readiness check, database()) give it too
+                    .setConnectConfig("password", superuserPassword)
+                    .start());
+            server.requirePassword(dataDirectory, superuserPassword);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requirePassword(Path dataDirectory, String password) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement quote = connection.prepareStatement("SELECT quote_literal(?)")) {
+            quote.setString(1, password);
+            java.sql.ResultSet quoted = quote.executeQuery();
+            quoted.next();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET password_encryption = 'scram-sha-256'");
+                statement.execute("ALTER ROLE " + USER + " PASSWORD " + quoted.getString(1));
+                java.nio.file.Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                        # Written by the local platform on every start (PostgresServer): every connection
+                        # gives the superuser's password, kept in .run-local/secrets.properties.
+                        local   all   all                  scram-sha-256
+                        host    all   all   127.0.0.1/32   scram-sha-256
+                        host    all   all   ::1/128        scram-sha-256
+                        """);
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not require a password of PostgreSQL's superuser", e);
+        }
+    }
+
     private static EmbeddedPostgres.Builder utf8() {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")

@@ -61,6 +61,10 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-Xmx384m", "-XX:+UseSerialGC"));
         extraArguments.stream().filter(argument -> !argument.startsWith("--")).forEach(command::add);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+        if (!properties.containsKey("server.address") && extraArguments.stream().noneMatch(argument -> argument.startsWith("--server.address="))) {
+            // the machine's own clients only: the local platform and the tests never serve the network
+            command.add("--server.address=127.0.0.1");
+        }
         extraArguments.stream().filter(argument -> argument.startsWith("--")).forEach(command::add);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {

@@ -37,6 +37,26 @@ class RealServersIT {
         }
     }
 
+    /** Issue 25, finding 10: the local platform's PostgreSQL asks its superuser for the password, before and after a restart. */
+    @Test
+    void aServerWithASuperuserPasswordRefusesConnectionsWithoutIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        int port = FreePorts.next();
+        String password = "local-" + java.util.UUID.randomUUID();
+        for (int start = 1; start <= 2; start++) {
+            try (PostgresServer server = PostgresServer.start(data.resolve("pg"), port, password)) {
+                String url = server.database("password_check");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(url, PostgresServer.USER, "postgres").close())
+                        .as("start %d: the well-known password", start).hasMessageContaining("password authentication failed");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(url + "?user=" + PostgresServer.USER).close())
+                        .as("start %d: no password", start).isInstanceOf(java.sql.SQLException.class);
+                try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, password)) {
+                    assertThat(connection.isValid(5)).isTrue();
+                }
+            }
+        }
+    }
+
     @Test
     void kafkaNodeKeepsItsRecordsAcrossARestart() throws Exception {
         try (KafkaNode node = KafkaNode.start()) {
