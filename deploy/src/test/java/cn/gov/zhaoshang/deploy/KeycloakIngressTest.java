@@ -74,6 +74,19 @@ class KeycloakIngressTest {
         }
     }
 
+    /**
+     * The admin console is opened through {@code kubectl port-forward}, so its address is the local
+     * end of the forward, never the public host (where the console would load and then fail).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void theAdminConsolesAddressIsTheLocalEndOfAPortForward(String overlay) {
+        K8sObject keycloak = K8sObject.parseAll(Kustomize.render(ManifestValidator.OVERLAYS.resolve(overlay))).stream()
+                .filter(o -> o.is("Keycloak")).findFirst().orElseThrow();
+        assertThat(keycloak.spec().path("hostname").path("admin").asText()).isEqualTo("http://localhost:8080");
+        assertThat(keycloak.spec().path("http").path("httpPort").asInt()).as("the port the forward reaches").isEqualTo(8080);
+    }
+
     /** The routes whose path would take {@code requestPath} to Keycloak, by the Ingress API's matching rules. */
     private static List<Route> reachingKeycloak(List<Route> routes, String requestPath) {
         return routes.stream().filter(route -> matches(route, requestPath)).toList();
