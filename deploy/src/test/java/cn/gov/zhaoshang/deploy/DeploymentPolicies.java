@@ -196,6 +196,13 @@ final class DeploymentPolicies {
                     }
                 }
             }
+            for (JsonNode rule : policy.spec().path("egress")) {
+                for (JsonNode peer : rule.path("to")) {
+                    if (peer.has("podSelector") && !peer.has("namespaceSelector") && !peer.path("podSelector").isEmpty()) {
+                        requireSomePod(policy.id() + ": egress peer podSelector", peer.path("podSelector"));
+                    }
+                }
+            }
         }
         for (K8sObject monitor : of("ServiceMonitor")) {
             List<K8sObject> scraped = of("Service").stream()

@@ -113,6 +113,9 @@ class DeploymentPoliciesTest {
     void aNetworkPolicyOrMonitorThatSelectsNothingIsRejected() {
         assertThat(faultsAfter("NetworkPolicy", "platform-db", n -> n.with("spec").with("podSelector").with("matchLabels").put("cnpg.io/cluster", "platform-db-old")))
                 .containsExactly("NetworkPolicy/platform-db: podSelector {\"matchLabels\":{\"cnpg.io/cluster\":\"platform-db-old\"}} matches no pod");
+        assertThat(faultsAfter("NetworkPolicy", "reporting-service", n -> ((ObjectNode) n.with("spec").withArray("egress").get(0))
+                .withArray("to").addObject().putObject("podSelector").putObject("matchLabels").put("cnpg.io/cluster", "reporting-db")))
+                .containsExactly("NetworkPolicy/reporting-service: egress peer podSelector {\"matchLabels\":{\"cnpg.io/cluster\":\"reporting-db\"}} matches no pod");
         assertThat(faultsAfter("ServiceMonitor", "gateway", m -> ((ObjectNode) m.with("spec").withArray("endpoints").get(0)).put("port", "metrics")))
                 .containsExactly("ServiceMonitor/gateway: endpoint port 'metrics' is not a port of the Services it selects");
     }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -23,6 +28,8 @@ class RealmConsistencyTest {
 
     static final Path PRODUCTION = Path.of("base/infrastructure/keycloak/realm-import.yaml");
     static final Path LOCAL = Path.of("../local-launcher/src/main/resources/keycloak/realm-zhaoshang.json");
+
+    private static final String DENY_ACCESS = "deny-access-authenticator";
 
     @Test
     void productionAndLocalRealmsHaveTheSameRolesUserProfileAndTokenClaims() throws Exception {
@@ -73,6 +80,130 @@ class RealmConsistencyTest {
         }
         assertThat(StreamSupport.stream(production.get("clients").spliterator(), false)
                 .map(client -> client.get("clientId").asText())).doesNotContain("zhaoshang-web");
+    }
+
+    /**
+     * Issue 25, finding 5: the production realm asks for long passwords that are not reused, locks an
+     * account for a while after repeated failures, demands a one-time password of every user with the
+     * realm role admin at the browser sign-in, and refuses admins the direct grant. The flows are
+     * followed as Keycloak runs them (a CONDITIONAL sub-flow runs when all its conditions hold), for an
+     * admin and a viewer, each with and without a one-time password set up.
+     */
+    @Test
+    void theProductionRealmHasAPasswordPolicyABruteForceLockoutAndOneTimePasswordsForAdmins() throws Exception {
+        JsonNode production = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(PRODUCTION)).get("spec").get("realm");
+
+        Map<String, String> policy = passwordPolicy(production.path("passwordPolicy").asText());
+        assertThat(policy).containsKeys("length", "passwordHistory", "notUsername", "notEmail");
+        assertThat(Integer.parseInt(policy.get("length"))).as("minimum password length").isGreaterThanOrEqualTo(12);
+        assertThat(Integer.parseInt(policy.get("passwordHistory"))).as("passwords remembered").isGreaterThanOrEqualTo(5);
+
+        assertThat(production.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(production.path("failureFactor").asInt()).as("failures before the lockout").isBetween(3, 10);
+        assertThat(production.path("waitIncrementSeconds").asInt()).as("lockout step").isGreaterThanOrEqualTo(60);
+        assertThat(production.path("maxFailureWaitSeconds").asInt()).as("longest lockout")
+                .isGreaterThanOrEqualTo(production.path("waitIncrementSeconds").asInt());
+        assertThat(production.path("maxDeltaTimeSeconds").asInt()).as("time after which failures are forgotten").isPositive();
+
+        assertThat(production.path("otpPolicyType").asText("totp")).isEqualTo("totp");
+        for (JsonNode action : production.path("requiredActions")) {
+            if (action.path("alias").asText().equals("CONFIGURE_TOTP")) {
+                assertThat(action.path("enabled").asBoolean()).as("the required action CONFIGURE_TOTP").isTrue();
+            }
+        }
+        String browser = production.path("browserFlow").asText();
+        assertThat(requiredSteps(production, browser, Set.of("admin"), false)).as("browser sign-in of an admin without OTP")
+                .containsOnlyOnce("auth-otp-form");
+        assertThat(requiredSteps(production, browser, Set.of("admin", "viewer"), true)).as("browser sign-in of an admin with OTP")
+                .containsOnlyOnce("auth-otp-form");
+        assertThat(requiredSteps(production, browser, Set.of("viewer"), false)).as("browser sign-in of a viewer without OTP")
+                .contains("auth-username-password-form").doesNotContain("auth-otp-form");
+        assertThat(requiredSteps(production, browser, Set.of("viewer"), true)).as("browser sign-in of a viewer with OTP")
+                .containsOnlyOnce("auth-otp-form");
+
+        // a password grant cannot set up a one-time password, so it refuses admins altogether
+        String directGrant = production.path("directGrantFlow").asText();
+        for (boolean otpConfigured : List.of(false, true)) {
+            assertThat(requiredSteps(production, directGrant, Set.of("admin"), otpConfigured))
+                    .as("direct grant of an admin (OTP set up: %s)", otpConfigured).endsWith(DENY_ACCESS);
+        }
+        assertThat(requiredSteps(production, directGrant, Set.of("viewer"), false)).as("direct grant of a viewer without OTP")
+                .contains("direct-grant-validate-password").doesNotContain("direct-grant-validate-otp", DENY_ACCESS);
+        assertThat(requiredSteps(production, directGrant, Set.of("viewer"), true)).as("direct grant of a viewer with OTP")
+                .containsOnlyOnce("direct-grant-validate-otp").doesNotContain(DENY_ACCESS);
+    }
+
+    /** {@code length(12) and notUsername} → {length=12, notUsername=""}. */
+    private static Map<String, String> passwordPolicy(String policy) {
+        Map<String, String> parts = new HashMap<>();
+        Matcher matcher = Pattern.compile("([A-Za-z]+)(?:\\(([^)]*)\\))?").matcher(policy);
+        for (String part : policy.split("\\s+and\\s+")) {
+            if (matcher.reset(part.trim()).matches()) {
+                parts.put(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * The authenticators a user with these realm roles, with or without a one-time password set up,
+     * passes through on the way in by the form (not by an existing session's cookie), as Keycloak runs
+     * a flow: REQUIRED steps in order, ALTERNATIVE sub-flows (the form, not the cookie), a CONDITIONAL
+     * sub-flow only when every condition in it holds, and nothing after access is denied.
+     */
+    private static List<String> requiredSteps(JsonNode realm, String flowAlias, Set<String> roles, boolean otpConfigured) {
+        Map<String, JsonNode> flows = new HashMap<>();
+        realm.path("authenticationFlows").forEach(flow -> flows.put(flow.path("alias").asText(), flow));
+        Map<String, JsonNode> configs = new HashMap<>();
+        realm.path("authenticatorConfig").forEach(config -> configs.put(config.path("alias").asText(), config.path("config")));
+        assertThat(flows).as("flows of the realm").containsKey(flowAlias);
+        List<String> steps = new ArrayList<>();
+        walk(flows, configs, flows.get(flowAlias), roles, otpConfigured, steps);
+        // access denied ends the flow
+        return steps.contains(DENY_ACCESS) ? steps.subList(0, steps.indexOf(DENY_ACCESS) + 1) : steps;
+    }
+
+    private static void walk(Map<String, JsonNode> flows, Map<String, JsonNode> configs, JsonNode flow, Set<String> roles,
+            boolean otpConfigured, List<String> steps) {
+        for (JsonNode execution : flow.path("authenticationExecutions")) {
+            String requirement = execution.path("requirement").asText();
+            if (execution.path("authenticatorFlow").asBoolean()) {
+                JsonNode subFlow = flows.get(execution.path("flowAlias").asText());
+                assertThat(subFlow).as("sub-flow %s", execution.path("flowAlias").asText()).isNotNull();
+                boolean runs = switch (requirement) {
+                    case "REQUIRED", "ALTERNATIVE" -> true;
+                    case "CONDITIONAL" -> conditionsHold(configs, subFlow, roles, otpConfigured);
+                    default -> false;
+                };
+                if (runs) {
+                    walk(flows, configs, subFlow, roles, otpConfigured, steps);
+                }
+            } else if (requirement.equals("REQUIRED") && !execution.path("authenticator").asText().startsWith("conditional-")) {
+                steps.add(execution.path("authenticator").asText());
+            }
+        }
+    }
+
+    private static boolean conditionsHold(Map<String, JsonNode> configs, JsonNode subFlow, Set<String> roles, boolean otpConfigured) {
+        for (JsonNode execution : subFlow.path("authenticationExecutions")) {
+            String authenticator = execution.path("authenticator").asText();
+            if (authenticator.equals("conditional-user-role")) {
+                JsonNode config = configs.get(execution.path("authenticatorConfig").asText());
+                assertThat(config).as("config %s", execution.path("authenticatorConfig").asText()).isNotNull();
+                boolean hasRole = roles.contains(config.path("condUserRole").asText());
+                if (hasRole == config.path("negate").asBoolean()) {
+                    return false;
+                }
+            } else if (authenticator.equals("conditional-user-configured")) {
+                // the sub-flow's only credential step is the one-time password
+                if (!otpConfigured) {
+                    return false;
+                }
+            } else if (authenticator.startsWith("conditional-")) {
+                throw new AssertionError("a condition the test does not know: " + authenticator);
+            }
+        }
+        return true;
     }
 
     private static Set<String> roles(JsonNode realm) {

@@ -13,9 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +215,37 @@ class ExportsIT {
         assertThat(projectRows.getFirst().text()).contains("柳北区").contains("长期未更新");
         assertThat(page.selectFirst("[data-figure=contractInvestmentYi]").text()).isEqualTo(
                 get("/api/reports/units/" + LIUZHOU + "?period=2030-09-YTD").get("contractInvestment").get("actualYi").asString());
+    }
+
+    /**
+     * Issue 25, finding 11: a browser that renders the briefing (the gateway's origin is the
+     * console's) runs no script in it, loads nothing, sends no form and lets no page frame it; the
+     * page's one style sheet is allowed by its hash, so an injected style would not apply either.
+     */
+    @Test
+    void theQuarterlyBriefingIsServedWithAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<byte[]> download = download("/api/reports/units/" + LIUZHOU + "/exports/quarterly-briefing?quarter=2030-Q3");
+        assertThat(download.statusCode()).isEqualTo(200);
+        Map<String, String> policy = new HashMap<>();
+        for (String directive : download.headers().firstValue("Content-Security-Policy")
+                .orElseThrow(() -> new AssertionError("the briefing has no Content-Security-Policy")).split(";")) {
+            String[] nameAndValue = directive.trim().split("\\s+", 2);
+            policy.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+        }
+        String html = new String(download.body(), StandardCharsets.UTF_8);
+
+        assertThat(policy).containsEntry("default-src", "'none'").containsEntry("frame-ancestors", "'none'")
+                .containsEntry("base-uri", "'none'").containsEntry("form-action", "'none'")
+                .doesNotContainKeys("script-src", "script-src-elem", "script-src-attr", "img-src", "font-src", "connect-src");
+        String sheet = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
+        String sheetHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(sheet.getBytes(StandardCharsets.UTF_8)));
+        assertThat(policy.get("style-src")).isEqualTo("'sha256-" + sheetHash + "'");
+        // nothing on the page needs more than that: one style sheet, no style attributes, no scripts or handlers
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("style")).hasSize(1);
+        assertThat(page.select("script, link, img, iframe, object, embed, [style]")).isEmpty();
+        assertThat(page.getAllElements()).allSatisfy(element -> assertThat(element.attributes().asList())
+                .noneSatisfy(attribute -> assertThat(attribute.getKey()).startsWithIgnoringCase("on")));
     }
 
     @Test

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/units/{code}/exports")
 public class ExportController {
 
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})-Q([1-4])$");
 
@@ -74,7 +75,7 @@ public class ExportController {
         Map<String, UnitReport> childReports = reports.children(unit.code(), ReportPeriod.yearToDate(month)).stream()
                 .collect(Collectors.toMap(UnitReport::orgUnit, report -> report));
         byte[] workbook = MonthlyStatisticsWorkbook.write(standings.of(unit.code(), month), childReports);
-        return download(workbook, XLSX, unit.nameZh() + "招商引资工作月统计表" + month + ".xlsx");
+        return attachment(XLSX, unit.nameZh() + "招商引资工作月统计表" + month + ".xlsx").body(workbook);
     }
 
     @GetMapping("/quarterly-briefing")
@@ -100,8 +101,9 @@ public class ExportController {
                 .toList();
         String html = QuarterlyBriefing.write(new QuarterlyBriefing.Input(period.year(), period.index(),
                 standings.of(unit.code(), end), months, projectWarnings));
-        return download(html.getBytes(StandardCharsets.UTF_8), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
-                unit.nameZh() + period + "季度招商引资工作通报.html");
+        return attachment(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), unit.nameZh() + period + "季度招商引资工作通报.html")
+                .header(CONTENT_SECURITY_POLICY, QuarterlyBriefing.CONTENT_SECURITY_POLICY)
+                .body(html.getBytes(StandardCharsets.UTF_8));
     }
 
     private OrgUnit inScope(String code) {
@@ -109,11 +111,10 @@ public class ExportController {
         return orgUnits.find(code).filter(scope::contains).orElseThrow(() -> new NotFoundException("org unit", code));
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+    private static ResponseEntity.BodyBuilder attachment(MediaType type, String filename) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
     }
 }

@@ -1,14 +1,18 @@
 package cn.gov.zhaoshang.reporting.exports.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import cn.gov.zhaoshang.reporting.ranking.application.Standings;
@@ -40,8 +44,19 @@ public final class QuarterlyBriefing {
     private static final int LABEL_LINES = 3;
     private static final int LABEL_LINE_HEIGHT = 13;
 
+    private static final String TEMPLATE_NAME = "quarterly-briefing.mustache";
+
     /** The page; what it shows is computed here, and every text is escaped as HTML by the template. */
-    private static final Template TEMPLATE = template("quarterly-briefing.mustache");
+    private static final Template TEMPLATE = template(TEMPLATE_NAME);
+
+    /**
+     * The Content-Security-Policy the page is served with (issue 25, finding 11): it loads nothing and
+     * runs nothing (no script source at all), its one inline style sheet is allowed by that sheet's
+     * SHA-256 and no other style, no form goes anywhere, no base URL redirects its links, and no other
+     * page may frame it. The charts are inline SVG and need nothing more.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + styleSheetHash()
+            + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private QuarterlyBriefing() {
     }
@@ -343,6 +358,24 @@ public final class QuarterlyBriefing {
 
     private static String pointsOrDash(Ratio ratio) {
         return ratio == null ? "—" : ratio.pointsForDisplay();
+    }
+
+    /** Base64 of the SHA-256 of the template's style sheet, the text between {@code <style>} and {@code </style>}, as browsers hash it. */
+    private static String styleSheetHash() {
+        try (InputStream in = QuarterlyBriefing.class.getResourceAsStream(TEMPLATE_NAME)) {
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int start = page.indexOf("<style>");
+            int end = page.indexOf("</style>");
+            if (start < 0 || end < start || page.indexOf("<style", start + 1) >= 0) {
+                throw new IllegalStateException(TEMPLATE_NAME + " must hold exactly one <style> element for its Content-Security-Policy");
+            }
+            byte[] sheet = page.substring(start + "<style>".length(), end).getBytes(StandardCharsets.UTF_8);
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(sheet));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Template template(String name) {
