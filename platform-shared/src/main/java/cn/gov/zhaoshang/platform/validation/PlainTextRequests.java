@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
@@ -42,6 +43,10 @@ public class PlainTextRequests extends RequestBodyAdviceAdapter implements Handl
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            // an error or async dispatch of a request that was checked (or refused) already
+            return true;
+        }
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         List<FieldViolation> violations = RequestLineText.violations(request.getQueryString(), pathVariables);
