@@ -63,6 +63,18 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is a file: its bytes as sent, with status and headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return withBody(path, "POST", "application/json", body);
     }
@@ -78,6 +90,18 @@ public final class ApiClient {
     /** A JSON merge patch (RFC 7396); a precondition goes in {@link #withHeader}, e.g. {@code If-Match}. */
     public Response patch(String path, Object body) {
         return withBody(path, "PATCH", "application/merge-patch+json", body);
+    }
+
+    /**
+     * A request whose body is exactly {@code body}: a file, or JSON whose bytes are not what a String
+     * would give (invalid UTF-8); no Content-Type when {@code contentType} is null.
+     */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     /** A request with a JSON body: a String as it is, anything else as Jackson writes it. */

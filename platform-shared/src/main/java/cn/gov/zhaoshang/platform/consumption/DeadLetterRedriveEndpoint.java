@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.platform.errors.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +29,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  * {@code POST /actuator/deadletters/{topic}} (role admin) sends every record of {@code <topic>.dlt}
  * that this service has not re-driven yet back to {@code <topic>}, with its original key, and
  * remembers how far it got in the consumer group {@code <group>-redrive}. Re-driven events go
- * through the idempotent consumer again, so a record re-driven twice is still applied once.
+ * through the idempotent consumer again, so a record re-driven twice is still applied once. A topic
+ * that is not one of the platform's is 404 problem details.
  */
 @Endpoint(id = "deadletters")
 public class DeadLetterRedriveEndpoint {
@@ -46,7 +48,7 @@ public class DeadLetterRedriveEndpoint {
     @WriteOperation
     public Map<String, Object> redrive(@Selector String topic) throws Exception {
         if (!Topics.ALL.contains(topic)) {
-            throw new IllegalArgumentException("not a platform topic: " + topic);
+            throw new NotFoundException("platform topic", topic);
         }
         String deadLetterTopic = Topics.deadLetterTopicOf(topic);
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());

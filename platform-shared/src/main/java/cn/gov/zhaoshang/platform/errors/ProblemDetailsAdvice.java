@@ -80,6 +80,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(ex.violations()));
     }
 
+    @ExceptionHandler(UnsupportedContentTypeException.class)
+    ResponseEntity<ProblemDetail> handleUnsupportedContentType(UnsupportedContentTypeException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported content type",
+                "The content is not of a type this operation accepts: " + String.join(", ", ex.accepted()) + ".");
+        problem.setProperty("errors", List.of(ex.violation()));
+        problem.setProperty("accepted", ex.accepted());
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail handleNotFound(NotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());

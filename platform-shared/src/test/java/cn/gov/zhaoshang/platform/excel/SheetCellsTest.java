@@ -1,10 +1,13 @@
 package cn.gov.zhaoshang.platform.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
+import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -48,6 +51,24 @@ class SheetCellsTest {
             assertThat(SheetCells.date(row.getCell(1))).contains(LocalDate.of(2019, 6, 28));
             assertThat(SheetCells.date(row.getCell(2))).isEmpty();
             assertThat(SheetCells.date(row.getCell(3))).as("a plain number is not a date").isEmpty();
+        }
+    }
+
+    @Test
+    void textWithAControlCharacterIsRefusedNamingItsCellButLineBreaksAreText() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Row row = workbook.createSheet("年度目标任务表").createRow(4);
+            row.createCell(1).setCellValue("450\u0000881");
+            row.createCell(2).setCellValue(" 第一行\n第二行\t备注 ");
+
+            assertThatThrownBy(() -> SheetCells.text(row.getCell(1)))
+                    .isInstanceOfSatisfying(SheetCells.NotPlainText.class, invalid -> {
+                        assertThat(invalid.violations()).containsExactly(new FieldViolation("年度目标任务表!B5", "PlainText",
+                                "sheet 年度目标任务表, row 5, column B: must not contain the control character U+0000 (at index 3)"));
+                        assertThat(List.of(invalid.sheet(), invalid.row(), invalid.column()))
+                                .containsExactly("年度目标任务表", 5, "B");
+                    });
+            assertThat(SheetCells.text(row.getCell(2))).isEqualTo("第一行\n第二行\t备注");
         }
     }
 }

@@ -180,6 +180,18 @@ class ProjectEventConsumptionIT {
         assertThat(viewer.post("/actuator/deadletters/" + Topics.PROJECT, "{}").status()).isEqualTo(403);
     }
 
+    /** A topic that is not one of the platform's is 404 problem details; it used to be a 500 (docs/security.md). */
+    @Test
+    void redrivingATopicThatIsNotThePlatformsIs404() {
+        ApiClient admin = ApiClient.atPort(port).withToken(UNITS.token("gx-admin", UNITS.region(), "admin"));
+        for (String topic : List.of("evil.topic", Topics.deadLetterTopicOf(Topics.PROJECT), "__consumer_offsets")) {
+            ApiClient.Response refused = admin.post("/actuator/deadletters/" + topic, "{}");
+            assertThat(refused.status()).as(topic + ": " + refused).isEqualTo(404);
+            assertThat(refused.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.json().get("type").asString()).isEqualTo("https://zhaoshang.gov.cn/problems/not-found");
+        }
+    }
+
     @Test
     void aReportCoversTheUnitAndEverythingUnderItAndNothingElse() {
         send(registeredEvent(UUID.randomUUID(), GUIPING, "100.00", "2025-04-01"));

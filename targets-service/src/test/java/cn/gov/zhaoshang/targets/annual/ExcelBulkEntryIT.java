@@ -16,6 +16,7 @@ import java.util.Map;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
+import cn.gov.zhaoshang.testsupport.XlsxParts;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -121,6 +122,34 @@ class ExcelBulkEntryIT {
                 .containsExactlyInAnyOrder("Number", "FigureValue", "FigureValue");
         assertThat(jdbc.sql("SELECT count(*) FROM annual_target").query(Long.class).single()).isEqualTo(rowsBefore);
         assertThat(targetRows("450804", 2033)).as("the good cell is not applied either").isZero();
+    }
+
+    /**
+     * A DOCTYPE in any part (how an XXE attempt begins; POI refuses it, and that used to be a 500) and a cell whose
+     * XML spells U+0000 as {@code _x0000_} (PostgreSQL refuses it) are 400 problem details; nothing changes.
+     */
+    @Test
+    void aWorkbookWithADoctypeOrAControlCharacterInACellIs400AndChangesNothing() throws Exception {
+        byte[] template = download(2034);
+        long rowsBefore = jdbc.sql("SELECT count(*) FROM annual_target").query(Long.class).single();
+        for (String part : List.of("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/sharedStrings.xml",
+                "[Content_Types].xml")) {
+            HttpResponse<String> response = send(XlsxParts.withDoctype(edit(template, Map.of("450802", Map.of(CONTRACT, "150"))), part), false);
+            assertThat(response.statusCode()).as(part + ": " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("errors").get(0).get("rule").asString()).as(part).isEqualTo("Xlsx");
+        }
+
+        byte[] withNul = XlsxParts.rewrite(template, "xl/sharedStrings.xml", xml -> xml.replaceFirst(">450802<", ">450_x0000_802<"));
+        HttpResponse<String> response = send(withNul, true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(template))) {
+            assertThat(error.get("field").asString()).isEqualTo(SHEET + "!A" + (rowOf(workbook.getSheet(SHEET), "450802").getRowNum() + 1));
+        }
+        assertThat(error.get("rule").asString()).isEqualTo("PlainText");
+        assertThat(error.get("message").asString()).contains("U+0000");
+        assertThat(jdbc.sql("SELECT count(*) FROM annual_target").query(Long.class).single()).isEqualTo(rowsBefore);
     }
 
     private long targetRows(String code, int year) {

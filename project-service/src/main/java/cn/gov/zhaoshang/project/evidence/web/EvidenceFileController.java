@@ -16,13 +16,13 @@ import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.validation.FileNames;
 import cn.gov.zhaoshang.project.evidence.application.EvidenceFiles;
 import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,7 @@ public class EvidenceFileController {
     public record EvidenceFileResponse(UUID evidenceId, String contentType, String fileName, long sizeBytes, String sha256,
             Instant uploadedAt, String uploadedBy, String href) {
         static EvidenceFileResponse of(StoredFile file) {
-            return new EvidenceFileResponse(file.evidenceId(), file.contentType(), file.fileName(), file.sizeBytes(), file.sha256(),
+            return new EvidenceFileResponse(file.evidenceId(), file.contentType(), file.safeFileName(), file.sizeBytes(), file.sha256(),
                     file.uploadedAt(), file.uploadedBy(), path(file.projectId(), file.evidenceId()));
         }
     }
@@ -59,43 +59,46 @@ public class EvidenceFileController {
         return "/api/projects/" + projectId + "/evidence/" + evidenceId + "/file";
     }
 
-    /** Uploads the file of one document (its id is in the stage history). 201; 409 if it has one; 413 over 20 MiB. */
+    /**
+     * Uploads the file of one document (its id is in the stage history). 201; 400 for a file name that is
+     * not one ({@link FileNames}); 409 if it has one; 413 over 20 MiB; 415 for a type outside the
+     * allow-list or a file that is not what its type says.
+     */
     @PutMapping("/api/projects/{id}/evidence/{evidenceId}/file")
     @OfficerRole
     public ResponseEntity<EvidenceFileResponse> upload(@PathVariable UUID id, @PathVariable UUID evidenceId,
             @RequestParam(required = false) String fileName, HttpServletRequest request) {
-        if (fileName != null && (fileName.isBlank() || fileName.length() > 255)) {
-            throw new RequestValidationException(List.of(new FieldViolation("fileName", "Size",
-                    "must be 1 to 255 characters")));
-        }
-        String contentType = request.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : request.getContentType();
-        if (contentType.length() > 255) {
-            throw new RequestValidationException(List.of(new FieldViolation("Content-Type", "Size",
-                    "must be at most 255 characters")));
-        }
+        FileNames.problemWith(fileName).ifPresent(problem -> {
+            throw new RequestValidationException(List.of(new FieldViolation("fileName", FileNames.RULE, problem)));
+        });
         OrgScope scope = currentCaller.scope();
         StoredFile stored;
         try {
-            stored = files.upload(id, evidenceId, contentType, fileName, request.getContentLengthLong(), request.getInputStream(), scope);
+            stored = files.upload(id, evidenceId, request.getContentType(), fileName, request.getContentLengthLong(),
+                    request.getInputStream(), scope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.created(URI.create(path(id, evidenceId))).body(EvidenceFileResponse.of(stored));
     }
 
-    /** Downloads the file, streamed from the database, with its content type and SHA-256 digest. */
+    /**
+     * Downloads the file, streamed from the database, with its content type and SHA-256 digest, as an
+     * attachment whose name is safe (RFC 6266, the UTF-8 name as RFC 5987's {@code filename*}): a name or
+     * type stored before the input rules is made safe here rather than refused.
+     */
     @GetMapping("/api/projects/{id}/evidence/{evidenceId}/file")
     @ReaderRole
     public void download(@PathVariable UUID id, @PathVariable UUID evidenceId, HttpServletResponse response) {
         files.download(id, evidenceId, currentCaller.scope(), file -> {
-            response.setContentType(file.contentType());
+            response.setContentType(file.servedContentType());
             response.setContentLengthLong(file.sizeBytes());
             response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder()
                     .encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
             response.setHeader(HttpHeaders.ETAG, "\"" + file.sha256() + "\"");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename(file.fileName() == null ? "evidence-" + file.evidenceId() : file.fileName(), StandardCharsets.UTF_8)
+                    .filename(file.downloadFileName(), StandardCharsets.UTF_8)
                     .build().toString());
             try {
                 return response.getOutputStream();

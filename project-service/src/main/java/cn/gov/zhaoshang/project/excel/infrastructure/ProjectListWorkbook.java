@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import cn.gov.zhaoshang.platform.excel.SheetCells;
+import cn.gov.zhaoshang.platform.validation.PlainText;
 import cn.gov.zhaoshang.project.excel.model.CellError;
 import cn.gov.zhaoshang.project.excel.model.FundsRow;
 import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
@@ -69,6 +70,9 @@ public final class ProjectListWorkbook {
             if (fundsSheet != null) {
                 readFunds(fundsSheet, funds, errors);
             }
+        } catch (SheetCells.NotPlainText notText) {
+            errors.add(new CellError(notText.sheet(), notText.row(), notText.column(), "-", PlainText.RULE, notText.problem()));
+            return new Parsed(List.of(), List.of(), errors);
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof TooLarge) {
                 errors.add(new CellError(SHEET, 1, "A", SERIAL, "MaxRows", "a file has at most " + MAX_ROWS + " rows"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.gov.zhaoshang.platform.validation.FileNames;
 import cn.gov.zhaoshang.project.library.model.RecordedMove;
 
 
@@ -23,12 +24,17 @@ public record StageMoveResponse(String from, String to, LocalDate date, Instant 
     public record FileResponse(String contentType, String fileName, long sizeBytes, String sha256, String href) {
     }
 
+    /** The file's name as its download gives it (a name stored before the input rules, made safe). */
+    private static String safe(UUID evidenceId, String fileName) {
+        return fileName == null ? null : FileNames.forDownload(fileName, "evidence-" + evidenceId);
+    }
+
     static StageMoveResponse of(UUID projectId, RecordedMove move) {
         return new StageMoveResponse(move.from() == null ? null : move.from().name(), move.to().name(), move.movedOn(),
                 move.movedAt(), move.movedBy(), move.reason(), move.documents().stream()
                         .map(stored -> new EvidenceResponse(stored.id(), stored.document().type().name(), stored.document().number(),
                                 stored.document().date(), stored.file() == null ? null : new FileResponse(stored.file().contentType(),
-                                        stored.file().fileName(), stored.file().sizeBytes(), stored.file().sha256(),
+                                        safe(stored.id(), stored.file().fileName()), stored.file().sizeBytes(), stored.file().sha256(),
                                         "/api/projects/" + projectId + "/evidence/" + stored.id() + "/file")))
                         .toList());
     }

@@ -27,6 +27,7 @@ import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ResidentTeamEvents;
 import cn.gov.zhaoshang.testsupport.TestUser;
 import cn.gov.zhaoshang.testsupport.TopicReader;
+import cn.gov.zhaoshang.testsupport.XlsxParts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -194,6 +195,29 @@ class ProjectListExcelApiIT {
 
         assertThat(post("/api/projects/imports", workbook(rows, null), viewerToken).statusCode()).isEqualTo(403);
         assertThat(post("/api/projects/imports", "not a workbook".getBytes(), guipingToken).statusCode()).isEqualTo(400);
+    }
+
+    /** A file's XML may spell U+0000 as {@code _x0000_}: PostgreSQL refuses it, so it used to be a 500 (docs/security.md). */
+    @Test
+    void aCellWhoseTextHoldsAControlCharacterIsListedByThePreviewAndRefusedByTheImport() throws Exception {
+        String name = "桂平市控制字符项目" + UUID.randomUUID();
+        byte[] file = XlsxParts.rewrite(workbook(List.of(signedRow(1, "", name + "NUL", "桂平市", "100")), null),
+                "xl/sharedStrings.xml", xml -> xml.replace(name + "NUL", name + "_x0000_"));
+
+        HttpResponse<String> preview = post("/api/projects/imports/preview", file, guipingToken);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode shown = JSON.readTree(preview.body());
+        assertThat(shown.get("valid").asBoolean()).isFalse();
+        assertThat(shown.get("errors").valueStream().map(e -> e.get("field").asString() + "/" + e.get("rule").asString()).toList())
+                .containsExactly("招商引资项目月报表!C3/PlainText");
+
+        Map<String, Long> before = counts();
+        HttpResponse<String> imported = post("/api/projects/imports", file, guipingToken);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(imported.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("招商引资项目月报表!C3");
+        assertThat(error.get("message").asString()).contains("U+0000");
+        assertThat(counts()).isEqualTo(before);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.zhaoshang.platform.excel.SheetCells;
+import cn.gov.zhaoshang.platform.validation.PlainText;
 import cn.gov.zhaoshang.targets.annual.model.FigureKind;
 import cn.gov.zhaoshang.targets.annual.model.TargetFigure;
 import org.apache.poi.ss.usermodel.Cell;
@@ -208,7 +209,11 @@ public final class TargetWorkbook {
                 rows.add(new UploadRow(excelRow, CellReference.convertNumToColString(codeColumn), code,
                         CellReference.convertNumToColString(yearColumn), year, figures, columns));
             }
-        } catch (IOException | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException e) {
+        } catch (SheetCells.NotPlainText notText) {
+            errors.add(new CellError(notText.sheet(), notText.row(), notText.column(), "-", PlainText.RULE, notText.problem()));
+            return new Parsed(List.of(), errors);
+        } catch (IOException | RuntimeException e) {
+            // not a zip, not OOXML, or a part POI refuses to parse: a DOCTYPE (POIXMLException), broken XML
             errors.add(new CellError("-", 0, "-", "-", "Xlsx", "the upload is not an xlsx workbook"));
         }
         return new Parsed(rows, errors);
