@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
@@ -17,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What the gateway enforces besides tokens: headers, request ids, body sizes, rate limits, failures. */
+/**
+ * What the gateway enforces besides tokens: headers, request ids, body sizes, rate limits (per user,
+ * and per address for requests without a valid token), failures.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zhaoshang.gateway.rate-limit.per-user.capacity=3",
         "zhaoshang.gateway.rate-limit.per-user.refill-tokens=1",
@@ -26,7 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "zhaoshang.gateway.rate-limit.per-client.capacity=100000",
         "zhaoshang.gateway.rate-limit.per-client.refill-tokens=100000",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
-        "zhaoshang.gateway.response-timeout=1s"})
+        "zhaoshang.gateway.response-timeout=1s",
+        // as behind the ingress controller: the client address is the last X-Forwarded-For entry,
+        // so that each test can be a client address of its own
+        "zhaoshang.gateway.rate-limit.trusted-proxies=1",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.capacity=3",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-tokens=1",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-period=1h"})
 class GatewayPolicyIT {
 
     static final RecordingService service = new RecordingService();
@@ -109,6 +119,33 @@ class GatewayPolicyIT {
 
         assertThat(officer.post("/api/projects", justOverOneMegabyte).status()).isEqualTo(413);
         assertThat(officer.post("/api/projects/3f0c/evidence", justOverOneMegabyte).status()).isEqualTo(200);
+        assertThat(service.requestHeaders).hasSize(1);
+    }
+
+    @Test
+    void unauthenticatedRequestsOverTheAddressLimitGet429WithRetryAfter() {
+        ApiClient stranger = gateway.withHeader("X-Forwarded-For", "198.51.100.7");
+        ApiClient.Response[] refused = {
+                stranger.get("/api/projects"),
+                stranger.withToken("not-a-token").get("/api/projects"),
+                stranger.withToken(idp.token("expired").orgUnit("450881").roles("officer")
+                        .expiresAt(Instant.now().minusSeconds(120)).sign()).get("/api/projects")};
+
+        ApiClient.Response limited = stranger.get("/api/projects");
+
+        assertThat(refused).extracting(ApiClient.Response::status).containsOnly(401);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isGreaterThanOrEqualTo(1);
+        assertThat(limited.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
+        // the client address is the entry the proxy added, not one the client wrote before it
+        assertThat(gateway.withHeader("X-Forwarded-For", "203.0.113.50, 198.51.100.7").get("/api/projects").status())
+                .isEqualTo(429);
+        assertThat(gateway.withHeader("X-Forwarded-For", "198.51.100.8").get("/api/projects").status())
+                .as("the limit is per address").isEqualTo(401);
+        assertThat(stranger.withToken(idp.tokenFor("colleague-user", "450881", "officer")).get("/api/projects").status())
+                .as("a valid token from the same address is not counted here").isEqualTo(200);
         assertThat(service.requestHeaders).hasSize(1);
     }
 

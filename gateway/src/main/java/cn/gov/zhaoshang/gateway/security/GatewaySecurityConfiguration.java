@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import cn.gov.zhaoshang.gateway.ratelimit.UnauthenticatedRateLimit;
 import cn.gov.zhaoshang.platform.security.AccessTokenRules;
 import cn.gov.zhaoshang.platform.security.IdentityProviderKeys;
 import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
@@ -97,10 +98,11 @@ public class GatewaySecurityConfiguration {
      * kept. Spring Security's defaults would look it up in a {@code WebSession}, and creating that
      * (an in-memory session with a random id) moves each request onto two other thread pools and
      * back; the request cache, logout, form and basic login are for browser sessions the API
-     * does not have.
+     * does not have. A request refused for want of a valid token counts against its client address
+     * ({@link UnauthenticatedRateLimit}): 401 up to the limit, 429 beyond it.
      */
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, UnauthenticatedRateLimit unauthenticated) {
         return http
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -120,7 +122,9 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/**").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().authenticated())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(unauthenticated)
                         .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> { }))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
