@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the gateway enforces besides tokens: headers, request ids, body sizes, rate limits (per user,
- * and per address for requests without a valid token), failures.
+ * What the gateway enforces besides tokens: headers, request ids, body sizes (whatever the transfer
+ * encoding), rate limits (per user, and per address for requests without a valid token), failures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zhaoshang.gateway.rate-limit.per-user.capacity=3",
@@ -38,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-tokens=1",
         "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-period=1h"})
 class GatewayPolicyIT {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final RecordingService service = new RecordingService();
     /** Nothing listens here: the enterprise route leads to a stopped service. */
@@ -67,6 +69,7 @@ class GatewayPolicyIT {
     void setUp() {
         gateway = ApiClient.atPort(port);
         service.requestHeaders.clear();
+        service.bodyLengths.clear();
     }
 
     @Test
@@ -117,9 +120,54 @@ class GatewayPolicyIT {
         ApiClient officer = gateway.withToken(idp.tokenFor("upload-user", "450881", "officer"));
         String justOverOneMegabyte = "x".repeat(1024 * 1024 + 1);
 
-        assertThat(officer.post("/api/projects", justOverOneMegabyte).status()).isEqualTo(413);
+        ApiClient.Response refused = officer.post("/api/projects", justOverOneMegabyte);
+        assertThat(refused.status()).isEqualTo(413);
+        assertTooLargeProblem(refused, "/api/projects");
         assertThat(officer.post("/api/projects/3f0c/evidence", justOverOneMegabyte).status()).isEqualTo(200);
-        assertThat(service.requestHeaders).hasSize(1);
+        assertThat(service.bodyLengths).containsExactly(1024 * 1024 + 1);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413AndNeverReachesTheService() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("chunked-user", "450881", "officer"));
+
+        ApiClient.Response twelveMegabytes = officer.postChunked("/api/projects/imports/preview", XLSX, new byte[12 * 1024 * 1024]);
+        ApiClient.Response overOneMegabyte = officer.postChunked("/api/projects", "application/json", new byte[1024 * 1024 + 1]);
+
+        assertThat(twelveMegabytes.status()).isEqualTo(413);
+        assertTooLargeProblem(twelveMegabytes, "/api/projects/imports/preview");
+        assertThat(twelveMegabytes.json().get("detail").asString()).contains("at most 10 MB");
+        assertThat(overOneMegabyte.status()).isEqualTo(413);
+        assertThat(overOneMegabyte.json().get("detail").asString()).contains("at most 1 MB");
+        assertThat(service.requestHeaders).as("nothing of either reached the service").isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsForwardedWholeWithItsLength() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("chunked-within-user", "450881", "officer"));
+        int spreadsheet = 5 * 1024 * 1024;
+
+        assertThat(officer.postChunked("/api/projects/imports/preview", XLSX, new byte[spreadsheet]).status()).isEqualTo(200);
+        assertThat(officer.postChunked("/api/projects", "application/json", new byte[1000]).status()).isEqualTo(200);
+
+        assertThat(service.bodyLengths).containsExactly(spreadsheet, 1000);
+        assertThat(service.seen("Content-Length")).containsExactly(String.valueOf(spreadsheet), "1000");
+        assertThat(service.seen("Transfer-Encoding")).containsExactly(null, null);
+    }
+
+    @Test
+    void spreadsheetsOfAFewMegabytesReachTheRoutesThatTakeThem() {
+        // three requests at most per user here (the per-user limit of this class)
+        ApiClient officer = gateway.withToken(idp.tokenFor("spreadsheet-officer", "450881", "officer"));
+        ApiClient targetAdmin = gateway.withToken(idp.tokenFor("spreadsheet-admin", "450800", "target-admin"));
+        byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+
+        assertThat(officer.postBytes("/api/projects/imports", XLSX, threeMegabytes).status()).isEqualTo(200);
+        assertThat(targetAdmin.postBytes("/api/targets/upload", XLSX, threeMegabytes).status()).isEqualTo(200);
+        // but not on other routes, and not over 10 MB
+        assertThat(targetAdmin.postBytes("/api/targets", XLSX, threeMegabytes).status()).isEqualTo(413);
+        assertThat(officer.postBytes("/api/projects/imports", XLSX, new byte[10 * 1024 * 1024 + 1]).status()).isEqualTo(413);
+        assertThat(service.bodyLengths).containsExactly(threeMegabytes.length, threeMegabytes.length);
     }
 
     @Test
@@ -163,6 +211,14 @@ class GatewayPolicyIT {
         assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
         assertThat(gateway.withToken(idp.tokenFor("another-user", "450881", "officer")).get("/api/projects").status())
                 .as("the limit is per user").isEqualTo(200);
+    }
+
+    private static void assertTooLargeProblem(ApiClient.Response response, String instance) {
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("type").asString()).isEqualTo("https://zhaoshang.gov.cn/problems/too-large");
+        assertThat(response.json().get("status").asInt()).isEqualTo(413);
+        assertThat(response.json().get("instance").asString()).isEqualTo(instance);
     }
 
     @Test
