@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.targets.annual.web;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public class TargetWorkbookController {
     @PostMapping(value = "/api/targets/upload", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @TargetAdminRole
     public BulkEntryResponse upload(@RequestBody byte[] workbook, @RequestParam(defaultValue = "false") boolean dryRun) {
-        TargetBulkEntry.Result result = bulkEntry.upload(new ByteArrayInputStream(workbook), dryRun, currentCaller.scope());
+        TargetBulkEntry.Result result = bulkEntry.upload(workbook, dryRun, currentCaller.scope());
         return new BulkEntryResponse(dryRun, result.applied(), result.changes().stream()
                 .map(change -> new BulkEntryResponse.UnitChange(change.orgUnit(), change.year(), change.figures().stream()
                         .map(figure -> new BulkEntryResponse.FigureChange(figure.figure().name(),
