@@ -7,6 +7,7 @@ import cn.gov.zhaoshang.platform.security.IdentityProviderKeys;
 import cn.gov.zhaoshang.platform.security.IdentityProviderOutageFilter;
 import cn.gov.zhaoshang.platform.security.KeycloakRealmRoles;
 import cn.gov.zhaoshang.platform.security.Roles;
+import cn.gov.zhaoshang.platform.security.RolesBeforeTheBody;
 import cn.gov.zhaoshang.platform.security.VerifiedTokenCache;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -28,6 +30,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Zero trust inside the cluster: every service validates the caller's token again (issuer,
@@ -50,7 +54,8 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // other agencies (role agency) read reports and nothing else; refused here,
-                        // before a request body is even read
+                        // before a request body is even read (each operation's own role annotation is
+                        // checked before its body too: RolesBeforeTheBody)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(Roles.VIEWER, Roles.OFFICER, Roles.LEADER,
                                 Roles.TARGET_ADMIN, Roles.CONTACTS_READER, Roles.AUDITOR, Roles.ADMIN)
@@ -82,6 +87,20 @@ public class PlatformSecurityAutoConfiguration {
                 properties.keyFetchTimeout(), properties.keyCacheTimeToLive(), properties.keyRefetchCooldown())).build();
         decoder.setJwtValidator(AccessTokenRules.validator(jwt.getIssuerUri(), jwt.getAudiences()));
         return decoder;
+    }
+
+    /**
+     * Operations' role annotations are checked before their arguments, so before the request body
+     * is read ({@link RolesBeforeTheBody}): a caller without the role gets 403 whatever the body.
+     */
+    @Bean
+    WebMvcConfigurer rolesBeforeTheBody() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeTheBody()).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     /**

@@ -16,6 +16,7 @@ import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import cn.gov.zhaoshang.project.evidence.application.EvidenceFiles;
 import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,6 +63,7 @@ public class EvidenceFileController {
     /** Uploads the file of one document (its id is in the stage history). 201; 409 if it has one; 413 over 20 MiB. */
     @PutMapping("/api/projects/{id}/evidence/{evidenceId}/file")
     @OfficerRole
+    @RequestBodyLimit(bytes = EvidenceFiles.MAX_BYTES)
     public ResponseEntity<EvidenceFileResponse> upload(@PathVariable UUID id, @PathVariable UUID evidenceId,
             @RequestParam(required = false) String fileName, HttpServletRequest request) {
         if (fileName != null && (fileName.isBlank() || fileName.length() > 255)) {

@@ -3,8 +3,10 @@ package cn.gov.zhaoshang.targets.annual.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.TargetAdminRole;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import cn.gov.zhaoshang.targets.annual.application.TargetBulkEntry;
 import cn.gov.zhaoshang.targets.annual.application.TargetWorkbook;
 import org.springframework.http.ContentDisposition;
@@ -47,6 +49,7 @@ public class TargetWorkbookController {
 
     @PostMapping(value = "/api/targets/upload", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @TargetAdminRole
+    @RequestBodyLimit(bytes = Spreadsheets.MAX_UPLOAD_BYTES)
     public BulkEntryResponse upload(@RequestBody byte[] workbook, @RequestParam(defaultValue = "false") boolean dryRun) {
         TargetBulkEntry.Result result = bulkEntry.upload(workbook, dryRun, currentCaller.scope());
         return new BulkEntryResponse(dryRun, result.applied(), result.changes().stream()
