@@ -3,6 +3,7 @@ package cn.gov.zhaoshang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
@@ -17,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What the gateway enforces besides tokens: headers, request ids, body sizes, rate limits, failures. */
+/**
+ * What the gateway enforces besides tokens: headers, request ids, body sizes (whatever the transfer
+ * encoding), rate limits (per user, and per address for requests without a valid token), failures.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zhaoshang.gateway.rate-limit.per-user.capacity=3",
         "zhaoshang.gateway.rate-limit.per-user.refill-tokens=1",
@@ -26,8 +30,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "zhaoshang.gateway.rate-limit.per-client.capacity=100000",
         "zhaoshang.gateway.rate-limit.per-client.refill-tokens=100000",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
-        "zhaoshang.gateway.response-timeout=1s"})
+        "zhaoshang.gateway.response-timeout=1s",
+        // as behind the ingress controller: the client address is the last X-Forwarded-For entry,
+        // so that each test can be a client address of its own
+        "zhaoshang.gateway.rate-limit.trusted-proxies=1",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.capacity=3",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-tokens=1",
+        "zhaoshang.gateway.rate-limit.unauthenticated-per-address.refill-period=1h"})
 class GatewayPolicyIT {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final RecordingService service = new RecordingService();
     /** Nothing listens here: the enterprise route leads to a stopped service. */
@@ -57,6 +69,7 @@ class GatewayPolicyIT {
     void setUp() {
         gateway = ApiClient.atPort(port);
         service.requestHeaders.clear();
+        service.bodyLengths.clear();
     }
 
     @Test
@@ -107,8 +120,80 @@ class GatewayPolicyIT {
         ApiClient officer = gateway.withToken(idp.tokenFor("upload-user", "450881", "officer"));
         String justOverOneMegabyte = "x".repeat(1024 * 1024 + 1);
 
-        assertThat(officer.post("/api/projects", justOverOneMegabyte).status()).isEqualTo(413);
+        ApiClient.Response refused = officer.post("/api/projects", justOverOneMegabyte);
+        assertThat(refused.status()).isEqualTo(413);
+        assertTooLargeProblem(refused, "/api/projects");
         assertThat(officer.post("/api/projects/3f0c/evidence", justOverOneMegabyte).status()).isEqualTo(200);
+        assertThat(service.bodyLengths).containsExactly(1024 * 1024 + 1);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413AndNeverReachesTheService() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("chunked-user", "450881", "officer"));
+
+        ApiClient.Response twelveMegabytes = officer.postChunked("/api/projects/imports/preview", XLSX, new byte[12 * 1024 * 1024]);
+        ApiClient.Response overOneMegabyte = officer.postChunked("/api/projects", "application/json", new byte[1024 * 1024 + 1]);
+
+        assertThat(twelveMegabytes.status()).isEqualTo(413);
+        assertTooLargeProblem(twelveMegabytes, "/api/projects/imports/preview");
+        assertThat(twelveMegabytes.json().get("detail").asString()).contains("at most 10 MB");
+        assertThat(overOneMegabyte.status()).isEqualTo(413);
+        assertThat(overOneMegabyte.json().get("detail").asString()).contains("at most 1 MB");
+        assertThat(service.requestHeaders).as("nothing of either reached the service").isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsForwardedWholeWithItsLength() {
+        ApiClient officer = gateway.withToken(idp.tokenFor("chunked-within-user", "450881", "officer"));
+        int spreadsheet = 5 * 1024 * 1024;
+
+        assertThat(officer.postChunked("/api/projects/imports/preview", XLSX, new byte[spreadsheet]).status()).isEqualTo(200);
+        assertThat(officer.postChunked("/api/projects", "application/json", new byte[1000]).status()).isEqualTo(200);
+
+        assertThat(service.bodyLengths).containsExactly(spreadsheet, 1000);
+        assertThat(service.seen("Content-Length")).containsExactly(String.valueOf(spreadsheet), "1000");
+        assertThat(service.seen("Transfer-Encoding")).containsExactly(null, null);
+    }
+
+    @Test
+    void spreadsheetsOfAFewMegabytesReachTheRoutesThatTakeThem() {
+        // three requests at most per user here (the per-user limit of this class)
+        ApiClient officer = gateway.withToken(idp.tokenFor("spreadsheet-officer", "450881", "officer"));
+        ApiClient targetAdmin = gateway.withToken(idp.tokenFor("spreadsheet-admin", "450800", "target-admin"));
+        byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+
+        assertThat(officer.postBytes("/api/projects/imports", XLSX, threeMegabytes).status()).isEqualTo(200);
+        assertThat(targetAdmin.postBytes("/api/targets/upload", XLSX, threeMegabytes).status()).isEqualTo(200);
+        // but not on other routes, and not over 10 MB
+        assertThat(targetAdmin.postBytes("/api/targets", XLSX, threeMegabytes).status()).isEqualTo(413);
+        assertThat(officer.postBytes("/api/projects/imports", XLSX, new byte[10 * 1024 * 1024 + 1]).status()).isEqualTo(413);
+        assertThat(service.bodyLengths).containsExactly(threeMegabytes.length, threeMegabytes.length);
+    }
+
+    @Test
+    void unauthenticatedRequestsOverTheAddressLimitGet429WithRetryAfter() {
+        ApiClient stranger = gateway.withHeader("X-Forwarded-For", "198.51.100.7");
+        ApiClient.Response[] refused = {
+                stranger.get("/api/projects"),
+                stranger.withToken("not-a-token").get("/api/projects"),
+                stranger.withToken(idp.token("expired").orgUnit("450881").roles("officer")
+                        .expiresAt(Instant.now().minusSeconds(120)).sign()).get("/api/projects")};
+
+        ApiClient.Response limited = stranger.get("/api/projects");
+
+        assertThat(refused).extracting(ApiClient.Response::status).containsOnly(401);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isGreaterThanOrEqualTo(1);
+        assertThat(limited.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
+        // the client address is the entry the proxy added, not one the client wrote before it
+        assertThat(gateway.withHeader("X-Forwarded-For", "203.0.113.50, 198.51.100.7").get("/api/projects").status())
+                .isEqualTo(429);
+        assertThat(gateway.withHeader("X-Forwarded-For", "198.51.100.8").get("/api/projects").status())
+                .as("the limit is per address").isEqualTo(401);
+        assertThat(stranger.withToken(idp.tokenFor("colleague-user", "450881", "officer")).get("/api/projects").status())
+                .as("a valid token from the same address is not counted here").isEqualTo(200);
         assertThat(service.requestHeaders).hasSize(1);
     }
 
@@ -126,6 +211,14 @@ class GatewayPolicyIT {
         assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
         assertThat(gateway.withToken(idp.tokenFor("another-user", "450881", "officer")).get("/api/projects").status())
                 .as("the limit is per user").isEqualTo(200);
+    }
+
+    private static void assertTooLargeProblem(ApiClient.Response response, String instance) {
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("type").asString()).isEqualTo("https://zhaoshang.gov.cn/problems/too-large");
+        assertThat(response.json().get("status").asInt()).isEqualTo(413);
+        assertThat(response.json().get("instance").asString()).isEqualTo(instance);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for a service behind the gateway that records the headers of what reaches it. A path
+ * A stand-in for a service behind the gateway that records the headers and body lengths of what
+ * reaches it. A path
  * ending in {@code /slow} is answered only after {@link #SLOW_ANSWER}, as by a service that hangs; one
  * ending in {@code /long} gets {@link #longAnswer()} (its length announced), and one ending in
  * {@code /chunked} gets {@link #chunkedAnswer()} in chunks, its length not announced.
@@ -25,6 +26,8 @@ final class RecordingService implements AutoCloseable {
     static final java.time.Duration SLOW_ANSWER = java.time.Duration.ofSeconds(4);
 
     final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
+    /** The length of each request body that reached it, in order. */
+    final List<Integer> bodyLengths = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
 
@@ -36,7 +39,7 @@ final class RecordingService implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-            exchange.getRequestBody().readAllBytes();
+            bodyLengths.add(exchange.getRequestBody().readAllBytes().length);
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 try {
                     Thread.sleep(SLOW_ANSWER);

@@ -1,8 +1,10 @@
 package cn.gov.zhaoshang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway in front of a stand-in service that records what reaches it: only requests with a
  * valid token get through, and the token travels on unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // a short refetch cooldown, so that a rotation is picked up soon even after another test's
+        // unknown key id used the refetches of the current one (KeyRefetchIT tests the cooldown)
+        properties = "zhaoshang.security.key-refetch-cooldown=1s")
 class TokenValidationIT {
 
     static final RecordingService service = new RecordingService();
@@ -116,7 +121,10 @@ class TokenValidationIT {
 
         idp.rotateSigningKey();
 
-        assertThat(gateway.withToken(idp.tokenFor("rotation-after", "450881", "officer")).get("/api/projects").status()).isEqualTo(200);
+        // picked up by the next fetch of the keys: at once, or once the refetch cooldown has passed
+        ApiClient afterRotation = gateway.withToken(idp.tokenFor("rotation-after", "450881", "officer"));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(afterRotation.get("/api/projects").status()).isEqualTo(200));
     }
 
     @Test

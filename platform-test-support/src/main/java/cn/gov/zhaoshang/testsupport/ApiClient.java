@@ -1,5 +1,6 @@
 package cn.gov.zhaoshang.testsupport;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -104,10 +105,28 @@ public final class ApiClient {
         return send(request);
     }
 
+    /**
+     * A POST whose body is sent in chunks ({@code Transfer-Encoding: chunked}), its length not
+     * announced, as a streaming client sends it.
+     */
+    public Response postChunked(String path, String contentType, byte[] body) {
+        return withBody(path, "POST", contentType,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+    }
+
+    /** A POST of bytes, their length announced. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send("POST", path, contentType, body);
+    }
+
     /** A request with a JSON body: a String as it is, anything else as Jackson writes it. */
     private Response withBody(String path, String method, String contentType, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(json)));
+        return withBody(path, method, contentType, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private Response withBody(String path, String method, String contentType, HttpRequest.BodyPublisher body) {
+        return send(request(path).header("Content-Type", contentType).method(method, body));
     }
 
     /**

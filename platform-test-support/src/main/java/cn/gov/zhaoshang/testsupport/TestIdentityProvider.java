@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -46,6 +47,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     private volatile RSAKey signingKey;
     private final RSAKey strangerKey;
+    private final AtomicInteger keySetFetches = new AtomicInteger();
     private final HttpServer server;
     private final String issuer;
 
@@ -55,6 +57,7 @@ public final class TestIdentityProvider implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
         server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> {
+            keySetFetches.incrementAndGet();
             // only the current key is published, as after a completed Keycloak key rotation
             byte[] jwks = new JWKSet(this.signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -81,6 +84,11 @@ public final class TestIdentityProvider implements AutoCloseable {
      */
     public void rotateSigningKey() {
         signingKey = newRsaKey("test-signing-key-" + UUID.randomUUID());
+    }
+
+    /** How many times its key set was fetched so far. */
+    public int keySetFetches() {
+        return keySetFetches.get();
     }
 
     public String issuer() {
@@ -128,6 +136,7 @@ public final class TestIdentityProvider implements AutoCloseable {
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(5));
         private boolean signedByStranger;
+        private String keyId;
 
         private TokenBuilder(String username) {
             this.username = username;
@@ -158,6 +167,15 @@ public final class TestIdentityProvider implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Names another key id in the header than the key it is signed with: one this issuer never
+         * published, as anyone can write into a token's header.
+         */
+        public TokenBuilder keyId(String otherKeyId) {
+            this.keyId = otherKeyId;
+            return this;
+        }
+
         /** Signs with a key the services were never told about. */
         public TokenBuilder signedByUnknownKey() {
             this.signedByStranger = true;
@@ -181,7 +199,7 @@ public final class TestIdentityProvider implements AutoCloseable {
             RSAKey key = signedByStranger ? strangerKey : signingKey;
             try {
                 SignedJWT jwt = new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId != null ? keyId : key.getKeyID()).type(JOSEObjectType.JWT).build(),
                         claims.build());
                 jwt.sign(new RSASSASigner(key));
                 return jwt.serialize();

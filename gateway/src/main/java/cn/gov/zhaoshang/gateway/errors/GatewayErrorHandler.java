@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * Failures behind the gateway become problem details, never a hang or a stack trace: a service
  * that is down (connection refused, connect time-out, no instance) is 503; one that does not
- * answer within the response time-out (Reactor Netty's, a {@link ReadTimeoutException}) is 504. A
+ * answer within the response time-out (Reactor Netty's, a {@link ReadTimeoutException}) is 504; a
+ * request body over its route's limit ({@code BodyLimit}) is 413. A
  * token that could not be checked because the identity provider's keys could not be fetched
  * ({@link IdentityProviderOutage}) is 503 with {@code Retry-After}, as in the services.
  */
@@ -55,6 +57,12 @@ public class GatewayErrorHandler implements WebExceptionHandler {
                 || error instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             return GatewayProblems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                     "Gateway timeout", "The service did not answer in time.", path);
+        }
+        if (error instanceof ContentTooLargeException) {
+            // the same problem type as the services' for a body over their limit
+            String limit = error.getCause() == null ? "" : ": " + error.getCause().getMessage();
+            return GatewayProblems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                    "Payload too large", "The request body is larger than this operation accepts" + limit + ".", path);
         }
         if (error instanceof ResponseStatusException status) {
             HttpStatusCode code = status.getStatusCode();

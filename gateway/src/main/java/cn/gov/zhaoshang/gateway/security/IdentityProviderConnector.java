@@ -8,9 +8,10 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * How the gateway talks to Keycloak outside a user's request (its keys, whether it answers): a
- * small pool of its own, so that a Keycloak that does not answer holds no connection of the routes,
- * and one time-out for connecting and for the answer.
+ * How the gateway asks Keycloak whether it answers (for the console's sign-in page): a small pool
+ * of its own, so that a Keycloak that does not answer holds no connection of the routes, and one
+ * time-out for connecting and for the answer. Its keys are fetched as the services fetch them
+ * ({@code IdentityProviderKeys}).
  */
 public final class IdentityProviderConnector {
 

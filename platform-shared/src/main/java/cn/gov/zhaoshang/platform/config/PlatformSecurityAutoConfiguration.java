@@ -1,36 +1,37 @@
 package cn.gov.zhaoshang.platform.config;
 
-import java.net.URI;
 import java.time.Clock;
 
-import cn.gov.zhaoshang.platform.security.IdentityProviderOutage;
+import cn.gov.zhaoshang.platform.security.AccessTokenRules;
+import cn.gov.zhaoshang.platform.security.IdentityProviderKeys;
 import cn.gov.zhaoshang.platform.security.IdentityProviderOutageFilter;
 import cn.gov.zhaoshang.platform.security.KeycloakRealmRoles;
 import cn.gov.zhaoshang.platform.security.Roles;
+import cn.gov.zhaoshang.platform.security.RolesBeforeTheBody;
 import cn.gov.zhaoshang.platform.security.VerifiedTokenCache;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.client.RequestCallback;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.ResponseExtractor;
-import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Zero trust inside the cluster: every service validates the caller's token again (issuer,
@@ -41,7 +42,7 @@ import org.springframework.web.client.RestTemplate;
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
-@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableConfigurationProperties({PlatformSecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
@@ -53,7 +54,8 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // other agencies (role agency) read reports and nothing else; refused here,
-                        // before a request body is even read
+                        // before a request body is even read (each operation's own role annotation is
+                        // checked before its body too: RolesBeforeTheBody)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(Roles.VIEWER, Roles.OFFICER, Roles.LEADER,
                                 Roles.TARGET_ADMIN, Roles.CONTACTS_READER, Roles.AUDITOR, Roles.ADMIN)
@@ -68,29 +70,37 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * The identity provider's keys are fetched with time-outs ({@code zhaoshang.security.key-fetch-timeout},
-     * 5 s by default) for connecting and for the answer: without them a silent identity provider held
-     * the request until the operating system gave up.
+     * The decoder Spring Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}
+     * (issuer, audience, signature, expiry), with the identity provider's keys fetched as the gateway
+     * fetches them ({@link IdentityProviderKeys}): with time-outs ({@code zhaoshang.security.key-fetch-timeout},
+     * 5 s by default, for connecting and for the answer; without them a silent identity provider held
+     * the request until the operating system gave up), kept for {@code zhaoshang.security.key-cache-time-to-live},
+     * and fetched again on an unknown key id at most twice per {@code zhaoshang.security.key-refetch-cooldown}.
+     * Spring Boot's own decoder fetched them again on every token with an unknown key id.
      */
     @Bean
-    @ConditionalOnMissingBean(name = "keyFetchTimeouts")
-    JwkSetUriJwtDecoderBuilderCustomizer keyFetchTimeouts(PlatformSecurityProperties properties) {
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(properties.keyFetchTimeout());
-        timeouts.setReadTimeout(properties.keyFetchTimeout());
-        RestTemplate keyFetches = new RestTemplate(timeouts) {
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, PlatformSecurityProperties properties) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(IdentityProviderKeys.fetchedFrom(jwt.getJwkSetUri(),
+                properties.keyFetchTimeout(), properties.keyCacheTimeToLive(), properties.keyRefetchCooldown())).build();
+        decoder.setJwtValidator(AccessTokenRules.validator(jwt.getIssuerUri(), jwt.getAudiences()));
+        return decoder;
+    }
+
+    /**
+     * Operations' role annotations are checked before their arguments, so before the request body
+     * is read ({@link RolesBeforeTheBody}): a caller without the role gets 403 whatever the body.
+     */
+    @Bean
+    WebMvcConfigurer rolesBeforeTheBody() {
+        return new WebMvcConfigurer() {
             @Override
-            protected <T> T doExecute(URI url, String uriTemplate, HttpMethod method, RequestCallback requestCallback,
-                    ResponseExtractor<T> responseExtractor) {
-                try {
-                    return super.doExecute(url, uriTemplate, method, requestCallback, responseExtractor);
-                } catch (ResourceAccessException unreachable) {
-                    throw new IdentityProviderOutage.UnreachableException(
-                            "the identity provider's keys could not be fetched from " + url, unreachable);
-                }
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeTheBody()).order(Ordered.HIGHEST_PRECEDENCE);
             }
         };
-        return builder -> builder.restOperations(keyFetches);
     }
 
     /**
@@ -101,7 +111,7 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment) {
         long size = Binder.get(environment).bind("zhaoshang.security", PlatformSecurityProperties.class)
-                .orElseGet(() -> new PlatformSecurityProperties(null, null))
+                .orElseGet(() -> new PlatformSecurityProperties(null, null, null, null))
                 .verifiedTokenCacheSize();
         return new BeanPostProcessor() {
             @Override

@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -47,6 +48,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a body over its limit while it was being read (RequestBodyLimitFilter): the reader wrapped it
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MaxUploadSizeExceededException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
@@ -135,8 +142,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "too-large", "Payload too large", "The upload is larger than this operation accepts."));
+        return tooLarge(ex);
+    }
+
+    /** A request body (or an upload in it) over its operation's limit, which the detail names when known. */
+    private static ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException ex) {
+        long limit = ex.getMaxUploadSize();
+        String detail = "The request body is larger than this operation accepts"
+                + (limit > 0 ? ": at most " + limit + " bytes (" + DataSize.ofBytes(limit).toMegabytes() + " MB)." : ".");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Payload too large", detail));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.enterprise.editionimport.infrastructure;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,15 +10,19 @@ import java.util.Map;
 import cn.gov.zhaoshang.enterprise.editionimport.model.EditionFile;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.excel.SpreadsheetTooLargeException;
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.stereotype.Component;
 
-/** Reads the rows of an edition file, xlsx (recognised by its zip signature) or UTF-8 CSV. */
+/**
+ * Reads the rows of an edition file, xlsx (recognised by its zip signature, opened within
+ * {@link Spreadsheets}' caps) or UTF-8 CSV.
+ */
 @Component
 public class EditionFileReader {
 
@@ -64,7 +67,7 @@ public class EditionFileReader {
 
     private static List<List<String>> xlsxLines(byte[] content) {
         DataFormatter formatter = new DataFormatter();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+        try (Workbook workbook = Spreadsheets.open(content)) {
             Sheet sheet = workbook.getSheetAt(0);
             List<List<String>> lines = new ArrayList<>();
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
@@ -79,6 +82,8 @@ public class EditionFileReader {
                 lines.add(line);
             }
             return lines;
+        } catch (SpreadsheetTooLargeException overACap) {
+            throw overACap;
         } catch (IOException | RuntimeException e) {
             throw invalidFile("is not a readable xlsx workbook");
         }

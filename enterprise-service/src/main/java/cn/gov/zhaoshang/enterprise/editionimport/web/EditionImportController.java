@@ -14,9 +14,11 @@ import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.paging.Paging;
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.EnterpriseReaderRole;
 import cn.gov.zhaoshang.platform.security.OfficerOrAdminRole;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports of whole list editions. Upload a CSV or xlsx file (as the request body, or as the
- * multipart part {@code file}); every row is matched into a preview; bad rows are corrected and
+ * Imports of whole list editions. Upload a CSV or xlsx file of at most 10 MB (as the request body,
+ * or as the multipart part {@code file}, limited by the multipart settings); every row is matched into a preview; bad rows are corrected and
  * uncertain matches reviewed; then the import is applied.
  */
 @RestController
@@ -96,6 +98,7 @@ public class EditionImportController {
 
     @PostMapping(path = "/api/list-editions/{editionId}/imports", consumes = {"text/csv", XLSX, "application/octet-stream"})
     @OfficerOrAdminRole
+    @RequestBodyLimit(bytes = Spreadsheets.MAX_UPLOAD_BYTES)
     public ResponseEntity<PreviewResponse> upload(@PathVariable UUID editionId, @RequestBody byte[] content,
             @RequestParam(required = false) String fileName) {
         return created(imports.upload(editionId, fileName, content, currentCaller.scope()));

@@ -17,6 +17,7 @@ import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
 import cn.gov.zhaoshang.platform.validation.FileNames;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import cn.gov.zhaoshang.project.evidence.application.EvidenceFiles;
 import cn.gov.zhaoshang.project.evidence.model.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +67,7 @@ public class EvidenceFileController {
      */
     @PutMapping("/api/projects/{id}/evidence/{evidenceId}/file")
     @OfficerRole
+    @RequestBodyLimit(bytes = EvidenceFiles.MAX_BYTES)
     public ResponseEntity<EvidenceFileResponse> upload(@PathVariable UUID id, @PathVariable UUID evidenceId,
             @RequestParam(required = false) String fileName, HttpServletRequest request) {
         FileNames.problemWith(fileName).ifPresent(problem -> {

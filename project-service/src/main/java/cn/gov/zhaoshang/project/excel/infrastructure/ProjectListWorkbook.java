@@ -2,7 +2,6 @@ package cn.gov.zhaoshang.project.excel.infrastructure;
 
 import static cn.gov.zhaoshang.project.excel.model.ProjectListLayout.*;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import cn.gov.zhaoshang.platform.excel.SheetCells;
+import cn.gov.zhaoshang.platform.excel.SpreadsheetTooLargeException;
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.validation.PlainText;
 import cn.gov.zhaoshang.project.excel.model.CellError;
 import cn.gov.zhaoshang.project.excel.model.FundsRow;
@@ -33,7 +34,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -63,7 +63,7 @@ public final class ProjectListWorkbook {
         List<CellError> errors = new ArrayList<>();
         List<ListRow> rows = new ArrayList<>();
         List<FundsRow> funds = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+        try (Workbook workbook = Spreadsheets.open(content)) {
             Sheet list = workbook.getSheet(SHEET) != null ? workbook.getSheet(SHEET) : workbook.getSheetAt(0);
             readList(list, rows, errors);
             Sheet fundsSheet = workbook.getSheet(FundsSheetLayout.SHEET);
@@ -73,6 +73,9 @@ public final class ProjectListWorkbook {
         } catch (SheetCells.NotPlainText notText) {
             errors.add(new CellError(notText.sheet(), notText.row(), notText.column(), "-", PlainText.RULE, notText.problem()));
             return new Parsed(List.of(), List.of(), errors);
+        } catch (SpreadsheetTooLargeException overACap) {
+            // not a file that cannot be read: refused as the request it came in (400 naming the cap)
+            throw overACap;
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof TooLarge) {
                 errors.add(new CellError(SHEET, 1, "A", SERIAL, "MaxRows", "a file has at most " + MAX_ROWS + " rows"));

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnit;
 import cn.gov.zhaoshang.platform.orgunits.OrgUnitDirectory;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
@@ -13,6 +14,7 @@ import cn.gov.zhaoshang.platform.security.OfficerRole;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.project.library.web.ProjectSearchParameters;
 import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import cn.gov.zhaoshang.project.excel.application.ProjectListExport;
 import cn.gov.zhaoshang.project.excel.application.ProjectListImport;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 招商引资项目月报表 in and out (under {@code /api/projects}, the gateway's route to this service). The
- * file is the request body, as xlsx.
+ * file is the request body, as xlsx, of at most {@link Spreadsheets#MAX_UPLOAD_BYTES}.
  */
 @RestController
 @RequestMapping("/api/projects")
@@ -39,8 +41,6 @@ public class ProjectListController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** Larger bodies are refused before they are parsed. */
-    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
 
     private final ProjectListImport imports;
     private final ProjectListExport exports;
@@ -58,6 +58,7 @@ public class ProjectListController {
     /** What the import would do: errors first, then duplicates; nothing is stored. Always 200. */
     @PostMapping(value = "/imports/preview", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @OfficerRole
+    @RequestBodyLimit(bytes = Spreadsheets.MAX_UPLOAD_BYTES)
     public ImportResponse preview(@RequestBody byte[] file) {
         checkSize(file);
         return ImportResponse.of(imports.preview(file, currentCaller.scope()), false);
@@ -69,6 +70,7 @@ public class ProjectListController {
      */
     @PostMapping(value = "/imports", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @OfficerRole
+    @RequestBodyLimit(bytes = Spreadsheets.MAX_UPLOAD_BYTES)
     public ResponseEntity<ImportResponse> importList(@RequestBody byte[] file) {
         checkSize(file);
         return ResponseEntity.status(HttpStatus.CREATED).body(ImportResponse.of(imports.apply(file, currentCaller.scope()), true));
@@ -93,10 +95,11 @@ public class ProjectListController {
                 .body(file);
     }
 
+    /** A larger body was refused while it was read (413, {@link RequestBodyLimit}); an empty one is not a file. */
     private static void checkSize(byte[] file) {
-        if (file.length == 0 || file.length > MAX_FILE_BYTES) {
+        if (file.length == 0) {
             throw new RequestValidationException(List.of(new FieldViolation("file", "FileSize",
-                    "an xlsx file of at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB")));
+                    "an xlsx file of at most " + Spreadsheets.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB")));
         }
     }
 }

@@ -1,6 +1,5 @@
 package cn.gov.zhaoshang.targets.annual.application;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +61,7 @@ public class TargetBulkEntry {
     }
 
     @Transactional
-    public Result upload(InputStream file, boolean dryRun, OrgScope scope) {
+    public Result upload(byte[] file, boolean dryRun, OrgScope scope) {
         TargetWorkbook.Parsed parsed = TargetWorkbook.read(file);
         List<CellError> errors = new ArrayList<>(parsed.errors());
         Map<UploadRow, RegisteredOrgUnit> units = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package cn.gov.zhaoshang.targets.annual.application;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.zhaoshang.platform.excel.SheetCells;
+import cn.gov.zhaoshang.platform.excel.SpreadsheetTooLargeException;
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.validation.PlainText;
 import cn.gov.zhaoshang.targets.annual.model.FigureKind;
 import cn.gov.zhaoshang.targets.annual.model.TargetFigure;
@@ -21,7 +22,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -128,10 +128,14 @@ public final class TargetWorkbook {
     public record Parsed(List<UploadRow> rows, List<CellError> errors) {
     }
 
-    public static Parsed read(InputStream file) {
+    /**
+     * @throws SpreadsheetTooLargeException over one of
+     *     {@link Spreadsheets}' caps (400 naming it), not an error of a cell
+     */
+    public static Parsed read(byte[] file) {
         List<CellError> errors = new ArrayList<>();
         List<UploadRow> rows = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(file)) {
+        try (Workbook workbook = Spreadsheets.open(file)) {
             Sheet sheet = workbook.getSheet(SHEET) != null ? workbook.getSheet(SHEET) : workbook.getSheetAt(0);
             String sheetName = sheet.getSheetName();
             Row header = null;
@@ -212,6 +216,9 @@ public final class TargetWorkbook {
         } catch (SheetCells.NotPlainText notText) {
             errors.add(new CellError(notText.sheet(), notText.row(), notText.column(), "-", PlainText.RULE, notText.problem()));
             return new Parsed(List.of(), errors);
+        } catch (SpreadsheetTooLargeException overACap) {
+            // not a file that cannot be read: refused as the request it came in (400 naming the cap)
+            throw overACap;
         } catch (IOException | RuntimeException e) {
             // not a zip, not OOXML, or a part POI refuses to parse: a DOCTYPE (POIXMLException), broken XML
             errors.add(new CellError("-", 0, "-", "-", "Xlsx", "the upload is not an xlsx workbook"));

@@ -1,11 +1,12 @@
 package cn.gov.zhaoshang.targets.annual.web;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.gov.zhaoshang.platform.excel.Spreadsheets;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.TargetAdminRole;
+import cn.gov.zhaoshang.platform.web.RequestBodyLimit;
 import cn.gov.zhaoshang.targets.annual.application.TargetBulkEntry;
 import cn.gov.zhaoshang.targets.annual.application.TargetWorkbook;
 import org.springframework.http.ContentDisposition;
@@ -48,8 +49,9 @@ public class TargetWorkbookController {
 
     @PostMapping(value = "/api/targets/upload", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @TargetAdminRole
+    @RequestBodyLimit(bytes = Spreadsheets.MAX_UPLOAD_BYTES)
     public BulkEntryResponse upload(@RequestBody byte[] workbook, @RequestParam(defaultValue = "false") boolean dryRun) {
-        TargetBulkEntry.Result result = bulkEntry.upload(new ByteArrayInputStream(workbook), dryRun, currentCaller.scope());
+        TargetBulkEntry.Result result = bulkEntry.upload(workbook, dryRun, currentCaller.scope());
         return new BulkEntryResponse(dryRun, result.applied(), result.changes().stream()
                 .map(change -> new BulkEntryResponse.UnitChange(change.orgUnit(), change.year(), change.figures().stream()
                         .map(figure -> new BulkEntryResponse.FigureChange(figure.figure().name(),
