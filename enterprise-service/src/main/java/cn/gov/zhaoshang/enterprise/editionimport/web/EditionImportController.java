@@ -31,8 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Imports of whole list editions. Upload a CSV or xlsx file of at most 10 MB (as the request body,
- * or as the multipart part {@code file}, limited by the multipart settings); every row is matched into a preview; bad rows are corrected and
- * uncertain matches reviewed; then the import is applied.
+ * or as the multipart part {@code file}, limited by the multipart settings); every row is matched
+ * into a preview; bad rows are corrected and uncertain matches reviewed; then the import is applied.
  */
 @RestController
 public class EditionImportController {
