@@ -36,6 +36,9 @@ public final class ProjectFilterSql {
     /** How well the name matches the query, 0 to 1; only with a query. */
     public static final String RELEVANCE = "word_similarity(" + SPACED_QUERY + ", p.search_name)";
 
+    /** A county with its parks, or a city with its counties; a region's list is far longer. */
+    static final int MAX_UNITS_IN_THE_NAME_INDEX = 20;
+
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
@@ -45,7 +48,13 @@ public final class ProjectFilterSql {
     /** The conditions of the filter within the caller's scope, joined with AND. */
     public static ProjectFilterSql of(JdbcClient jdbc, OrgScope scope, ProjectFilter filter) {
         ProjectFilterSql sql = new ProjectFilterSql();
-        sql.add("p.org_unit_code = ANY(CAST(:units AS text[]))", "units", unitCodes(jdbc, scope, filter));
+        String[] units = unitCodes(jdbc, scope, filter);
+        // In the name index, a list of units costs one index scan per unit: a few (a county, a city)
+        // are cheaper that way than re-checking the region's close names, but a region's hundred are
+        // not, so a long list is only a filter on the rows the name found (the expression is no index's).
+        boolean unitsInTheNameIndex = !filter.hasQuery() || units.length <= MAX_UNITS_IN_THE_NAME_INDEX;
+        sql.add(unitsInTheNameIndex ? "p.org_unit_code = ANY(CAST(:units AS text[]))"
+                : "(p.org_unit_code || '') = ANY(CAST(:units AS text[]))", "units", units);
         if (filter.hasQuery()) {
             // <% uses pg_trgm.word_similarity_threshold (0.6 by default) and the GIN index on search_name
             sql.add("(" + SPACED_QUERY + " <% p.search_name OR lower(p.project_code) LIKE :codePrefix)", "query", filter.query());
