@@ -41,6 +41,8 @@ ROUND_DURATION=${ROUND_DURATION:-10s}
 [[ $DURATION == *s && $ROUND_DURATION == *s ]] || { echo "DURATION and ROUND_DURATION must be in seconds, like 20s" >&2; exit 1; }
 SERVICE_PORT=8084
 GATEWAY_PORT=8080
+# the gateway's actuator (LocalPlatform.GATEWAY_MANAGEMENT_PORT)
+GATEWAY_MANAGEMENT_PORT=9080
 NGINX_PORT=18090
 KEYCLOAK=http://localhost:8180/realms/zhaoshang/protocol/openid-connect/token
 LIMIT=1000000000
@@ -67,7 +69,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/actuator/health"; then
+if ! curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health"; then
   echo "no platform on port $GATEWAY_PORT: starting ./run-local with the rate limits raised (log: .run-local-benchmark.log)…"
   ZHAOSHANG_GATEWAY_RATELIMIT_PERUSER_CAPACITY=$LIMIT ZHAOSHANG_GATEWAY_RATELIMIT_PERUSER_REFILLTOKENS=$LIMIT \
   ZHAOSHANG_GATEWAY_RATELIMIT_PERCLIENT_CAPACITY=$LIMIT ZHAOSHANG_GATEWAY_RATELIMIT_PERCLIENT_REFILLTOKENS=$LIMIT \

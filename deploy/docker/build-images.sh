@@ -32,12 +32,14 @@ fi
 
 for entry in "${SERVICES[@]}"; do
   module=${entry%%:*}; port=${entry##*:}
+  # the gateway's actuator has a port of its own (gateway/src/main/resources/application.yml)
+  management_port=$port; [[ $module == gateway ]] && management_port=9080
   image="$REGISTRY/$module:$TAG"
   echo "building $image"
   if [[ "$engine" == buildah ]]; then
-    buildah bud -f deploy/docker/Dockerfile --build-arg MODULE="$module" --build-arg VERSION="$VERSION" --build-arg PORT="$port" -t "$image" .
+    buildah bud -f deploy/docker/Dockerfile --build-arg MODULE="$module" --build-arg VERSION="$VERSION" --build-arg PORT="$port" --build-arg MANAGEMENT_PORT="$management_port" -t "$image" .
   else
-    "$engine" build -f deploy/docker/Dockerfile --build-arg MODULE="$module" --build-arg VERSION="$VERSION" --build-arg PORT="$port" -t "$image" .
+    "$engine" build -f deploy/docker/Dockerfile --build-arg MODULE="$module" --build-arg VERSION="$VERSION" --build-arg PORT="$port" --build-arg MANAGEMENT_PORT="$management_port" -t "$image" .
   fi
 done
 echo "Built ${#SERVICES[@]} images tagged $TAG. Set the same tag in deploy/overlays/<overlay>/kustomization.yaml (images:)."

@@ -166,6 +166,37 @@ class ProductionOverlayTest {
         assertThat(one("Ingress", "gateway").spec().path("tls").get(0).path("hosts").toString()).contains("zhaoshang.example.gov.cn");
     }
 
+    /**
+     * Issue 25, finding 10: the Ingress forwards the public host to the gateway's {@code http} port,
+     * and the actuator (probes, Prometheus) is on its {@code management} port, which only the
+     * monitoring namespace reaches.
+     */
+    @Test
+    void theGatewaysActuatorIsOnAManagementPortTheIngressNeverReaches() {
+        JsonNode container = one("Deployment", "gateway").spec().path("template").path("spec").path("containers").get(0);
+        assertThat(StreamSupport.stream(container.path("ports").spliterator(), false)
+                .filter(port -> port.path("name").asText().equals("management"))
+                .map(port -> port.path("containerPort").asInt())).containsExactly(9080);
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(container.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("management");
+        }
+        assertThat(one("ConfigMap", "gateway-config").node().path("data").path("MANAGEMENT_ADDRESS").asText()).isEqualTo("0.0.0.0");
+        assertThat(one("ServiceMonitor", "gateway").spec().path("endpoints").get(0).path("port").asText()).isEqualTo("management");
+        JsonNode ingressBackend = StreamSupport.stream(one("Ingress", "gateway").spec().path("rules").spliterator(), false)
+                .flatMap(rule -> StreamSupport.stream(rule.path("http").path("paths").spliterator(), false))
+                .map(path -> path.path("backend").path("service").path("port")).findFirst().orElseThrow();
+        assertThat(ingressBackend.path("name").asText(ingressBackend.path("number").asText())).isIn("http", "8080");
+        for (JsonNode rule : one("NetworkPolicy", "gateway").spec().path("ingress")) {
+            String ports = rule.path("ports").toString();
+            if (rule.toString().contains("ingress-nginx")) {
+                assertThat(ports).as("what the ingress controller reaches").contains("\"http\"").doesNotContain("management");
+            } else {
+                assertThat(rule.toString()).as("who reaches the management port").contains("monitoring");
+                assertThat(ports).contains("management").doesNotContain("\"http\"");
+            }
+        }
+    }
+
     private static int replicasWithRole(String role) {
         return objects.stream().filter(o -> o.is("KafkaNodePool"))
                 .filter(pool -> texts(pool.spec().path("roles")).contains(role))

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.zhaoshang.testsupport.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,8 @@ class LoopbackOnlyIT {
         Optional<InetAddress> network = networkAddress();
         assumeTrue(network.isPresent(), "this machine has no network address besides the loopback");
         WholePlatform platform = WholePlatform.Shared.platform();
-        List<String> urls = new ArrayList<>(List.of(platform.consoleUrl(), platform.keycloak().tokenEndpoint()));
+        List<String> urls = new ArrayList<>(List.of(platform.consoleUrl(), platform.gatewayManagementUrl(),
+                platform.keycloak().tokenEndpoint()));
         WholePlatform.SERVICES.forEach(service -> urls.add(platform.serviceUrl(service)));
 
         for (String url : urls) {
@@ -39,6 +41,22 @@ class LoopbackOnlyIT {
             assertThat(accepts(InetAddress.getLoopbackAddress(), port)).as("%s on the loopback", url).isTrue();
             assertThat(accepts(network.get(), port)).as("%s on %s", url, network.get()).isFalse();
         }
+    }
+
+    /**
+     * Finding 10's other half: the gateway's metrics are not on the port the console and the API are
+     * on (the one a production Ingress forwards), only on its management port.
+     */
+    @Test
+    void theGatewaysMetricsAreOnItsManagementPortNotOnThePublicOne() {
+        WholePlatform platform = WholePlatform.Shared.platform();
+        ApiClient.Response publicPort = ApiClient.at(platform.consoleUrl()).get("/actuator/prometheus");
+        assertThat(publicPort.status()).isEqualTo(404);
+        assertThat(publicPort.body()).doesNotContain("jvm_memory");
+        assertThat(platform.asUser("gx-admin").get("/actuator/prometheus").status()).as("even for an admin").isEqualTo(404);
+        ApiClient.Response management = ApiClient.at(platform.gatewayManagementUrl()).get("/actuator/prometheus");
+        assertThat(management.status()).isEqualTo(200);
+        assertThat(management.body()).contains("jvm_memory_used_bytes");
     }
 
     private static Optional<InetAddress> networkAddress() throws SocketException {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.FreePorts;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import cn.gov.zhaoshang.testsupport.TestIdentityProvider;
@@ -69,6 +70,8 @@ class SecurityMatrixIT {
                 PlatformServers.serviceProperties("matrix_" + service.replace("-service", "")))));
         services.values().forEach(ServiceProcess::awaitReady);
         Map<String, String> gatewayProperties = new HashMap<>(PlatformServers.tokenValidationProperties());
+        // the gateway's actuator answers on a port of its own; a free one, never another gateway's
+        gatewayProperties.put("management.server.port", String.valueOf(FreePorts.next()));
         services.forEach((name, process) -> gatewayProperties.put(
                 "zhaoshang.gateway.services." + name.replace("-service", ""), process.baseUrl()));
         gateway = ServiceProcess.start("gateway", "matrix-gateway", gatewayProperties).awaitReady();

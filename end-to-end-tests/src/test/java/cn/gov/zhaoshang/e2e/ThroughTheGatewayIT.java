@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.gov.zhaoshang.testsupport.ApiClient;
+import cn.gov.zhaoshang.testsupport.FreePorts;
 import cn.gov.zhaoshang.testsupport.GeneratedOrgUnits;
 import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
@@ -43,6 +44,8 @@ class ThroughTheGatewayIT {
         projectService.awaitReady();
         reportingService.awaitReady();
         Map<String, String> gatewayProperties = new HashMap<>(PlatformServers.tokenValidationProperties());
+        // the gateway's actuator answers on a port of its own; a free one, never another gateway's
+        gatewayProperties.put("management.server.port", String.valueOf(FreePorts.next()));
         gatewayProperties.put("zhaoshang.gateway.services.project", projectService.baseUrl());
         gatewayProperties.put("zhaoshang.gateway.services.reporting", reportingService.baseUrl());
         gateway = ServiceProcess.start("gateway", "gateway", gatewayProperties).awaitReady();

@@ -103,6 +103,8 @@ final class WholePlatform implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
         List<ServiceProcess> processes = new ArrayList<>();
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokens);
+        // the gateway's actuator answers on a port of its own; a free one, never another gateway's
+        gatewayProperties.put("management.server.port", String.valueOf(FreePorts.next()));
         // A broker of its own: the platform lives as long as the JVM, beside suites that start their
         // own services on the JVM's broker with the same consumer groups, whose events it would take.
         KafkaNode kafka = KafkaNode.start();
@@ -143,6 +145,11 @@ final class WholePlatform implements AutoCloseable {
 
     String consoleUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** The gateway's actuator (health, Prometheus), on its management port. */
+    String gatewayManagementUrl() {
+        return processes.getLast().managementUrl();
     }
 
     /** One of {@link #SERVICES}, directly, not through the gateway. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,9 @@ class TokenValidationIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     TestIdentityProvider idp = PlatformServers.identityProvider();
     ApiClient gateway;
@@ -139,8 +143,26 @@ class TokenValidationIT {
     }
 
     @Test
-    void healthNeedsNoToken() {
-        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+    void healthAndMetricsAnswerOnTheManagementPortWithoutAToken() {
+        ApiClient management = ApiClient.atPort(managementPort);
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        ApiClient.Response metrics = management.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** Issue 25, finding 10: the public port, the one the Ingress forwards, has no actuator at all. */
+    @Test
+    void thePublicPortServesNoActuatorEndpoint() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator")) {
+            ApiClient.Response anonymous = gateway.get(path);
+            assertThat(anonymous.status()).as("GET %s without a token", path).isIn(401, 404);
+            assertThat(anonymous.body()).as(path).doesNotContain("jvm_").doesNotContain("UP");
+            ApiClient.Response signedIn = gateway.withToken(TestUser.GX_ADMIN.token()).get(path);
+            assertThat(signedIn.status()).as("GET %s as an admin", path).isEqualTo(404);
+        }
+        assertThat(service.requestHeaders).as("nothing reached a service").isEmpty();
     }
 
     private static void assertRefused(ApiClient.Response response) {

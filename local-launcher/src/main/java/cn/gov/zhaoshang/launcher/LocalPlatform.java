@@ -26,6 +26,8 @@ import cn.gov.zhaoshang.testsupport.ServiceProcess;
 public final class LocalPlatform {
 
     static final int GATEWAY_PORT = 8080;
+    /** The gateway's actuator (health, Prometheus), kept off the port the console and the API are on. */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
     static final int KEYCLOAK_PORT = 8180;
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
@@ -132,6 +134,7 @@ public final class LocalPlatform {
             return process;
         }).toList();
         Map<String, String> gatewayProperties = new LinkedHashMap<>(tokenValidation);
+        gatewayProperties.put("management.server.port", String.valueOf(GATEWAY_MANAGEMENT_PORT));
         SERVICE_PORTS.forEach((name, port) -> gatewayProperties.put(
                 "zhaoshang.gateway.services." + name.replace("-service", ""), "http://127.0.0.1:" + port));
         ServiceJvmCache.Start gatewayStart = jvmStart.get("gateway");
@@ -179,6 +182,7 @@ public final class LocalPlatform {
                   Web console     http://localhost:%d/   (sign in with a demo user below; use localhost,
                                   not 127.0.0.1: Keycloak sends the browser back to exactly this address)
                   API (gateway)   %s/api/...
+                  Metrics         %s/actuator/prometheus   (the gateway's; each service's on its own port)
                   Keycloak        %s   (admin console: admin / %s)
                   Service logs    %s
 
@@ -200,7 +204,7 @@ public final class LocalPlatform {
                 curl -s -H "Authorization: Bearer $TOKEN" '%s/api/reports/monthly?orgUnit=450800&month=%s'
 
                   Ctrl-C stops everything.
-                """, elapsed.toSeconds(), GATEWAY_PORT, gateway.baseUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
+                """, elapsed.toSeconds(), GATEWAY_PORT, gateway.baseUrl(), gateway.managementUrl(), keycloak.baseUrl(), secrets.keycloakAdminPassword(), logs,
                 secrets.demoPassword(), secrets.agencyStatsSecret(), secrets.demoPassword(), keycloak.tokenEndpoint(),
                 gateway.baseUrl(), reportMonth);
     }

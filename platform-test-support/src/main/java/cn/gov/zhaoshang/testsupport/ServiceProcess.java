@@ -20,14 +20,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(120);
 
+    private static final String MANAGEMENT_PORT = "management.server.port";
+
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -51,6 +55,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts a runnable jar on the given port.
      *
+     * @param properties     Spring properties; {@code management.server.port} among them (the
+     *                       gateway's actuator has a port of its own) is where readiness is asked
      * @param extraArguments JVM options (starting with {@code -X}) and Spring arguments (starting
      *                       with {@code --}), in any order
      */
@@ -73,7 +79,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new ServiceProcess(instanceName, port, process, log);
+            int managementPort = properties.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(properties.get(MANAGEMENT_PORT)) : port;
+            return new ServiceProcess(instanceName, port, managementPort, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,13 +90,18 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where its actuator answers: {@link #baseUrl()} unless it was given a management port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Waits until the service reports itself ready, or fails with the end of its log. */
     public ServiceProcess awaitReady() {
         Readiness.await(name + " ready", STARTUP_DEADLINE, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tailOfLog());
             }
-            return Readiness.answersOk(baseUrl() + "/actuator/health/readiness");
+            return Readiness.answersOk(managementUrl() + "/actuator/health/readiness");
         }, this::tailOfLog);
         return this;
     }

@@ -113,6 +113,8 @@ public class GatewaySecurityConfiguration {
                         // the API first: almost every request is one, and one pattern decides it
                         // instead of the nine public ones below, each tried in turn
                         .pathMatchers("/api/**").authenticated()
+                        // the actuator answers on the management port (application.yml); on this, the
+                        // public one, its paths are 404 (docs/security.md, finding 10)
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         // API documentation is public: it describes the API, it holds no data
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**").permitAll()
