@@ -29,17 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       Read and Describe;</li>
  *   <li>every listener's consumer group: Read and Describe (literal names, no prefixes);</li>
  *   <li>its outbox's topics, and the dead-letter topic of every topic it consumes (the shared error
- *       handler writes there): Write and Describe.</li>
+ *       handler writes there): Write and Describe;</li>
+ *   <li>the re-drive of its own topics' dead letters ({@code POST /actuator/deadletters/{topic}}, run by
+ *       the topic's publisher only): Read and Describe on its topics and their {@code .dlt} topics, and
+ *       on the group {@code <service>-redrive}. It writes only the topics its outbox writes.</li>
  * </ul>
- *
- * <p><b>Named exception, deliberately not granted: the re-drive.</b> {@code POST /actuator/deadletters/{topic}}
- * ({@code platform-shared}'s {@code DeadLetterRedriveEndpoint}) reads {@code <topic>.dlt} in the group
- * {@code <group>-redrive} and writes the records back to {@code <topic>}, a topic owned by another
- * service. Granting that would let reporting-service write project events, and three services write
- * the targets topic that carries the org tree every scope is computed from. So the re-drive is denied
- * in production (the broker answers TOPIC_AUTHORIZATION_FAILED) until it moves to a retry topic of
- * each consumer's own; docs/security.md says what to do with dead letters meanwhile. Should a grant for
- * it ever be wanted, it belongs in {@link #GRANTED_BEYOND_THE_CODE} under that name, not in silence.
  */
 class KafkaAclsMatchCodeTest {
 
@@ -102,11 +96,17 @@ class KafkaAclsMatchCodeTest {
         assertThat(uses.get("reporting-service").replayedTopics()).containsExactlyInAnyOrder(Topics.PROJECT, Topics.ENTERPRISE, Topics.TARGETS);
         Map<String, String> ownTopics = Map.of("project-service", Topics.PROJECT, "enterprise-service", Topics.ENTERPRISE,
                 "targets-service", Topics.TARGETS, "reporting-service", Topics.REPORT);
-        ownTopics.forEach((service, topic) ->
-                assertThat(uses.get(service).producedTopics()).as("what %s's outbox publishes", service).containsExactly(topic));
+        ownTopics.forEach((service, topic) -> {
+            assertThat(uses.get(service).producedTopics()).as("what %s's outbox publishes", service).containsExactly(topic);
+            assertThat(uses.get(service).redrive()).as("what %s's re-drive reads", service)
+                    .isEqualTo(new KafkaUseInCode.Redrive(Set.of(topic, Topics.deadLetterTopicOf(topic)), service + "-redrive"));
+        });
     }
 
-    /** The re-drive's grants, named above, are not given: no service may write a topic its outbox does not publish. */
+    /**
+     * No service may write a topic its outbox does not publish, nor read a dead-letter topic or join a
+     * re-drive group but its own topics' and its own.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void noServiceMayWriteAnotherServicesTopicOrReadADeadLetterTopic(String overlay) {
@@ -118,11 +118,12 @@ class KafkaAclsMatchCodeTest {
                 if (parts[0].equals("topic") && parts[3].equals("Write") && !parts[1].endsWith(".dlt")) {
                     assertThat(use.producedTopics()).as("%s may write %s", service, parts[1]).contains(parts[1]);
                 }
-                if (parts[0].equals("topic") && parts[3].equals("Read")) {
-                    assertThat(parts[1]).as("%s may read", service).doesNotEndWith(".dlt");
+                if (parts[0].equals("topic") && parts[3].equals("Read") && parts[1].endsWith(".dlt")) {
+                    assertThat(Topics.PUBLISHERS.get(parts[1].substring(0, parts[1].length() - ".dlt".length())))
+                            .as("%s may read %s", service, parts[1]).isEqualTo(service);
                 }
-                if (parts[0].equals("group")) {
-                    assertThat(parts[1]).as("%s may join", service).doesNotEndWith("-redrive");
+                if (parts[0].equals("group") && parts[1].endsWith("-redrive")) {
+                    assertThat(parts[1]).as("%s may join", service).isEqualTo(service + "-redrive");
                 }
             }
         }
@@ -142,6 +143,14 @@ class KafkaAclsMatchCodeTest {
         for (String topic : union(use.producedTopics(), use.deadLetterTopics())) {
             acls.add("topic " + topic + " literal Write");
             acls.add("topic " + topic + " literal Describe");
+        }
+        for (String topic : use.redrive().readTopics()) {
+            acls.add("topic " + topic + " literal Read");
+            acls.add("topic " + topic + " literal Describe");
+        }
+        if (use.redrive().group() != null) {
+            acls.add("group " + use.redrive().group() + " literal Read");
+            acls.add("group " + use.redrive().group() + " literal Describe");
         }
         return acls;
     }

@@ -40,7 +40,11 @@ final class KafkaUseInCode {
     static final Path ROOT = ManifestValidator.DEPLOY.getParent();
     static final Path SHARED = ROOT.resolve("platform-shared");
 
-    /** The re-drive of dead-lettered events (platform-shared): reads {@code <topic>.dlt} in {@code <group>-redrive} and writes back to {@code <topic>}. */
+    /**
+     * The re-drive of dead-lettered events (platform-shared): run by the publisher of a topic, it reads
+     * {@code <topic>.dlt} in the group {@code <service>-redrive}, reads each original in {@code <topic>}
+     * outside any group, and publishes it again on {@code <topic>} (which its outbox writes already).
+     */
     static final String RE_DRIVE = "platform/consumption/DeadLetterRedriveEndpoint.java";
 
     private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\s*\\(");
@@ -61,7 +65,11 @@ final class KafkaUseInCode {
 
     /** Everything one service does with Kafka. */
     record Use(String service, List<Listener> listeners, Set<String> consumedTopics, Set<String> groups,
-            Set<String> producedTopics, Set<String> deadLetterTopics, Set<String> replayedTopics) {
+            Set<String> producedTopics, Set<String> deadLetterTopics, Set<String> replayedTopics, Redrive redrive) {
+    }
+
+    /** What the re-drive reads: its topics' dead letters and originals, and its group. */
+    record Redrive(Set<String> readTopics, String group) {
     }
 
     private final String service;
@@ -136,7 +144,36 @@ final class KafkaUseInCode {
 
         Set<String> replayed = replayedTopics(ownSources);
         checkEveryKafkaClientIsKnown(ownSources, sharedSources);
-        return new Use(service, listeners, consumed, groups, produced, deadLetters, replayed);
+        return new Use(service, listeners, consumed, groups, produced, deadLetters, replayed, redrive(shared, sharedBeans, produced));
+    }
+
+    /**
+     * The re-drive endpoint, a bean of the shared auto-configuration in every service: it re-drives
+     * the topics {@link Topics#PUBLISHERS} names this service for, which must be what its outbox
+     * publishes.
+     */
+    private Redrive redrive(boolean shared, String sharedBeans, Set<String> produced) {
+        if (!shared) {
+            return new Redrive(Set.of(), null);
+        }
+        String endpoint = read(SHARED.resolve("src/main/java/cn/gov/zhaoshang/" + RE_DRIVE));
+        require(sharedBeans.contains("new DeadLetterRedriveEndpoint(") && endpoint.contains("Topics.PUBLISHERS.get(topic)")
+                        && endpoint.contains("service + \"-redrive\""),
+                "the re-drive no longer works on the topics Topics.PUBLISHERS gives the service, in the group <service>-redrive; teach KafkaUseInCode");
+        Set<String> published = new TreeSet<>();
+        Topics.PUBLISHERS.forEach((topic, publisher) -> {
+            if (publisher.equals(property("spring.application.name"))) {
+                published.add(topic);
+            }
+        });
+        require(published.equals(produced) || produced.isEmpty(),
+                service + " publishes " + produced + " but Topics.PUBLISHERS gives it " + published);
+        Set<String> read = new TreeSet<>();
+        published.forEach(topic -> {
+            read.add(topic);
+            read.add(Topics.deadLetterTopicOf(topic));
+        });
+        return new Redrive(read, property("spring.application.name") + "-redrive");
     }
 
     // --- listeners
@@ -248,7 +285,7 @@ final class KafkaUseInCode {
                 "platform/outbox/KafkaOutboxRelay.java",
                 // the listeners' error handler: <topic>.dlt (the dead-letter topics above)
                 "platform/config/PlatformAutoConfiguration.java",
-                // the re-drive: a named exception, see KafkaAclsMatchCodeTest
+                // the re-drive: its publisher's own topics (redrive above)
                 RE_DRIVE,
                 // reads topics from their beginning without a group (the replayed topics above)
                 "reporting/readmodel/infrastructure/TopicReplay.java");

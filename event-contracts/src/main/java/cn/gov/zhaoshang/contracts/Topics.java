@@ -1,6 +1,7 @@
 package cn.gov.zhaoshang.contracts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,16 @@ public final class Topics {
 
     /** The published topics, in a fixed order. Dead-letter topics are not included. */
     public static final List<String> ALL = List.of(PROJECT, ENTERPRISE, TARGETS, REPORT);
+
+    /**
+     * The service that publishes each topic, by its {@code spring.application.name}: the only one
+     * that writes it, through its outbox and when it re-drives the topic's dead letters.
+     */
+    public static final Map<String, String> PUBLISHERS = Map.of(
+            PROJECT, "project-service",
+            ENTERPRISE, "enterprise-service",
+            TARGETS, "targets-service",
+            REPORT, "reporting-service");
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -87,13 +87,18 @@ public final class TopicReader {
     }
 
     public static RecordMetadata send(String bootstrapServers, String topic, String key, String value) {
+        return send(bootstrapServers, new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record as it is, headers included, and waits for the broker's acknowledgement. */
+    public static RecordMetadata send(String bootstrapServers, ProducerRecord<String, String> record) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+            throw new IllegalStateException("could not send to " + record.topic(), e);
         }
     }
 

@@ -26,6 +26,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.namastack.outbox.Outbox;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -114,8 +115,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterRedriveEndpoint deadLetterRedriveEndpoint(KafkaTemplate<String, String> kafka, KafkaProperties kafkaProperties) {
-        return new DeadLetterRedriveEndpoint(kafka, kafkaProperties);
+    DeadLetterRedriveEndpoint deadLetterRedriveEndpoint(KafkaTemplate<String, String> kafka, KafkaProperties kafkaProperties,
+            @Value("${spring.application.name}") String service) {
+        return new DeadLetterRedriveEndpoint(kafka, kafkaProperties, service);
     }
 
     // --- the local org-unit tree and the caller's scope in it
