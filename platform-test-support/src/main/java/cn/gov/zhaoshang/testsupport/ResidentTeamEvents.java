@@ -28,6 +28,15 @@ public final class ResidentTeamEvents {
      * @return the team's id
      */
     public static UUID define(String consumerGroup, String orgUnit, String orgPath, String name) {
+        return announce(consumerGroup, orgUnit, orgPath, name, false);
+    }
+
+    /** As {@link #define}, for a team that was closed (its work ended on 2026-06-30). */
+    public static UUID defineClosed(String consumerGroup, String orgUnit, String orgPath, String name) {
+        return announce(consumerGroup, orgUnit, orgPath, name, true);
+    }
+
+    private static UUID announce(String consumerGroup, String orgUnit, String orgPath, String name, boolean closed) {
         UUID team = UUID.randomUUID();
         Map<String, Object> defined = new LinkedHashMap<>();
         defined.put("teamId", team.toString());
@@ -37,8 +46,8 @@ public final class ResidentTeamEvents {
         defined.put("keyArea", "GBA");
         defined.put("memberCount", 4);
         defined.put("activeFrom", "2026-01-01");
-        defined.put("activeUntil", null);
-        defined.put("closed", false);
+        defined.put("activeUntil", closed ? "2026-06-30" : null);
+        defined.put("closed", closed);
         defined.put("contractTargets", Map.of());
         defined.put("change", "DEFINED");
         String event = TestEvents.envelope(EventTypes.TARGETS_TEAM_DEFINED, "/zhaoshang/targets-service", team.toString(),

@@ -44,7 +44,9 @@ public class References {
     /**
      * The resident team a record of {@code recordUnit} names: it must be in this service's copy of
      * the teams (400 naming the field), and be a team of a unit in the caller's scope or of a unit
-     * above the record's (a city's team docks for its counties); another city's team is 403.
+     * above the record's (a city's team docks for its counties); another city's team is 403. A team
+     * that was closed is not given new records (400 {@code OpenResidentTeam}), as the monthly list
+     * names only open teams.
      */
     public ResidentTeam residentTeamFor(String field, UUID teamId, OrgUnit recordUnit, OrgScope scope) {
         ResidentTeam team = teams.of(List.of(teamId)).get(teamId);
@@ -55,6 +57,10 @@ public class References {
         OrgUnit teamUnit = orgUnits.find(team.orgUnit()).orElse(null);
         if (teamUnit == null || !(scope.contains(teamUnit) || teamUnit.contains(recordUnit))) {
             throw new AccessDeniedException(field + " " + teamId + " is a team of a unit outside your scope");
+        }
+        if (team.closed()) {
+            throw new RequestValidationException(List.of(new FieldViolation(field, "OpenResidentTeam",
+                    "is a team that was closed; choose an open team of the unit or of a unit above it")));
         }
         return team;
     }

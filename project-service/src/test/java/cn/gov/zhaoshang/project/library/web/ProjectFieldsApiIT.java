@@ -157,6 +157,7 @@ class ProjectFieldsApiIT {
         UUID city = ResidentTeamEvents.define(TEAMS_GROUP, "450800", "450000.450800", "贵港驻大湾区招商工作队");
         UUID otherCity = ResidentTeamEvents.define(TEAMS_GROUP, "450100", "450000.450100", "南宁驻大湾区招商工作队");
         UUID siblingCounty = ResidentTeamEvents.define(TEAMS_GROUP, "450802", "450000.450800.450802", "港北区驻大湾区招商小分队");
+        UUID closed = ResidentTeamEvents.defineClosed(TEAMS_GROUP, "450800", "450000.450800", "贵港驻长三角招商工作队（已撤销）");
 
         ApiClient.Response unknown = guipingOfficer.post("/api/projects", fullRequest("桂平市未知工作队项目", UUID.randomUUID(), UUID.randomUUID()));
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
@@ -166,8 +167,11 @@ class ProjectFieldsApiIT {
         assertThat(nanning.body()).doesNotContain("南宁驻大湾区");
         assertThat(guipingOfficer.post("/api/projects", fullRequest("桂平市港北工作队项目", UUID.randomUUID(), siblingCounty)).status())
                 .isEqualTo(403);
+        ApiClient.Response closedTeam = guipingOfficer.post("/api/projects", fullRequest("桂平市已撤销工作队项目", UUID.randomUUID(), closed));
+        assertThat(closedTeam.status()).as(closedTeam.body()).isEqualTo(400);
+        assertThat(fieldsAndRules(closedTeam)).containsExactly("residentTeamId:OpenResidentTeam");
         assertThat(jdbc.sql("SELECT count(*) FROM project WHERE resident_team_id IN (:teams)")
-                .param("teams", List.of(otherCity, siblingCounty)).query(Long.class).single()).isZero();
+                .param("teams", List.of(otherCity, siblingCounty, closed)).query(Long.class).single()).isZero();
 
         ApiClient.Response cityTeam = guipingOfficer.post("/api/projects", fullRequest("桂平市贵港工作队项目", UUID.randomUUID(), city));
         assertThat(cityTeam.status()).as(cityTeam.body()).isEqualTo(201);
