@@ -1,6 +1,9 @@
 package cn.gov.zhaoshang.enterprise.editionimport.infrastructure;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
 import cn.gov.zhaoshang.platform.excel.SpreadsheetTooLargeException;
 import cn.gov.zhaoshang.platform.excel.Spreadsheets;
+import cn.gov.zhaoshang.platform.validation.PlainText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the rows of an edition file, xlsx (recognised by its zip signature, opened within
- * {@link Spreadsheets}' caps) or UTF-8 CSV.
+ * {@link Spreadsheets}' caps) or UTF-8 CSV. A CSV that is not valid UTF-8, or a cell holding a
+ * control character (a NUL, which PostgreSQL refuses, or an escape), is 400 naming the file or the
+ * cell, never stored and never a 500.
  */
 @Component
 public class EditionFileReader {
@@ -51,7 +57,13 @@ public class EditionFileReader {
             }
             Map<String, String> cells = new HashMap<>();
             for (int c = 0; c < headers.size() && c < line.size(); c++) {
-                cells.put(headers.get(c), line.get(c));
+                int rowNumber = i + 1;
+                String column = headers.get(c);
+                PlainText.problemWith(line.get(c), PlainText.Lines.MULTI).ifPresent(problem -> {
+                    throw new RequestValidationException(List.of(new FieldViolation(
+                            "row " + rowNumber + " " + column, PlainText.RULE, problem)));
+                });
+                cells.put(column, line.get(c));
             }
             rows.add(new EditionFile.Row(i + 1, cells));
         }
@@ -91,7 +103,15 @@ public class EditionFileReader {
 
     /** RFC 4180: fields may be quoted, quotes doubled inside; a UTF-8 byte-order mark is ignored. */
     static List<List<String>> csvLines(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw invalidFile("is neither an xlsx workbook nor UTF-8 text");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
