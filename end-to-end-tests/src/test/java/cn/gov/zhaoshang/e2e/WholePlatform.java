@@ -27,7 +27,10 @@ import cn.gov.zhaoshang.testsupport.PlatformServers;
 import cn.gov.zhaoshang.testsupport.ServiceProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole platform, started as the end-to-end tests start it: the packaged four services and the
@@ -72,6 +75,11 @@ final class WholePlatform implements AutoCloseable {
         }
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A client whose access tokens live {@value #SHORT_LIVED_TOKEN_SECONDS} s ({@link #withShortLivedClient}). */
+    static final String SHORT_LIVED_CLIENT = "e2e-short-lived";
+    static final int SHORT_LIVED_TOKEN_SECONDS = 15;
+
     private final LocalSecrets secrets;
     private final KafkaNode kafka;
     private final KeycloakServer keycloak;
@@ -97,7 +105,7 @@ final class WholePlatform implements AutoCloseable {
         int managementPort = FreePorts.next();
         String issuer = "http://localhost:" + keycloakPort + "/realms/zhaoshang";
         CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                home, keycloakPort, managementPort, LocalRealm.build(secrets, consoleOrigin), secrets));
+                home, keycloakPort, managementPort, withShortLivedClient(LocalRealm.build(secrets, consoleOrigin)), secrets));
         Map<String, String> tokens = Map.of(
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
@@ -143,6 +151,27 @@ final class WholePlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * The local realm plus {@value #SHORT_LIVED_CLIENT}: the password-grant client {@code zhaoshang-cli}
+     * with access tokens of 15 seconds, so that a test can see a real token expire through the gateway.
+     */
+    private static String withShortLivedClient(String realmJson) {
+        ObjectNode realm = (ObjectNode) JSON.readTree(realmJson);
+        ArrayNode clients = (ArrayNode) realm.get("clients");
+        for (JsonNode client : clients) {
+            if (client.path("clientId").asString("").equals("zhaoshang-cli")) {
+                ObjectNode copy = ((ObjectNode) client).deepCopy();
+                copy.put("clientId", SHORT_LIVED_CLIENT);
+                copy.put("name", "end-to-end tests: tokens of 15 s");
+                copy.remove("id");
+                copy.withObjectProperty("attributes").put("access.token.lifespan", String.valueOf(SHORT_LIVED_TOKEN_SECONDS));
+                clients.add(copy);
+                return JSON.writeValueAsString(realm);
+            }
+        }
+        throw new IllegalStateException("the local realm has no client zhaoshang-cli");
+    }
+
     String consoleUrl() {
         return "http://localhost:" + gatewayPort;
     }
@@ -167,7 +196,12 @@ final class WholePlatform implements AutoCloseable {
 
     /** An access token of a demo user, from Keycloak's token endpoint by password grant. */
     String tokenOf(String username) {
-        String form = "client_id=zhaoshang-cli&grant_type=password&username=" + username
+        return tokenOf(username, "zhaoshang-cli");
+    }
+
+    /** As {@link #tokenOf(String)}, from the given public client with direct access grants. */
+    String tokenOf(String username, String clientId) {
+        String form = "client_id=" + clientId + "&grant_type=password&username=" + username
                 + "&password=" + URLEncoder.encode(secrets.demoPassword(), StandardCharsets.UTF_8);
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -178,7 +212,7 @@ final class WholePlatform implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " " + response.body());
             }
-            return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+            return JSON.readTree(response.body()).get("access_token").asString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
