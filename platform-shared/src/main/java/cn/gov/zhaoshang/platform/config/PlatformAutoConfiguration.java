@@ -3,6 +3,8 @@ package cn.gov.zhaoshang.platform.config;
 import java.time.Clock;
 
 import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.platform.audit.AuditController;
+import cn.gov.zhaoshang.platform.audit.AuditLog;
 import cn.gov.zhaoshang.platform.audit.AuditTrail;
 import cn.gov.zhaoshang.platform.consumption.DeadLetterRedriveEndpoint;
 import cn.gov.zhaoshang.platform.consumption.IdempotentConsumer;
@@ -190,5 +192,20 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json) {
         return new AuditTrail(jdbc, json);
+    }
+
+    /** The audit trail for auditors, under the service's own path ({@code zhaoshang.audit.path}). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("zhaoshang.audit.path")
+    AuditLog auditLog(JdbcClient jdbc, JsonMapper json, AuditTrail audit, @Value("${spring.application.name}") String service) {
+        return new AuditLog(jdbc, json, audit, service);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("zhaoshang.audit.path")
+    AuditController auditController(AuditLog log, CurrentCaller currentCaller, References references) {
+        return new AuditController(log, currentCaller, references);
     }
 }

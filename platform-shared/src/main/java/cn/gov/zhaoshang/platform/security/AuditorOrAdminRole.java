@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Reads the history of the org-unit tree: {@code auditor} or {@code admin}.
+ * Reads a history: the audit trails and the org-unit tree's: {@code auditor} or {@code admin}.
  * The role check of an operation is always one of these annotations, never a {@code @PreAuthorize}
  * expression of its own.
  */
