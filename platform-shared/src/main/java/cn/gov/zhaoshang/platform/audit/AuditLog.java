@@ -23,6 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditLog {
 
+    /** The rows and their count, ahead of the conditions. */
+    private static final String SELECT = """
+            SELECT id, occurred_at, actor, actor_unit, entity_type, entity_id, action,
+                   CAST(before AS text) AS before_json, CAST(after AS text) AS after_json, count(*) OVER () AS total
+            FROM audit_log
+            WHERE\s""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditTrail audit;
@@ -47,11 +54,7 @@ public class AuditLog {
 
     @Transactional
     public PageResponse<AuditRow> read(Query query, OrgScope scope, Map<String, String> askedFor) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT id, occurred_at, actor, actor_unit, entity_type, entity_id, action,
-                       CAST(before AS text) AS before_json, CAST(after AS text) AS after_json, count(*) OVER () AS total
-                FROM audit_log
-                WHERE (""").append(OrgScope.codeInSubtree("actor_unit", "unitPath"));
+        StringBuilder sql = new StringBuilder(SELECT).append("(").append(OrgScope.codeInSubtree("actor_unit", "unitPath"));
         sql.append(query.unitIsRoot() ? " OR actor_unit IS NULL)" : ")");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("unitPath", query.unitPath());
@@ -74,19 +77,43 @@ public class AuditLog {
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset");
         parameters.put("limit", query.size());
         parameters.put("offset", (long) query.page() * query.size());
+        return page(sql.toString(), parameters, query.page(), query.size(), scope, askedFor);
+    }
+
+    /**
+     * The whole history of one record, whoever acted on it, newest first: the rows of
+     * {@code entityId} and of its parts keyed {@code <entityId>/...} (a project's monthly funds,
+     * {@code <project>/2026-05}), of the given entity types. The caller has already been found to see
+     * the record. The read is recorded as for {@link #read}.
+     */
+    @Transactional
+    public PageResponse<AuditRow> history(List<String> entityTypes, String entityId, int page, int size, OrgScope scope) {
+        String sql = SELECT + "entity_type IN (:types) AND (entity_id = :id OR entity_id LIKE :parts)"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset";
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("types", entityTypes);
+        parameters.put("id", entityId);
+        parameters.put("parts", entityId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+        parameters.put("limit", size);
+        parameters.put("offset", (long) page * size);
+        return page(sql, parameters, page, size, scope, Map.of("entityTypes", String.join(",", entityTypes), "entityId", entityId));
+    }
+
+    private PageResponse<AuditRow> page(String sql, Map<String, Object> parameters, int page, int size, OrgScope scope,
+            Map<String, String> askedFor) {
         long[] total = {0};
-        List<AuditRow> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(parameters).query((rs, n) -> {
+        List<AuditRow> rows = new ArrayList<>(jdbc.sql(sql).params(parameters).query((rs, n) -> {
             total[0] = rs.getLong("total");
             return new AuditRow(rs.getLong("id"), service, rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                     rs.getString("actor_unit"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
                     parse(rs.getString("before_json")), parse(rs.getString("after_json")));
         }).list());
-        if (rows.isEmpty() && query.page() > 0) {
+        if (rows.isEmpty() && page > 0) {
             // a page past the last: the window function saw no row to count on
-            total[0] = countOnly(sql.toString(), parameters);
+            total[0] = countOnly(sql, parameters);
         }
         audit.record(scope.caller(), "audit-log", service, "audit-read", null, askedFor);
-        return new PageResponse<>(rows, query.page(), query.size(), total[0], "occurredAt,desc");
+        return new PageResponse<>(rows, page, size, total[0], "occurredAt,desc");
     }
 
     private long countOnly(String pagedSql, Map<String, Object> parameters) {

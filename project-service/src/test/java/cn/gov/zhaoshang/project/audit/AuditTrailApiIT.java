@@ -104,11 +104,29 @@ class AuditTrailApiIT {
         assertThat(auditor("450800").get(AUDIT + "?orgUnit=999999").status()).as("an unknown unit").isEqualTo(400);
     }
 
-    private void register(String username, String unit, String name) {
+    @Test
+    void aProjectsHistoryHoldsEveryActorsRowsForItsAuditorAndIsHiddenFromASibling() {
+        String projectId = register("gp-history-" + run, "450881", "桂平审计历史项目" + run);
+        ApiClient cityOfficer = ApiClient.atPort(port).withToken(idp.tokenFor("gg-history-" + run, "450800", "officer"));
+        ApiClient.Response corrected = cityOfficer.withHeader("If-Match", "\"0\"")
+                .patch("/api/projects/" + projectId, Map.of("name", "桂平审计历史项目（更正）" + run));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        JsonNode history = ok(auditor("450881").get("/api/projects/" + projectId + "/audit"));
+        assertThat(rows(history)).extracting(row -> row.get("actor").asString())
+                .containsExactly("gg-history-" + run, "gp-history-" + run);
+        assertThat(rows(history)).allSatisfy(row -> assertThat(row.get("entityId").asString()).isEqualTo(projectId));
+        assertThat(auditor("450802").get("/api/projects/" + projectId + "/audit").status()).as("a sibling county's auditor").isEqualTo(404);
+        assertThat(ApiClient.atPort(port).as(TestUser.GP_OFFICER).get("/api/projects/" + projectId + "/audit").status()).isEqualTo(403);
+    }
+
+    /** @return the new project's id */
+    private String register(String username, String unit, String name) {
         ApiClient officer = ApiClient.atPort(port).withToken(idp.tokenFor(username, unit, "officer"));
         ApiClient.Response created = officer.post("/api/projects", Map.of("name", name, "orgUnit", unit,
                 "contractAmount", "100000000", "signingDate", "2026-05-20", "industryCode", "C1810"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
     }
 
     private ApiClient auditor(String unit) {
