@@ -32,6 +32,18 @@ export function createAppRouter(): Router {
         meta: { roles: READER_ROLES },
       },
       {
+        path: '/projects',
+        name: 'library',
+        component: () => import('@/features/library/ProjectLibraryView.vue'),
+        meta: { roles: READER_ROLES },
+      },
+      {
+        path: '/projects/:id',
+        name: 'project',
+        component: () => import('@/features/project/ProjectView.vue'),
+        meta: { roles: READER_ROLES },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -60,4 +72,5 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     roles: READER_ROLES,
     to: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
   },
+  { name: 'library', label: 'nav.library', roles: READER_ROLES, to: () => ({ name: 'library' }) },
 ]

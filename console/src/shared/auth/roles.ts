@@ -10,6 +10,10 @@ const ACTIONS = {
   /** 月报关账: a leader closes their own unit's month (reporting-service, period close). */
   closeMonth: ['leader'],
   readCockpit: READER_ROLES,
+  /** 项目库: registration, stage moves, evidence files, funds, imports (project-service: `officer`). */
+  writeProjects: ['officer'],
+  /** 重复项目审核: the city's reviewers (project-service: `officer` or `leader` of the reviewing unit). */
+  reviewDuplicates: ['officer', 'leader'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof ACTIONS
