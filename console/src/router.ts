@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router'
-import { hasAnyRole, READER_ROLES } from '@/shared/auth/roles'
+import { ACTIONS_ROLES, hasAnyRole, READER_ROLES } from '@/shared/auth/roles'
 import { session } from '@/shared/auth/session'
 
 declare module 'vue-router' {
@@ -44,6 +44,12 @@ export function createAppRouter(): Router {
         meta: { roles: READER_ROLES },
       },
       {
+        path: '/funds',
+        name: 'funds',
+        component: () => import('@/features/funds/FundsMonthView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -73,4 +79,5 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     to: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
   },
   { name: 'library', label: 'nav.library', roles: READER_ROLES, to: () => ({ name: 'library' }) },
+  { name: 'funds', label: 'nav.funds', roles: ACTIONS_ROLES.writeProjects, to: () => ({ name: 'funds' }) },
 ]

@@ -18,6 +18,9 @@ const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS
 
+/** The roles of each action, for the routes and the menu. */
+export const ACTIONS_ROLES: { readonly [A in Action]: readonly string[] } = ACTIONS
+
 export function hasAnyRole(roles: readonly string[]): boolean {
   return roles.some((role) => session.user?.roles.includes(role))
 }
