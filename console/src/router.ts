@@ -38,6 +38,12 @@ export function createAppRouter(): Router {
         meta: { roles: READER_ROLES },
       },
       {
+        path: '/projects/new',
+        name: 'register',
+        component: () => import('@/features/registration/RegisterProjectView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
         path: '/projects/:id',
         name: 'project',
         component: () => import('@/features/project/ProjectView.vue'),
@@ -79,5 +85,11 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     to: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
   },
   { name: 'library', label: 'nav.library', roles: READER_ROLES, to: () => ({ name: 'library' }) },
+  {
+    name: 'register',
+    label: 'nav.register',
+    roles: ACTIONS_ROLES.writeProjects,
+    to: () => ({ name: 'register' }),
+  },
   { name: 'funds', label: 'nav.funds', roles: ACTIONS_ROLES.writeProjects, to: () => ({ name: 'funds' }) },
 ]

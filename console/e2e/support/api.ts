@@ -66,3 +66,17 @@ export async function apiProblem(
   })
   return { status: response.status, ...((await response.json()) as object) }
 }
+
+/** A write the test expects to be refused: the status and problem details, nothing thrown. */
+export async function apiRefusal(
+  user: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; errors?: { field: string; rule: string; message: string }[] }> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, ...((await response.json()) as object) }
+}
