@@ -56,6 +56,12 @@ export function createAppRouter(): Router {
         meta: { roles: ACTIONS_ROLES.writeProjects },
       },
       {
+        path: '/imports',
+        name: 'imports',
+        component: () => import('@/features/imports/ImportListView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -92,4 +98,10 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     to: () => ({ name: 'register' }),
   },
   { name: 'funds', label: 'nav.funds', roles: ACTIONS_ROLES.writeProjects, to: () => ({ name: 'funds' }) },
+  {
+    name: 'imports',
+    label: 'nav.imports',
+    roles: ACTIONS_ROLES.writeProjects,
+    to: () => ({ name: 'imports' }),
+  },
 ]

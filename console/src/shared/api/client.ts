@@ -56,10 +56,10 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Sends a file as the request body (an evidence file), with its type; the answer's JSON, or an {@link ApiProblem}. */
-export async function upload<T>(path: string, file: File): Promise<T> {
+/** Sends a file as the request body (an evidence file, a workbook), with its type; the answer's JSON, or an {@link ApiProblem}. */
+export async function upload<T>(path: string, file: File, method: 'PUT' | 'POST' = 'PUT'): Promise<T> {
   const response = await fetch(new URL(path, location.origin), {
-    method: 'PUT',
+    method,
     headers: {
       Authorization: `Bearer ${await accessToken()}`,
       'Content-Type': file.type || 'application/octet-stream',
