@@ -62,6 +62,12 @@ export function createAppRouter(): Router {
         meta: { roles: ACTIONS_ROLES.writeProjects },
       },
       {
+        path: '/review',
+        name: 'review',
+        component: () => import('@/features/review/ReviewPoolView.vue'),
+        meta: { roles: ACTIONS_ROLES.reviewDuplicates },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -103,5 +109,11 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     label: 'nav.imports',
     roles: ACTIONS_ROLES.writeProjects,
     to: () => ({ name: 'imports' }),
+  },
+  {
+    name: 'review',
+    label: 'nav.review',
+    roles: ACTIONS_ROLES.reviewDuplicates,
+    to: () => ({ name: 'review' }),
   },
 ]
