@@ -25,7 +25,10 @@ test('gp-officer finds a project by a misspelt name, and the table shows what th
 }) => {
   const library = await apiGet<ProjectPage>('gp-officer', '/api/projects?size=100&sort=name,asc')
   // the longest name: one wrong character leaves most of it to match
-  const project = [...library.items].sort((a, b) => [...b.name].length - [...a.name].length)[0]
+  // the longest name of the demo data (not one another spec registered)
+  const project = library.items
+    .filter((item) => !item.name.includes('E2E'))
+    .sort((a, b) => [...b.name].length - [...a.name].length)[0]
   expect(project, 'the demo data has projects in 桂平').toBeDefined()
   const query = misspelt(project!.name)
   expect(query).not.toBe(project!.name)
