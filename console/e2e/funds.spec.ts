@@ -41,7 +41,13 @@ test('gp-officer enters three projects’ funds for last month in one save, and 
     if (chosen.length === 3) {
       break
     }
-    if (project.reviewStatus === 'PENDING' || project.signingConfirmed === false || !project.signingDate) {
+    // the demo data's projects (names unique), counted and signed by the grid's month
+    if (
+      project.name.includes('E2E') ||
+      project.reviewStatus === 'PENDING' ||
+      project.signingConfirmed === false ||
+      !project.signingDate
+    ) {
       continue
     }
     if (project.signingDate.slice(0, 7) > month) {

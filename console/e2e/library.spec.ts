@@ -24,8 +24,8 @@ test('gp-officer finds a project by a misspelt name, and the table shows what th
   page,
 }) => {
   const library = await apiGet<ProjectPage>('gp-officer', '/api/projects?size=100&sort=name,asc')
-  // the longest name: one wrong character leaves most of it to match
-  // the longest name of the demo data (not one another spec registered)
+  // the longest name of the demo data (not one another spec registered): one wrong character
+  // leaves most of it to match
   const project = library.items
     .filter((item) => !item.name.includes('E2E'))
     .sort((a, b) => [...b.name].length - [...a.name].length)[0]
