@@ -1,4 +1,4 @@
-import { apiGet, apiSend } from './support/api'
+import { apiGet, apiRefusal, apiSend } from './support/api'
 import { expect, screenshot, signIn, test } from './support/fixtures'
 import { yesterdayInChina } from './support/platform'
 
@@ -28,6 +28,7 @@ const STAGE_NAMES: Record<string, string> = {
   SIGNED: '签约',
   LANDED: '落地',
   STARTED: '开工',
+  COMPLETED: '竣工',
   SUSPENDED: '暂缓',
   TERMINATED: '终止',
 }
@@ -152,4 +153,53 @@ test('a project’s page shows its funds with a correction, its problem log, and
   await expect(page.getByRole('button', { name: /^上传凭证/ })).toHaveCount(0)
   await expect(page.getByText('未上传文件').first()).toBeVisible()
   await screenshot(page, 'project-viewer')
+})
+
+test('a move that another officer made first is refused with 409, and the dialog says which moves the project allows now', async ({
+  page,
+}) => {
+  const signed = await apiGet<ProjectPage>(
+    'gp-officer',
+    '/api/projects?stage=SIGNED&size=50&sort=signingDate,asc',
+  )
+  const project = signed.items.find(
+    (item) => item.reviewStatus !== 'PENDING' && !!item.signingDate && item.signingDate < yesterdayInChina(),
+  )
+  expect(project, 'the demo data has another signed project in 桂平').toBeDefined()
+  await signIn(page, 'gp-officer', `/projects/${project!.id}`)
+  await page.getByRole('button', { name: '阶段变更' }).click()
+  const dialog = page.getByRole('dialog', { name: '阶段变更' })
+
+  // meanwhile the project lands through the API
+  const landing = {
+    to: 'LANDED',
+    date: yesterdayInChina(),
+    evidence: {
+      documentType: 'LAND_GRANT',
+      documentNumber: `GT-E2E-${Date.now()}`,
+      documentDate: yesterdayInChina(),
+    },
+  }
+  await apiSend('gp-officer', 'POST', `/api/projects/${project!.id}/stage-moves`, landing)
+  const conflict = await apiRefusal('gp-officer', `/api/projects/${project!.id}/stage-moves`, landing)
+  expect(conflict.status).toBe(409)
+  const allowed = (conflict as { allowedMoves?: string[] }).allowedMoves ?? []
+  expect(allowed.length).toBeGreaterThan(0)
+
+  await dialog.getByRole('combobox', { name: '变更日期' }).fill(landing.date)
+  await dialog.getByRole('combobox', { name: '变更日期' }).press('Enter')
+  await dialog.getByRole('textbox', { name: '凭证编号' }).fill(`${landing.evidence.documentNumber}-2`)
+  await dialog.getByRole('combobox', { name: '凭证日期' }).fill(landing.date)
+  await dialog.getByRole('combobox', { name: '凭证日期' }).press('Enter')
+  await dialog.getByRole('button', { name: '确定' }).click()
+  await expect(
+    dialog.getByText(
+      `项目当前阶段为落地，只能转入：${allowed.map((stage) => STAGE_NAMES[stage] ?? stage).join('、')}`,
+    ),
+  ).toBeVisible()
+  // the page reads the project again: the dialog now offers the moves the API allows
+  await expect(page.getByText('落地', { exact: true }).first()).toBeVisible()
+  await dialog.getByRole('combobox', { name: '转入阶段' }).click({ force: true })
+  await expect(page.getByRole('option')).toHaveText(allowed.map((stage) => STAGE_NAMES[stage] ?? stage))
+  await screenshot(page, 'project-move-conflict')
 })
