@@ -11,7 +11,10 @@ test('a viewer sees no write action, and the menu shows only what the role allow
     .filter(Boolean)
   expect(buttons.filter((name) => !READ_ONLY.some((allowed) => allowed.test(name)))).toEqual([])
   await expect(page.getByRole('button', { name: /关闭.*月报/ })).toHaveCount(0)
-  await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText(['数据驾驶舱'])
+  await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText([
+    '数据驾驶舱',
+    '项目库',
+  ])
   await screenshot(page, 'cockpit-viewer')
 })
 

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router'
-import { hasAnyRole, READER_ROLES } from '@/shared/auth/roles'
+import { ACTIONS_ROLES, hasAnyRole, READER_ROLES } from '@/shared/auth/roles'
 import { session } from '@/shared/auth/session'
 
 declare module 'vue-router' {
@@ -32,6 +32,42 @@ export function createAppRouter(): Router {
         meta: { roles: READER_ROLES },
       },
       {
+        path: '/projects',
+        name: 'library',
+        component: () => import('@/features/library/ProjectLibraryView.vue'),
+        meta: { roles: READER_ROLES },
+      },
+      {
+        path: '/projects/new',
+        name: 'register',
+        component: () => import('@/features/registration/RegisterProjectView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
+        path: '/projects/:id',
+        name: 'project',
+        component: () => import('@/features/project/ProjectView.vue'),
+        meta: { roles: READER_ROLES },
+      },
+      {
+        path: '/funds',
+        name: 'funds',
+        component: () => import('@/features/funds/FundsMonthView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
+        path: '/imports',
+        name: 'imports',
+        component: () => import('@/features/imports/ImportListView.vue'),
+        meta: { roles: ACTIONS_ROLES.writeProjects },
+      },
+      {
+        path: '/review',
+        name: 'review',
+        component: () => import('@/features/review/ReviewPoolView.vue'),
+        meta: { roles: ACTIONS_ROLES.reviewDuplicates },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -59,5 +95,25 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     label: 'nav.cockpit',
     roles: READER_ROLES,
     to: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
+  },
+  { name: 'library', label: 'nav.library', roles: READER_ROLES, to: () => ({ name: 'library' }) },
+  {
+    name: 'register',
+    label: 'nav.register',
+    roles: ACTIONS_ROLES.writeProjects,
+    to: () => ({ name: 'register' }),
+  },
+  { name: 'funds', label: 'nav.funds', roles: ACTIONS_ROLES.writeProjects, to: () => ({ name: 'funds' }) },
+  {
+    name: 'imports',
+    label: 'nav.imports',
+    roles: ACTIONS_ROLES.writeProjects,
+    to: () => ({ name: 'imports' }),
+  },
+  {
+    name: 'review',
+    label: 'nav.review',
+    roles: ACTIONS_ROLES.reviewDuplicates,
+    to: () => ({ name: 'review' }),
   },
 ]

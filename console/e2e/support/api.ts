@@ -37,3 +37,46 @@ export async function apiStatus(user: string, path: string): Promise<number> {
   })
   return response.status
 }
+
+/** A write the test needs in place (e.g. a correction), with the user's own token; the answer's JSON. */
+export async function apiSend<T = Record<string, unknown>>(
+  user: string,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+): Promise<T> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) {
+    throw new Error(`${method} ${path} as ${user}: ${response.status} ${await response.text()}`)
+  }
+  return (await response.json()) as T
+}
+
+/** A refusal the test expects (a 4xx's problem details), read with the user's own token. */
+export async function apiProblem(
+  user: string,
+  path: string,
+): Promise<{ status: number; errors?: { field: string; rule: string; message: string }[] }> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    headers: { Authorization: `Bearer ${await tokenFor(user)}` },
+  })
+  return { status: response.status, ...((await response.json()) as object) }
+}
+
+/** A write the test expects to be refused: the status and problem details, nothing thrown. */
+export async function apiRefusal(
+  user: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; errors?: { field: string; rule: string; message: string }[] }> {
+  const response = await fetch(`${consoleUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, ...((await response.json()) as object) }
+}

@@ -26,3 +26,13 @@ export function currentYearToDate(): string {
   )
   return `${parts.year}-${parts.month}-YTD`
 }
+
+/**
+ * Yesterday in China Standard Time: a date every service takes as past, whatever its own clock's
+ * zone (between 00:00 and 08:00 in China a service on UTC still has yesterday as its today).
+ */
+export function yesterdayInChina(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() - 86_400_000),
+  )
+}

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths as ProjectPaths } from '@/generated/project-service'
 import type { paths as ReportingPaths } from '@/generated/reporting-service'
 import type { paths as TargetsPaths } from '@/generated/targets-service'
 import { accessToken } from '@/shared/auth/session'
@@ -22,6 +23,7 @@ function client<Paths extends object>() {
 /** One typed client per service, generated from its OpenAPI document; all go through the gateway on this origin. */
 export const reportingApi = client<ReportingPaths>()
 export const targetsApi = client<TargetsPaths>()
+export const projectApi = client<ProjectPaths>()
 
 /** The answer's body, or an {@link ApiProblem} thrown for anything but 2xx. */
 export async function answer<T>(
@@ -52,4 +54,20 @@ export async function download(path: string, fallbackName: string): Promise<void
   link.download = name
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Sends a file as the request body (an evidence file, a workbook), with its type; the answer's JSON, or an {@link ApiProblem}. */
+export async function upload<T>(path: string, file: File, method: 'PUT' | 'POST' = 'PUT'): Promise<T> {
+  const response = await fetch(new URL(path, location.origin), {
+    method,
+    headers: {
+      Authorization: `Bearer ${await accessToken()}`,
+      'Content-Type': file.type || 'application/octet-stream',
+    },
+    body: file,
+  })
+  if (!response.ok) {
+    throw await ApiProblem.from(response)
+  }
+  return (await response.json()) as T
 }

@@ -10,9 +10,16 @@ const ACTIONS = {
   /** 月报关账: a leader closes their own unit's month (reporting-service, period close). */
   closeMonth: ['leader'],
   readCockpit: READER_ROLES,
+  /** 项目库: registration, stage moves, evidence files, funds, imports (project-service: `officer`). */
+  writeProjects: ['officer'],
+  /** 重复项目审核: the city's reviewers (project-service: `officer` or `leader` of the reviewing unit). */
+  reviewDuplicates: ['officer', 'leader'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof ACTIONS
+
+/** The roles of each action, for the routes and the menu. */
+export const ACTIONS_ROLES: { readonly [A in Action]: readonly string[] } = ACTIONS
 
 export function hasAnyRole(roles: readonly string[]): boolean {
   return roles.some((role) => session.user?.roles.includes(role))

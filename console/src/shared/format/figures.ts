@@ -27,6 +27,11 @@ export function yi(value: Maybe<string>): string {
   return value === null || value === undefined ? MISSING : groupThousands(value)
 }
 
+/** An amount in yuan exactly as project-service gives it ("250000000.00"), with separators. */
+export function yuan(value: Maybe<string>): string {
+  return value === null || value === undefined ? MISSING : groupThousands(value)
+}
+
 /** A rate in percent ("118.69%"). */
 export function percent(rate: Maybe<Rate>): string {
   return rate?.percent === undefined ? MISSING : `${rate.percent}%`
