@@ -152,8 +152,60 @@ test('a project’s page shows its funds with a correction, its problem log, and
   await expect(page.getByText('上传文件', { exact: true })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /^上传凭证/ })).toHaveCount(0)
   await expect(page.getByText('未上传文件').first()).toBeVisible()
+  // the audit history is for auditors only
+  await expect(page.getByRole('region', { name: '审计记录' })).toHaveCount(0)
   await screenshot(page, 'project-viewer')
 })
+
+test('an auditor sees a project’s audit history, every row as project-service keeps it, in China’s time', async ({
+  page,
+}) => {
+  const signed = await apiGet<ProjectPage>('gp-officer', '/api/projects?stage=SIGNED&size=1')
+  const project = signed.items[0]
+  expect(project, 'the demo data has a signed 桂平 project').toBeDefined()
+  const history = await apiGet<{ items: AuditRow[]; total: number }>(
+    'auditor',
+    `/api/projects/${project!.id}/audit?size=200`,
+  )
+  expect(history.items.map((row) => row.action)).toContain('registered')
+
+  await signIn(page, 'auditor', `/projects/${project!.id}`)
+  const panel = page.getByRole('region', { name: '审计记录' })
+  await expect(panel.locator('tbody tr')).toHaveCount(history.items.length)
+  const first = panel.locator('tbody tr').first()
+  await expect(first).toContainText(history.items[0]!.actor)
+  await expect(first).toContainText(inChina(history.items[0]!.occurredAt))
+  const registered = history.items.findIndex((row) => row.action === 'registered')
+  await expect(panel.locator('tbody tr').nth(registered)).toContainText('登记入库')
+  // an auditor reads, and is offered no write
+  await expect(page.getByRole('button', { name: '阶段变更' })).toHaveCount(0)
+  await screenshot(page, 'project-auditor')
+})
+
+interface AuditRow {
+  actor: string
+  action: string
+  occurredAt: string
+}
+
+/** 2026-12-07 21:30:05, as a person in China reads the API's instant. */
+function inChina(instant: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+}
 
 test('a move that another officer made first is refused with 409, and the dialog says which moves the project allows now', async ({
   page,

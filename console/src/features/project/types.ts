@@ -9,6 +9,7 @@ export type TermsVersion = Schemas['TermsVersionResponse']
 export type Problem = Schemas['ProblemResponse']
 export type Warning = Schemas['WarningResponse']
 export type EvidenceFile = Schemas['EvidenceFileResponse']
+export type AuditRow = Schemas['AuditRow']
 export type DocumentType = Schemas['EvidenceRequest']['documentType']
 
 /**

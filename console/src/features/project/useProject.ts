@@ -1,11 +1,12 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import { answer, projectApi } from '@/shared/api/client'
-import type { FundsMonth, Problem, Project, StageMove, TermsVersion, Warning } from './types'
+import { can } from '@/shared/auth/roles'
+import type { AuditRow, FundsMonth, Problem, Project, StageMove, TermsVersion, Warning } from './types'
 
 /**
  * One project and what its page shows, each read from its own endpoint: the project, its stage
  * history with the evidence, its funds by month with their versions, its amendments, its problem
- * log and its warnings. A part that fails leaves the others shown.
+ * log, its warnings and, for auditors, its audit history. A part that fails leaves the others shown.
  */
 export function useProject(id: Ref<string>) {
   const project = shallowRef<Project | null>(null)
@@ -15,6 +16,7 @@ export function useProject(id: Ref<string>) {
   const amendments = shallowRef<TermsVersion[]>([])
   const problems = shallowRef<Problem[]>([])
   const warnings = shallowRef<Warning[]>([])
+  const history = shallowRef<AuditRow[]>([])
 
   async function loadProject() {
     failure.value = null
@@ -66,11 +68,25 @@ export function useProject(id: Ref<string>) {
     warnings.value = (page?.items ?? []).filter((warning) => warning.projectId === id.value)
   }
 
+  /** Whoever acted on the project, newest first; read only by the roles that may (the read is audited). */
+  async function loadHistory() {
+    if (!can('readAudit')) {
+      history.value = []
+      return
+    }
+    const page = await answer(
+      projectApi.GET('/api/projects/{id}/audit', {
+        params: { path: { id: id.value }, query: { size: 200 } },
+      }),
+    ).catch(() => null)
+    history.value = page?.items ?? []
+  }
+
   async function load() {
-    await Promise.all([loadProject(), loadMoves(), loadDetails()])
+    await Promise.all([loadProject(), loadMoves(), loadDetails(), loadHistory()])
     await loadWarnings(project.value?.orgUnit)
   }
 
   watch(id, load, { immediate: true })
-  return { project, failure, moves, funds, amendments, problems, warnings, reload: load }
+  return { project, failure, moves, funds, amendments, problems, warnings, history, reload: load }
 }

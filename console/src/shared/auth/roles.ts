@@ -14,6 +14,8 @@ const ACTIONS = {
   writeProjects: ['officer'],
   /** 重复项目审核: the city's reviewers (project-service: `officer` or `leader` of the reviewing unit). */
   reviewDuplicates: ['officer', 'leader'],
+  /** 审计记录: the audit trails (every service: `auditor` or `admin`). */
+  readAudit: ['auditor', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof ACTIONS

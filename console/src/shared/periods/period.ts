@@ -100,6 +100,26 @@ export function currentMonth(now: Date = new Date()): { year: number; month: num
   return { year: Number(parts.year), month: Number(parts.month) }
 }
 
+/** An instant of the API (ISO 8601, UTC) as China Standard Time: 2026-12-07 21:30:05. */
+export function chinaDateTime(instant: string | null | undefined): string {
+  if (!instant) {
+    return ''
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(new Date(instant))
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {})
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+}
+
 /** The cockpit's default: this year to date (1–N月), as bureaus count. */
 export function defaultPeriod(now: Date = new Date()): Period {
   const { year, month } = currentMonth(now)
