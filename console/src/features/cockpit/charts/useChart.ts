@@ -9,8 +9,9 @@ export interface ChartHooks {
 }
 
 /**
- * One ECharts instance on an element, drawn when it first comes into view, redrawn whenever its
- * option changes, resized with the window and disposed with the component.
+ * One ECharts instance on an element, drawn when it first comes into view (without ECharts' grow-in
+ * animation, unless the option asks for one), redrawn whenever its option changes, resized with the
+ * window and disposed with the component.
  */
 export function useChart(
   element: Ref<HTMLElement | null>,
@@ -36,7 +37,8 @@ export function useChart(
         chart.value.on('click', (event) => onClick(String(event.name)))
       }
     }
-    chart.value.setOption(option.value, { notMerge: true })
+    // drawn at once, not grown in: a figure is read (and screenshot) as it is, never half-way up
+    chart.value.setOption({ animation: false, ...option.value }, { notMerge: true })
     hooks.afterDraw?.(chart.value)
   }
 
