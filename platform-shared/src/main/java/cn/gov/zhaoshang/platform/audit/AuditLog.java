@@ -9,6 +9,7 @@ import java.util.Map;
 
 import cn.gov.zhaoshang.platform.paging.PageResponse;
 import cn.gov.zhaoshang.platform.security.OrgScope;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,9 @@ public class AuditLog {
 
     /** One row as an auditor reads it: who, when, what, before and after, and which service kept it. */
     public record AuditRow(long id, String service, Instant occurredAt, String actor, String actorUnit, String entityType, String entityId,
-            String action, JsonNode before, JsonNode after) {
+            String action,
+            @Schema(implementation = Map.class, description = "the record before the action, as the service kept it; null for a creation") JsonNode before,
+            @Schema(implementation = Map.class, description = "the record after the action; null for a deletion") JsonNode after) {
     }
 
     @Transactional

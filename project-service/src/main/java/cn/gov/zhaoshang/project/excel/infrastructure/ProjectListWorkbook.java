@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,7 +367,8 @@ public final class ProjectListWorkbook {
             int f = 1;
             for (ExportFundsRow month : funds) {
                 Row row = fundsSheet.createRow(f);
-                List<Object> values = List.of(f, month.code(), month.name(), month.month().toString(),
+                // a project registered without a code has none here (List.of would refuse the null)
+                List<Object> values = Arrays.asList(f, month.code(), month.name(), month.month().toString(),
                         month.amountYuan().movePointLeft(WAN), month.voucherNumber(), month.voucherDate());
                 for (int c = 0; c < values.size(); c++) {
                     write(row.createCell(c), values.get(c), date);

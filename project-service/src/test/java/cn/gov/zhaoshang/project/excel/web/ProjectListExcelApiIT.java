@@ -20,6 +20,7 @@ import java.util.UUID;
 import cn.gov.zhaoshang.contracts.EventSchemaValidator;
 import cn.gov.zhaoshang.contracts.EventTypes;
 import cn.gov.zhaoshang.contracts.Topics;
+import cn.gov.zhaoshang.project.excel.model.FundsSheetLayout;
 import cn.gov.zhaoshang.project.excel.model.ProjectListLayout;
 import cn.gov.zhaoshang.testsupport.ApiClient;
 import cn.gov.zhaoshang.testsupport.PlatformIntegrationTest;
@@ -308,6 +309,38 @@ class ProjectListExcelApiIT {
                         + "/api/projects/export?orgUnit=450802")).header("Authorization", "Bearer " + guipingToken).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(outside.statusCode()).isEqualTo(404);
+    }
+
+    /** A project registered without a project code, with funds in place, is exported with a blank code (it was a 500). */
+    @Test
+    void aProjectWithoutACodeButWithFundsIsExportedWithABlankCode() throws Exception {
+        String name = "桂平市无编号到位资金项目" + System.nanoTime();
+        ApiClient.Response registered = guipingOfficer.post("/api/projects", Map.of("name", name, "orgUnit", "450881",
+                "contractAmount", "100000000", "signingDate", "2026-05-20", "industryCode", "C1810"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = registered.json().get("id").asString();
+        ApiClient.Response funds = guipingOfficer.post("/api/projects/" + id + "/funds", Map.of("month", "2026-06", "amount", "3000000",
+                "evidence", Map.of("documentType", "BANK_VOUCHER", "documentNumber", "YH-NOCODE-1", "documentDate", "2026-06-30")));
+        assertThat(funds.status()).as(funds.body()).isIn(200, 201);
+
+        HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/projects/export?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + guipingToken).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(export.body()))) {
+            DataFormatter text = new DataFormatter();
+            Sheet fundsSheet = workbook.getSheet(FundsSheetLayout.SHEET);
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r <= fundsSheet.getLastRowNum(); r++) {
+                if (name.equals(text.formatCellValue(fundsSheet.getRow(r).getCell(2)))) {
+                    assertThat(text.formatCellValue(fundsSheet.getRow(r).getCell(1))).as("the code").isEmpty();
+                    assertThat(text.formatCellValue(fundsSheet.getRow(r).getCell(5))).isEqualTo("YH-NOCODE-1");
+                }
+                names.add(text.formatCellValue(fundsSheet.getRow(r).getCell(2)));
+            }
+            assertThat(names).contains(name);
+        }
     }
 
     /**
