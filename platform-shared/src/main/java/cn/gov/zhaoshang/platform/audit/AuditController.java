@@ -1,7 +1,6 @@
 package cn.gov.zhaoshang.platform.audit;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import cn.gov.zhaoshang.platform.security.AuditorOrAdminRole;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.platform.security.References;
+import cn.gov.zhaoshang.platform.validation.ChinaTime;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final Set<String> PARAMETERS = new TreeSet<>(List.of("orgUnit", "from", "to", "actor", "action", "page", "size"));
     private static final int MAX_TEXT = 255;
 
@@ -77,8 +76,8 @@ public class AuditController {
         Paging.throwIfAny(violations);
         OrgUnit unit = references.orgUnitInScope("orgUnit", parameters.getOrDefault("orgUnit", scope.unit().code()), scope);
         AuditLog.Query query = new AuditLog.Query(unit.code(), unit.path(), unit.parentCode() == null,
-                from == null ? null : from.atStartOfDay(CHINA).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(), actor, action, page, size);
+                from == null ? null : from.atStartOfDay(ChinaTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant(), actor, action, page, size);
         return log.read(query, scope, new TreeMap<>(parameters));
     }
 

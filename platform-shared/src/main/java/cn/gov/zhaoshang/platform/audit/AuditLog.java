@@ -30,6 +30,7 @@ public class AuditLog {
                    CAST(before AS text) AS before_json, CAST(after AS text) AS after_json, count(*) OVER () AS total
             FROM audit_log
             WHERE\s""";
+    private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -57,30 +58,27 @@ public class AuditLog {
 
     @Transactional
     public PageResponse<AuditRow> read(Query query, OrgScope scope, Map<String, String> askedFor) {
-        StringBuilder sql = new StringBuilder(SELECT).append("(").append(OrgScope.codeInSubtree("actor_unit", "unitPath"));
-        sql.append(query.unitIsRoot() ? " OR actor_unit IS NULL)" : ")");
+        StringBuilder where = new StringBuilder("(").append(OrgScope.codeInSubtree("actor_unit", "unitPath"));
+        where.append(query.unitIsRoot() ? " OR actor_unit IS NULL)" : ")");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("unitPath", query.unitPath());
         if (query.from() != null) {
-            sql.append(" AND occurred_at >= :from");
+            where.append(" AND occurred_at >= :from");
             parameters.put("from", Timestamp.from(query.from()));
         }
         if (query.until() != null) {
-            sql.append(" AND occurred_at < :until");
+            where.append(" AND occurred_at < :until");
             parameters.put("until", Timestamp.from(query.until()));
         }
         if (query.actor() != null) {
-            sql.append(" AND actor = :actor");
+            where.append(" AND actor = :actor");
             parameters.put("actor", query.actor());
         }
         if (query.action() != null) {
-            sql.append(" AND action = :action");
+            where.append(" AND action = :action");
             parameters.put("action", query.action());
         }
-        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset");
-        parameters.put("limit", query.size());
-        parameters.put("offset", (long) query.page() * query.size());
-        return page(sql.toString(), parameters, query.page(), query.size(), scope, askedFor);
+        return page(where.toString(), parameters, query.page(), query.size(), scope, askedFor);
     }
 
     /**
@@ -91,21 +89,22 @@ public class AuditLog {
      */
     @Transactional
     public PageResponse<AuditRow> history(List<String> entityTypes, String entityId, int page, int size, OrgScope scope) {
-        String sql = SELECT + "entity_type IN (:types) AND (entity_id = :id OR entity_id LIKE :parts)"
-                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset";
+        String where = "entity_type IN (:types) AND (entity_id = :id OR entity_id LIKE :parts)";
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("types", entityTypes);
         parameters.put("id", entityId);
         parameters.put("parts", entityId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
-        parameters.put("limit", size);
-        parameters.put("offset", (long) page * size);
-        return page(sql, parameters, page, size, scope, Map.of("entityTypes", String.join(",", entityTypes), "entityId", entityId));
+        return page(where, parameters, page, size, scope, Map.of("entityTypes", String.join(",", entityTypes), "entityId", entityId));
     }
 
-    private PageResponse<AuditRow> page(String sql, Map<String, Object> parameters, int page, int size, OrgScope scope,
+    /** One page of the rows meeting {@code where}, newest first, with their count; the read recorded. */
+    private PageResponse<AuditRow> page(String where, Map<String, Object> filters, int page, int size, OrgScope scope,
             Map<String, String> askedFor) {
+        Map<String, Object> parameters = new LinkedHashMap<>(filters);
+        parameters.put("limit", size);
+        parameters.put("offset", (long) page * size);
         long[] total = {0};
-        List<AuditRow> rows = new ArrayList<>(jdbc.sql(sql).params(parameters).query((rs, n) -> {
+        List<AuditRow> rows = new ArrayList<>(jdbc.sql(SELECT + where + NEWEST_FIRST).params(parameters).query((rs, n) -> {
             total[0] = rs.getLong("total");
             return new AuditRow(rs.getLong("id"), service, rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                     rs.getString("actor_unit"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
@@ -113,18 +112,10 @@ public class AuditLog {
         }).list());
         if (rows.isEmpty() && page > 0) {
             // a page past the last: the window function saw no row to count on
-            total[0] = countOnly(sql, parameters);
+            total[0] = jdbc.sql("SELECT count(*) FROM audit_log WHERE " + where).params(filters).query(Long.class).single();
         }
         audit.record(scope.caller(), "audit-log", service, "audit-read", null, askedFor);
         return new PageResponse<>(rows, page, size, total[0], "occurredAt,desc");
-    }
-
-    private long countOnly(String pagedSql, Map<String, Object> parameters) {
-        String from = pagedSql.substring(pagedSql.indexOf("FROM audit_log"), pagedSql.indexOf(" ORDER BY"));
-        Map<String, Object> filters = new LinkedHashMap<>(parameters);
-        filters.remove("limit");
-        filters.remove("offset");
-        return jdbc.sql("SELECT count(*) " + from).params(filters).query(Long.class).single();
     }
 
     private JsonNode parse(String text) {

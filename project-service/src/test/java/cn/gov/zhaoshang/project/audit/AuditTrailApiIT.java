@@ -70,6 +70,9 @@ class AuditTrailApiIT {
         rows(both).forEach(row -> times.add(row.get("occurredAt").asString()));
         assertThat(times).isSortedAccordingTo((a, b) -> java.time.Instant.parse(b).compareTo(java.time.Instant.parse(a)));
         assertThat(both.get("sort").asString()).isEqualTo("occurredAt,desc");
+        JsonNode pastTheLast = ok(cityAuditor.get(AUDIT + "?size=200&action=registered&page=10000"));
+        assertThat(rows(pastTheLast)).isEmpty();
+        assertThat(pastTheLast.get("total").asLong()).as("counted without a page").isEqualTo(both.get("total").asLong());
 
         JsonNode gangbei = ok(cityAuditor.get(AUDIT + "?size=200&orgUnit=450802&action=registered"));
         assertThat(rows(gangbei)).extracting(row -> row.get("actorUnit").asString()).containsOnly("450802");
