@@ -68,6 +68,12 @@ export function createAppRouter(): Router {
         meta: { roles: ACTIONS_ROLES.reviewDuplicates },
       },
       {
+        path: '/audit',
+        name: 'audit',
+        component: () => import('@/features/audit/AuditView.vue'),
+        meta: { roles: ACTIONS_ROLES.readAudit },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -116,4 +122,5 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     roles: ACTIONS_ROLES.reviewDuplicates,
     to: () => ({ name: 'review' }),
   },
+  { name: 'audit', label: 'nav.audit', roles: ACTIONS_ROLES.readAudit, to: () => ({ name: 'audit' }) },
 ]

@@ -1,5 +1,12 @@
 import { demoPassword, consoleUrl, keycloakUrl } from './platform'
 
+/** The passwords of users a spec created (and signed in once, to set them); every other user has the demo password. */
+const passwords = new Map<string, string>()
+
+export function rememberPassword(user: string, password: string): void {
+  passwords.set(user, password)
+}
+
 /**
  * What the API says, read by the test itself with the user's own token (the local-only client
  * zhaoshang-cli, password grant; a fresh token each time, as they live five minutes), to check
@@ -12,7 +19,7 @@ export async function tokenFor(user: string): Promise<string> {
       client_id: 'zhaoshang-cli',
       grant_type: 'password',
       username: user,
-      password: demoPassword(),
+      password: passwords.get(user) ?? demoPassword(),
     }),
   })
   if (!response.ok) {

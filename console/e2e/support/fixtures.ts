@@ -43,6 +43,29 @@ export async function signIn(page: Page, user: string, path = '/'): Promise<void
 }
 
 /**
+ * A new user's first sign-in through Keycloak's real pages: the temporary password, then the new
+ * password Keycloak asks for (twice); waits for the console's first screen.
+ */
+export async function signInFirstTime(
+  page: Page,
+  user: string,
+  temporaryPassword: string,
+  newPassword: string,
+  path = '/',
+): Promise<void> {
+  await page.goto(path)
+  await expectKeycloakLoginPage(page)
+  await page.getByRole('textbox', { name: /用户名/ }).fill(user)
+  await page.getByLabel('密码', { exact: true }).fill(temporaryPassword)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { name: '更新密码' })).toBeVisible()
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword)
+  await page.getByLabel('确认密码', { exact: true }).fill(newPassword)
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+/**
  * Screenshots under target/screenshots, for a reviewer to look at: the first screen as a person
  * sees it, and the whole page (scrolled through first, as charts are drawn when they come into view).
  */
