@@ -1,4 +1,5 @@
 import { session, signIn } from './shared/auth/session'
+import { hasAnyRole, READER_ROLES } from './shared/auth/roles'
 import { prefetch } from './shared/api/prefetch'
 import { defaultPeriod, formatPeriod, parsePeriod } from './shared/periods/period'
 import './shared/layout/base.css'
@@ -44,7 +45,8 @@ function prefetchHomeScreenChunks(): void {
 function prefetchHomeScreen(): void {
   const cockpit = /^\/cockpit\/([0-9A-Za-z]+)$/.exec(location.pathname)
   const code = location.pathname === '/' ? session.user?.orgUnit : cockpit?.[1]
-  if (!code) {
+  // a user who reads no figures (user-admin alone) opens on the users, not on a cockpit
+  if (!code || !hasAnyRole(READER_ROLES)) {
     return
   }
   const asked = new URLSearchParams(location.search).get('period')

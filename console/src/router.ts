@@ -23,7 +23,7 @@ export function createAppRouter(): Router {
       {
         path: '/',
         name: 'home',
-        redirect: () => ({ name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }),
+        redirect: () => home(),
       },
       {
         path: '/cockpit/:code',
@@ -74,6 +74,12 @@ export function createAppRouter(): Router {
         meta: { roles: ACTIONS_ROLES.readAudit },
       },
       {
+        path: '/users',
+        name: 'users',
+        component: () => import('@/features/users/UsersView.vue'),
+        meta: { roles: ACTIONS_ROLES.manageUsers },
+      },
+      {
         path: '/forbidden',
         name: 'forbidden',
         component: () => import('@/features/errors/ForbiddenView.vue'),
@@ -92,6 +98,17 @@ export function createAppRouter(): Router {
     return true
   })
   return router
+}
+
+/**
+ * Where `/` leads: the cockpit of the user's unit for every reader; a user whose only work is
+ * managing users (`user-admin` alone reads no figures) to the users.
+ */
+function home(): RouteLocationRaw {
+  if (!hasAnyRole(READER_ROLES) && hasAnyRole(ACTIONS_ROLES.manageUsers)) {
+    return { name: 'users' }
+  }
+  return { name: 'cockpit', params: { code: session.user?.orgUnit ?? '' } }
 }
 
 /** The menu: only the entries the signed-in user's roles allow are shown. */
@@ -123,4 +140,5 @@ export const menu: { name: string; label: string; roles: readonly string[]; to: 
     to: () => ({ name: 'review' }),
   },
   { name: 'audit', label: 'nav.audit', roles: ACTIONS_ROLES.readAudit, to: () => ({ name: 'audit' }) },
+  { name: 'users', label: 'nav.users', roles: ACTIONS_ROLES.manageUsers, to: () => ({ name: 'users' }) },
 ]

@@ -28,10 +28,21 @@ export const useOrgTree = defineStore('orgTree', () => {
     return units
   })
 
+  /**
+   * Rejects when the tree cannot be read (a role that reads no records, `user-admin` alone, may be
+   * refused it): a caller that waits for it learns so, one that only starts it (`void load()`)
+   * raises no unhandled rejection, and the next call asks again.
+   */
   function load(): Promise<void> {
-    loading ??= answer(targetsApi.GET('/api/org-units', {})).then((tree) => {
-      root.value = tree
-    })
+    if (!loading) {
+      const asked = answer(targetsApi.GET('/api/org-units', {})).then((tree) => {
+        root.value = tree
+      })
+      asked.catch(() => {
+        loading = null
+      })
+      loading = asked
+    }
     return loading
   }
 
