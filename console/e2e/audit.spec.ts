@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { apiGet, apiSend, apiStatus, rememberPassword } from './support/api'
@@ -127,6 +128,10 @@ test('the merged timeline is newest first across the services and pages, a refus
   expect(kept, 'a registration keeps what was registered').toBeDefined()
   await expect(page.locator('pre').first()).toContainText(`"${kept}"`)
   await screenshot(page, 'audit-registered')
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
+  expect(serious.map((violation) => violation.id)).toEqual([])
 
   // the export: every row of the filter, with Chinese headers, in a file Excel opens (BOM)
   const download = page.waitForEvent('download')
