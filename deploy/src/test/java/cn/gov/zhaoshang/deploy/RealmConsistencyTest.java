@@ -38,7 +38,8 @@ class RealmConsistencyTest {
 
         assertThat(production.get("realm").asText()).isEqualTo(local.get("realm").asText());
         assertThat(roles(production)).isEqualTo(roles(local))
-                .containsExactlyInAnyOrder("viewer", "officer", "leader", "target-admin", "contacts-reader", "auditor", "admin", "agency");
+                .containsExactlyInAnyOrder("viewer", "officer", "leader", "target-admin", "contacts-reader", "auditor", "user-admin", "admin",
+                        "agency");
         assertThat(userProfile(production)).isEqualTo(userProfile(local)).contains("\"name\":\"org_unit\"");
         for (JsonNode realm : List.of(production, local)) {
             for (JsonNode client : realm.get("clients")) {
@@ -48,7 +49,36 @@ class RealmConsistencyTest {
                 }
             }
         }
-        assertThat(production.get("users")).isEmpty();
+        assertThat(production.get("users")).as("the production realm has no people, only service accounts")
+                .allSatisfy(user -> assertThat(user.path("serviceAccountClientId").asText()).isNotEmpty());
+    }
+
+    /**
+     * Issue 22: targets-service manages the org tree's users through Keycloak's Admin REST API as the
+     * service account of the confidential client {@code zhaoshang-users}, which holds
+     * {@code manage-users} and {@code view-users} of the realm and nothing else, in both realms.
+     */
+    @Test
+    void bothRealmsLetTargetsServiceManageUsersWithNothingButManageUsersAndViewUsers() throws Exception {
+        JsonNode production = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(PRODUCTION)).get("spec").get("realm");
+        JsonNode local = new ObjectMapper().readTree(Files.readString(LOCAL));
+        for (JsonNode realm : List.of(production, local)) {
+            JsonNode client = StreamSupport.stream(realm.get("clients").spliterator(), false)
+                    .filter(candidate -> candidate.get("clientId").asText().equals("zhaoshang-users")).findFirst().orElseThrow();
+            assertThat(client.get("publicClient").asBoolean()).isFalse();
+            assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+            assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+            assertThat(client.get("secret").asText()).as("the secret comes from the environment").isEqualTo("${USERS_CLIENT_SECRET}");
+            JsonNode account = StreamSupport.stream(realm.get("users").spliterator(), false)
+                    .filter(user -> user.path("serviceAccountClientId").asText().equals("zhaoshang-users")).findFirst().orElseThrow();
+            assertThat(account.path("realmRoles")).as("no realm roles: it calls no platform API").isEmpty();
+            assertThat(account.get("clientRoles").properties()).hasSize(1);
+            assertThat(account.get("clientRoles").get("realm-management")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("manage-users", "view-users");
+        }
+        JsonNode placeholders = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(PRODUCTION)).get("spec").get("placeholders");
+        assertThat(placeholders.get("USERS_CLIENT_SECRET").get("secret").get("name").asText()).isEqualTo("keycloak-users-client");
     }
 
     /**

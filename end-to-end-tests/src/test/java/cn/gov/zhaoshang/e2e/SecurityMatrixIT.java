@@ -40,7 +40,8 @@ class SecurityMatrixIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SERVICES = List.of("project-service", "enterprise-service", "targets-service", "reporting-service");
-    private static final List<String> COUNTY_ROLES = List.of("viewer", "officer", "leader", "target-admin", "admin", "auditor");
+    private static final List<String> COUNTY_ROLES = List.of("viewer", "officer", "leader", "target-admin", "admin", "auditor",
+            "user-admin");
     private static final String OWN = "450881";
     private static final String SIBLING = "450802";
     private static final String PARENT = "450800";
@@ -145,6 +146,13 @@ class SecurityMatrixIT {
                 }
                 case "BODY_PROJECT" -> refusedForEveryRole(row, Map.of("{project}", siblingProject), violations, 400);
                 case "SCOPED_LIST" -> neverListsTheOthers(row, violations);
+                case "USERS" -> {
+                    if (row.sample().contains("{unit}")) {
+                        for (String unit : List.of(SIBLING, PARENT)) {
+                            refusedForEveryRole(row, Map.of("{unit}", unit), violations);
+                        }
+                    }
+                }
                 case "SHARED", "FILE", "OWN_FILE" -> {
                     // classified; tested in their services (the kinds in security-matrix.tsv say where)
                 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import cn.gov.zhaoshang.launcher.DemoDataLoader;
 import cn.gov.zhaoshang.launcher.KeycloakServer;
+import cn.gov.zhaoshang.launcher.LocalPlatform;
 import cn.gov.zhaoshang.launcher.LocalRealm;
 import cn.gov.zhaoshang.launcher.LocalSecrets;
 import cn.gov.zhaoshang.testsupport.ApiClient;
@@ -122,6 +123,9 @@ final class WholePlatform implements AutoCloseable {
                 Map<String, String> properties = new LinkedHashMap<>(
                         PlatformServers.serviceProperties(database, kafka.bootstrapServers()));
                 properties.putAll(tokens);
+                if (service.equals("targets-service")) {
+                    properties.putAll(LocalPlatform.usersFeature("http://localhost:" + keycloakPort, secrets));
+                }
                 ServiceProcess process = ServiceProcess.start(service, name + "-" + service, properties);
                 processes.add(process);
                 gatewayProperties.put("zhaoshang.gateway.services." + service.replace("-service", ""), process.baseUrl());

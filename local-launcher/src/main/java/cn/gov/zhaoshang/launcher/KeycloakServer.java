@@ -318,7 +318,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Gives the demo users and {@code agency-stats} the secrets of this start. Keycloak imports the
+     * Gives the demo users, {@code agency-stats} and {@code zhaoshang-users} the secrets of this start. Keycloak imports the
      * realm file only into an installation that does not have the realm yet, so without this a
      * second start with another {@code DEMO_PASSWORD} or {@code AGENCY_STATS_SECRET} printed
      * secrets that Keycloak still refused.
@@ -330,13 +330,8 @@ public final class KeycloakServer implements AutoCloseable {
             for (String user : LocalRealm.DEMO_USERS) {
                 resetPassword(http, bearer, "zhaoshang", user, secrets.demoPassword());
             }
-            String clients = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients?clientId=agency-stats"))
-                    .header("Authorization", bearer), "looking up agency-stats");
-            String id = JSON.readTree(clients).get(0).get("id").asString();
-            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients/" + id))
-                    .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("secret", secrets.agencyStatsSecret())))),
-                    "setting agency-stats' secret");
+            setClientSecret(http, bearer, "agency-stats", secrets.agencyStatsSecret());
+            setClientSecret(http, bearer, "zhaoshang-users", secrets.usersClientSecret());
         } catch (IOException e) {
             throw new LauncherException("could not give Keycloak this start's secrets: " + e.getMessage() + "; see " + log);
         } catch (InterruptedException e) {
@@ -347,18 +342,20 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * Brings a realm imported by an earlier launcher up to the repository's file where the file
-     * has since gained something: clients it did not have (the web console's, with this start's
-     * redirect URIs) are added, existing ones are left alone, and the login pages' languages are
-     * set. Keycloak imports the file only into an installation that lacks the realm.
+     * has since gained something: roles, clients and users it did not have (the web console's client
+     * with this start's redirect URIs, {@code user-admin}, the demo user administrators) are added,
+     * existing ones are left alone, and the login pages' languages are set. Keycloak imports the file only into an installation that lacks the realm.
      */
     public void alignRealm(String realmJson) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String bearer = adminBearer(http, adminPassword, "the admin's token");
             JsonNode realm = JSON.readTree(realmJson);
-            Map<String, Object> clients = Map.of("ifResourceExists", "SKIP", "clients", realm.get("clients"));
+            Map<String, Object> additions = Map.of("ifResourceExists", "SKIP", "roles", realm.get("roles"), "clients", realm.get("clients"),
+                    "users", realm.get("users"));
             send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/partialImport"))
                     .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(clients))), "adding the realm's new clients");
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(additions))),
+                    "adding the realm's new roles, clients and users");
             Map<String, Object> languages = Map.of("internationalizationEnabled", realm.get("internationalizationEnabled"),
                     "supportedLocales", realm.get("supportedLocales"), "defaultLocale", realm.get("defaultLocale"));
             send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang"))
@@ -370,6 +367,16 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted while bringing the realm up to date");
         }
+    }
+
+    private void setClientSecret(HttpClient http, String bearer, String clientId, String secret) throws IOException, InterruptedException {
+        String clients = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients?clientId=" + clientId))
+                .header("Authorization", bearer), "looking up " + clientId);
+        String id = JSON.readTree(clients).get(0).get("id").asString();
+        send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients/" + id))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("secret", secret)))),
+                "setting " + clientId + "'s secret");
     }
 
     private String adminBearer(HttpClient http, String password, String what) throws IOException, InterruptedException {

@@ -126,6 +126,9 @@ public final class LocalPlatform {
             // keep-alive connections are not closed after 100 requests, so that a client calling
             // a service directly (the gateway benchmark's baseline) is not made to reconnect
             properties.put("server.tomcat.max-keep-alive-requests", "-1");
+            if (service.getKey().equals("targets-service")) {
+                properties.putAll(usersFeature("http://localhost:" + KEYCLOAK_PORT, secrets));
+            }
             ServiceJvmCache.Start start = jvmStart.get(service.getKey());
             ServiceProcess process = ServiceProcess.start(start.jar(), service.getKey(), service.getValue(),
                     properties, logs.resolve(service.getKey() + ".log"), start.jvmOptions());
@@ -152,8 +155,8 @@ public final class LocalPlatform {
             throw new IllegalStateException("the services were given the issuer " + issuer + ", Keycloak has " + keycloak.issuer());
         }
         keycloak.awaitReady();
-        keycloak.applySecrets(secrets);
         keycloak.alignRealm(realm);
+        keycloak.applySecrets(secrets);
         step("Keycloak ready at " + keycloak.baseUrl());
         for (ServiceProcess service : services) {
             service.awaitReady();
@@ -171,6 +174,16 @@ public final class LocalPlatform {
         step(loaded.isEmpty() ? "demo data already loaded" : "demo data loaded: " + String.join(", ", loaded));
         reportMonth = DemoData.reportMonth(home);
         printWelcome(keycloak, gateway, secrets, logs);
+    }
+
+    /**
+     * targets-service's users feature: Keycloak's Admin REST API as the client zhaoshang-users, and a
+     * one-time password for a new user, shown once, as the local platform sends no mail.
+     */
+    public static Map<String, String> usersFeature(String keycloakUrl, LocalSecrets secrets) {
+        return Map.of("zhaoshang.users.keycloak.url", keycloakUrl,
+                "zhaoshang.users.keycloak.client-secret", secrets.usersClientSecret(),
+                "zhaoshang.users.password-setting", "one-time-password");
     }
 
     private void printWelcome(KeycloakServer keycloak, ServiceProcess gateway, LocalSecrets secrets, Path logs) {
@@ -195,6 +208,8 @@ public final class LocalPlatform {
                     gb-officer  450802 港北  officer
                     qt-leader   450804 覃塘  officer, leader (closed last month for 覃塘)
                     auditor     450000 广西  auditor
+                    gg-admin      450800 贵港  user-admin (onboards 贵港's people: 用户管理)
+                    gx-useradmin  450000 广西  user-admin
                   Client agency-stats (client credentials) secret: %s
 
                   Try it — Guigang's monthly report as gg-officer:

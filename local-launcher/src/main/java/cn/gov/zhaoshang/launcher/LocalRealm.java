@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LocalRealm {
 
     public static final List<String> DEMO_USERS = List.of("gx-admin", "gx-viewer", "gx-officer", "gg-officer", "gp-officer", "gb-officer",
-            "qt-leader", "auditor");
+            "qt-leader", "auditor", "gg-admin", "gx-useradmin");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private LocalRealm() {
@@ -49,8 +49,11 @@ public final class LocalRealm {
             clients.add(copy);
         }
         for (JsonNode client : clients) {
-            if (client.path("secret").asString("").equals("${AGENCY_STATS_SECRET}")) {
-                ((ObjectNode) client).put("secret", secrets.agencyStatsSecret());
+            switch (client.path("secret").asString("")) {
+                case "${AGENCY_STATS_SECRET}" -> ((ObjectNode) client).put("secret", secrets.agencyStatsSecret());
+                case "${USERS_CLIENT_SECRET}" -> ((ObjectNode) client).put("secret", secrets.usersClientSecret());
+                default -> {
+                }
             }
         }
         ArrayNode users = (ArrayNode) realm.get("users");

@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * The local platform's secrets: taken from the environment ({@code DEMO_PASSWORD},
- * {@code AGENCY_STATS_SECRET}, {@code KEYCLOAK_ADMIN_PASSWORD}, {@code POSTGRES_PASSWORD}) or generated on first start and
+ * {@code AGENCY_STATS_SECRET}, {@code KEYCLOAK_ADMIN_PASSWORD}, {@code POSTGRES_PASSWORD}, {@code USERS_CLIENT_SECRET}) or generated on first start and
  * kept in {@code .run-local/secrets.properties}, readable only by the owner, so that a second start
  * matches the realm Keycloak already imported. Never committed.
  */
@@ -30,6 +30,7 @@ public final class LocalSecrets {
         secrets.values.setProperty("DEMO_PASSWORD", demoPassword);
         secrets.values.setProperty("AGENCY_STATS_SECRET", agencyStatsSecret);
         secrets.values.setProperty("KEYCLOAK_ADMIN_PASSWORD", keycloakAdminPassword);
+        secrets.values.setProperty("USERS_CLIENT_SECRET", generate());
         return secrets;
     }
 
@@ -42,7 +43,8 @@ public final class LocalSecrets {
                     secrets.values.load(reader);
                 }
             }
-            for (String name : new String[] {"DEMO_PASSWORD", "AGENCY_STATS_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "POSTGRES_PASSWORD"}) {
+            for (String name : new String[] {"DEMO_PASSWORD", "AGENCY_STATS_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "POSTGRES_PASSWORD",
+                    "USERS_CLIENT_SECRET"}) {
                 String fromEnvironment = System.getenv(name);
                 if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                     secrets.values.setProperty(name, fromEnvironment);
@@ -68,6 +70,11 @@ public final class LocalSecrets {
 
     public String agencyStatsSecret() {
         return values.getProperty("AGENCY_STATS_SECRET");
+    }
+
+    /** The secret of the client zhaoshang-users, with which targets-service manages users in Keycloak. */
+    public String usersClientSecret() {
+        return values.getProperty("USERS_CLIENT_SECRET");
     }
 
     public String keycloakAdminPassword() {

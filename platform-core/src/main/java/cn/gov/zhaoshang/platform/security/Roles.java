@@ -9,6 +9,8 @@ public final class Roles {
     public static final String TARGET_ADMIN = "target-admin";
     public static final String CONTACTS_READER = "contacts-reader";
     public static final String AUDITOR = "auditor";
+    /** Manages the users of their unit and of the units under it (targets-service, /api/users), nothing else. */
+    public static final String USER_ADMIN = "user-admin";
     public static final String ADMIN = "admin";
     public static final String AGENCY = "agency";
 

@@ -60,16 +60,14 @@ public class AuditController {
     public PageResponse<AuditLog.AuditRow> read(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         OrgScope scope = currentCaller.scope();
         List<FieldViolation> violations = new ArrayList<>();
-        parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name ->
-                violations.add(new FieldViolation(name, "Unknown", "is not a parameter of the audit trail; it takes "
-                        + String.join(", ", PARAMETERS))));
+        violations.addAll(Paging.unknownParameters(parameters, PARAMETERS, "the audit trail"));
         LocalDate from = date(parameters, "from", violations);
         LocalDate to = date(parameters, "to", violations);
         if (from != null && to != null && to.isBefore(from)) {
             violations.add(new FieldViolation("to", "NotBeforeFrom", "is on or after from"));
         }
-        int page = number(parameters, "page", 0, violations);
-        int size = number(parameters, "size", 50, violations);
+        int page = Paging.number(parameters, "page", 0, violations);
+        int size = Paging.number(parameters, "size", 50, violations);
         violations.addAll(Paging.rangeViolations(page, size, Paging.DEFAULT_MAX_SIZE));
         String actor = text(parameters, "actor", violations);
         String action = text(parameters, "action", violations);
@@ -91,19 +89,6 @@ public class AuditController {
         } catch (DateTimeParseException notADate) {
             violations.add(new FieldViolation(name, "Date", "is a date such as 2026-11-30"));
             return null;
-        }
-    }
-
-    private static int number(Map<String, String> parameters, String name, int otherwise, List<FieldViolation> violations) {
-        String value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException notANumber) {
-            violations.add(new FieldViolation(name, "Integer", "is a whole number"));
-            return otherwise;
         }
     }
 

@@ -101,6 +101,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
     }
 
+    @ExceptionHandler(DependencyUnavailableException.class)
+    ResponseEntity<ProblemDetail> handleDependencyUnavailable(DependencyUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "A server this request needs is unavailable",
+                        ex.getMessage()));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail handleConflict(ConflictException ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", ex.getMessage());

@@ -1,7 +1,10 @@
 package cn.gov.zhaoshang.platform.paging;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
@@ -45,6 +48,32 @@ public final class Paging {
         violations.addAll(rangeViolations(page, size, DEFAULT_MAX_SIZE));
         throwIfAny(violations);
         return order;
+    }
+
+    /**
+     * For a list that takes its parameters as a map, so that none is silently ignored: a violation
+     * {@code Unknown} for every parameter the list does not take.
+     *
+     * @param what e.g. {@code the audit trail}
+     */
+    public static List<FieldViolation> unknownParameters(Map<String, String> parameters, Collection<String> taken, String what) {
+        String list = taken.stream().sorted().collect(Collectors.joining(", "));
+        return parameters.keySet().stream().filter(name -> !taken.contains(name)).sorted()
+                .map(name -> new FieldViolation(name, "Unknown", "is not a parameter of " + what + "; it takes " + list)).toList();
+    }
+
+    /** A whole-number parameter of such a map, {@code otherwise} when absent; a violation {@code Integer} when not a number. */
+    public static int number(Map<String, String> parameters, String name, int otherwise, List<FieldViolation> violations) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            violations.add(new FieldViolation(name, "Integer", "is a whole number"));
+            return otherwise;
+        }
     }
 
     public static void throwIfAny(List<FieldViolation> violations) {

@@ -22,6 +22,7 @@ import cn.gov.zhaoshang.platform.security.OrgScope;
 import cn.gov.zhaoshang.targets.orgunits.infrastructure.OrgUnitRegistry;
 import cn.gov.zhaoshang.targets.orgunits.model.OrgUnitRules;
 import cn.gov.zhaoshang.targets.orgunits.model.RegisteredOrgUnit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +40,16 @@ public class OrgUnitAdministration {
     private final EventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher listeners;
 
     public OrgUnitAdministration(OrgUnitRegistry registry, OrgUnitDirectory directory, EventPublisher events,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, ApplicationEventPublisher listeners) {
         this.registry = registry;
         this.directory = directory;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** The unit (by current or former code) if the caller may see it; otherwise 404. */
@@ -146,6 +149,7 @@ public class OrgUnitAdministration {
         Instant now = clock.instant();
         directory.changeCode(before.code(), newCode);
         registry.recode(before.id(), before.code(), newCode, now);
+        listeners.publishEvent(new OrgUnitRecoded(before.code(), newCode, scope.caller(), now));
         return changed(before, "code-changed", before.code(), OrgUnitChanged.RECODED, scope.caller());
     }
 
