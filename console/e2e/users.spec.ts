@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { apiGet, apiRefusal, apiSend, rememberPassword } from './support/api'
+import { apiGet, apiRefusal, apiSend, apiStatus, rememberPassword } from './support/api'
 import { expect, screenshot, signIn, signInFirstTime, test } from './support/fixtures'
 import { yesterdayInChina } from './support/platform'
 
@@ -34,8 +34,21 @@ const ROLE_NAMES: Record<string, string> = {
   agency: '其他部门',
 }
 
-/** Picks a unit in a unit picker (typing filters the tree), by its name. */
-async function pickUnit(page: Page, scope: Locator, name: string): Promise<void> {
+/**
+ * The org tree is for the roles that read records: a user administrator alone may be refused it,
+ * and the console then takes a unit by its code and shows units by their codes.
+ */
+let treeReadable = false
+
+/** How the list shows a unit. */
+const unit = (code: string, name: string) => (treeReadable ? name : code)
+
+/** Picks a unit in a unit picker: from the tree (typing filters it), or by its code. */
+async function pickUnit(page: Page, scope: Locator, code: string, name: string): Promise<void> {
+  if (!treeReadable) {
+    await scope.getByRole('textbox', { name: '单位', exact: true }).fill(code)
+    return
+  }
   const picker = scope.getByRole('combobox', { name: '单位' })
   await picker.click()
   await picker.fill(name)
@@ -45,6 +58,10 @@ async function pickUnit(page: Page, scope: Locator, name: string): Promise<void>
     .first()
     .click()
 }
+
+test.beforeAll(async () => {
+  treeReadable = (await apiStatus('gg-admin', '/api/org-units')) === 200
+})
 
 function usersList(page: Page): Locator {
   return page.getByRole('region', { name: '用户列表' })
@@ -83,7 +100,7 @@ test('gg-admin creates a county officer, who signs in with the one-time password
   await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(username)
   await dialog.getByRole('textbox', { name: '名', exact: true }).fill('测试')
   await dialog.getByRole('textbox', { name: '姓', exact: true }).fill('专员甲')
-  await pickUnit(page, dialog, '港北区')
+  await pickUnit(page, dialog, '450802', '港北区')
   await dialog.getByRole('checkbox', { name: '招商专员', exact: true }).check({ force: true })
   await dialog.getByRole('button', { name: '确定' }).click()
 
@@ -105,7 +122,9 @@ test('gg-admin creates a county officer, who signs in with the one-time password
   await page.getByRole('textbox', { name: '用户名或姓名' }).fill(username)
   await page.getByRole('button', { name: '查询' }).click()
   await expect(usersList(page).locator('tbody tr')).toHaveCount(1)
-  await expect(usersList(page).locator('tbody tr')).toContainText(/港北区.*招商专员.*启用/)
+  await expect(usersList(page).locator('tbody tr')).toContainText(
+    new RegExp(`${unit('450802', '港北区')}.*招商专员.*启用`),
+  )
 
   // the new officer signs in with it through Keycloak's page, which asks for a password of their own
   const newPassword = `Gb-${Date.now()}-e2e`
@@ -182,7 +201,7 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
 
   await signIn(page, 'gg-admin', `/users?q=${username}`)
   const row = usersList(page).locator('tbody tr').filter({ hasText: username })
-  await expect(row).toContainText(/港南区.*查看.*启用/)
+  await expect(row).toContainText(new RegExp(`${unit('450803', '港南区')}.*查看.*启用`))
 
   // a new user under a taken username: the API's message under 用户名
   await page.getByRole('button', { name: '新建用户' }).click()
@@ -190,7 +209,7 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(username)
   await dialog.getByRole('textbox', { name: '名', exact: true }).fill('测试')
   await dialog.getByRole('textbox', { name: '姓', exact: true }).fill('重名')
-  await pickUnit(page, dialog, '港南区')
+  await pickUnit(page, dialog, '450803', '港南区')
   await dialog.getByRole('checkbox', { name: '查看', exact: true }).check({ force: true })
   await dialog.getByRole('button', { name: '确定' }).click()
   await expect(dialog.getByText(takenMessage!)).toBeVisible()
@@ -200,11 +219,11 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   await row.getByRole('button', { name: '编辑' }).click()
   const edit = page.getByRole('dialog', { name: `修改用户 ${username}` })
   await expect(edit.getByRole('checkbox', { name: '查看', exact: true })).toBeChecked()
-  await pickUnit(page, edit, '覃塘区')
+  await pickUnit(page, edit, '450804', '覃塘区')
   await edit.getByRole('checkbox', { name: '领导', exact: true }).check({ force: true })
   await edit.getByRole('button', { name: '确定' }).click()
   await expect(edit).toBeHidden()
-  await expect(row).toContainText(/覃塘区.*查看.*领导.*启用/)
+  await expect(row).toContainText(new RegExp(`${unit('450804', '覃塘区')}.*查看.*领导.*启用`))
   const changed = await apiGet<User>('gg-admin', `/api/users/${created.user.id}`)
   expect(changed.orgUnit).toBe('450804')
   expect([...changed.roles].sort()).toEqual(['leader', 'viewer'])
@@ -227,7 +246,25 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   await page.getByRole('button', { name: '查询' }).click()
   await row.getByRole('button', { name: '启用' }).click()
   await page.getByRole('dialog', { name: '启用用户' }).getByRole('button', { name: '启用' }).click()
-  await expect(row).toContainText(/覃塘区.*启用/)
+  await expect(row).toContainText(new RegExp(`${unit('450804', '覃塘区')}.*启用`))
   await expect(row).not.toContainText('已停用')
   expect((await apiGet<User>('gg-admin', `/api/users/${created.user.id}`)).enabled).toBe(true)
+})
+
+test('a role only the operator grants is shown, and its holder is not offered for change: the API refuses it too', async ({
+  page,
+}) => {
+  const listed = await apiGet<UserPage>('gx-useradmin', '/api/users?q=auditor')
+  const auditor = listed.items.find((user) => user.username === 'auditor')
+  expect(auditor?.roles).toContain('auditor')
+  const refused = await apiRefusal('gx-useradmin', `/api/users/${auditor!.id}/disable`, {})
+  expect(refused.status).toBe(403)
+
+  await signIn(page, 'gx-useradmin', '/users?q=auditor')
+  const row = usersList(page)
+    .locator('tbody tr')
+    .filter({ hasText: /^\s*auditor/ })
+  await expect(row).toContainText('审计')
+  await expect(row).toContainText('由平台运维管理')
+  await expect(row.getByRole('button')).toHaveCount(0)
 })

@@ -1,9 +1,9 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import { usersApi } from './usersApi'
-import type { UserPage, UserQuery } from './types'
+import { USER_SORTS, type UserPage, type UserQuery, type UserSort } from './types'
 
-export const DEFAULT_SORT = 'username,asc'
+export const DEFAULT_SORT: UserSort = 'username,asc'
 const DEFAULT_SIZE = 20
 
 function text(query: LocationQuery, key: string): string {
@@ -17,7 +17,7 @@ export function queryOf(query: LocationQuery): UserQuery {
     q: text(query, 'q'),
     page: Math.max(0, Number(text(query, 'page')) || 0),
     size: Number(text(query, 'size')) || DEFAULT_SIZE,
-    sort: text(query, 'sort') || DEFAULT_SORT,
+    sort: USER_SORTS.find((sort) => sort === text(query, 'sort')) ?? DEFAULT_SORT,
   }
 }
 

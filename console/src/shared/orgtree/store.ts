@@ -12,6 +12,8 @@ export type OrgTreeNode = components['schemas']['OrgTreeNode']
  */
 export const useOrgTree = defineStore('orgTree', () => {
   const root = ref<OrgTreeNode | null>(null)
+  /** The tree could not be read (the API refused it, or did not answer). */
+  const unavailable = ref(false)
   let loading: Promise<void> | null = null
 
   const byCode = computed(() => {
@@ -37,8 +39,10 @@ export const useOrgTree = defineStore('orgTree', () => {
     if (!loading) {
       const asked = answer(targetsApi.GET('/api/org-units', {})).then((tree) => {
         root.value = tree
+        unavailable.value = false
       })
       asked.catch(() => {
+        unavailable.value = true
         loading = null
       })
       loading = asked
@@ -55,5 +59,5 @@ export const useOrgTree = defineStore('orgTree', () => {
     return find(code) ?? [...byCode.value.values()].find(({ node }) => node.aliases?.includes(code))?.node
   }
 
-  return { root, load, find, current }
+  return { root, unavailable, load, find, current }
 })
