@@ -37,9 +37,9 @@ export async function answer<T>(
 }
 
 /**
- * A JSON request to a path that no OpenAPI copy in `openapi/` describes yet (enterprise-service's
- * audit trail; the users API until its copy lands): the caller names the answer's type. Empty
- * parameters are left out. The answer's JSON (null for 204), or an {@link ApiProblem}.
+ * A JSON request to a path that no OpenAPI copy in `openapi/` describes (enterprise-service's audit
+ * trail: the console has no copy of that service's document): the caller names the answer's type.
+ * Empty parameters are left out. The answer's JSON (null for 204), or an {@link ApiProblem}.
  */
 export async function requestJson<T>(
   method: 'GET' | 'POST',
