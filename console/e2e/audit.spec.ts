@@ -164,6 +164,7 @@ test('the merged timeline is newest first across the services and pages, a refus
   await expect(page.getByText(/企业服务的审计记录未能读取（enterprise-service is down）/)).toBeVisible()
   const projectsOnly = expected.filter(([source]) => source !== 'enterprises')
   await expect(rows).toHaveText(projectsOnly.slice(0, 50).map(shownAs))
+  await expect(page.getByRole('region', { name: '审计时间线' })).toHaveAttribute('aria-busy', 'false')
   await screenshot(page, 'audit-service-failed')
   await page.unroute('**/api/enterprises/audit**')
 })

@@ -63,6 +63,15 @@ test.beforeAll(async () => {
   treeReadable = (await apiStatus('gg-admin', '/api/org-units')) === 200
 })
 
+/** Ticks a checkbox (Element Plus draws its own box; the input itself has no size to click). */
+async function tick(checkbox: Locator): Promise<void> {
+  await checkbox.dispatchEvent('click')
+  await expect(checkbox).toBeChecked()
+}
+
+/** A required field's name, as the form says it (with its asterisk). */
+const required = (label: string) => new RegExp(`^\\*?\\s*${label}$`)
+
 function usersList(page: Page): Locator {
   return page.getByRole('region', { name: '用户列表' })
 }
@@ -97,11 +106,11 @@ test('gg-admin creates a county officer, who signs in with the one-time password
     expect(grantable).not.toContain(role)
     await expect(dialog.getByRole('checkbox', { name: ROLE_NAMES[role]!, exact: true })).toHaveCount(0)
   }
-  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(username)
-  await dialog.getByRole('textbox', { name: '名', exact: true }).fill('测试')
-  await dialog.getByRole('textbox', { name: '姓', exact: true }).fill('专员甲')
+  await dialog.getByRole('textbox', { name: required('用户名') }).fill(username)
+  await dialog.getByRole('textbox', { name: required('名') }).fill('测试')
+  await dialog.getByRole('textbox', { name: required('姓') }).fill('专员甲')
   await pickUnit(page, dialog, '450802', '港北区')
-  await dialog.getByRole('checkbox', { name: '招商专员', exact: true }).check({ force: true })
+  await tick(dialog.getByRole('checkbox', { name: '招商专员', exact: true }))
   await dialog.getByRole('button', { name: '确定' }).click()
 
   // the one-time password, shown once
@@ -206,11 +215,11 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   // a new user under a taken username: the API's message under 用户名
   await page.getByRole('button', { name: '新建用户' }).click()
   const dialog = page.getByRole('dialog', { name: '新建用户' })
-  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(username)
-  await dialog.getByRole('textbox', { name: '名', exact: true }).fill('测试')
-  await dialog.getByRole('textbox', { name: '姓', exact: true }).fill('重名')
+  await dialog.getByRole('textbox', { name: required('用户名') }).fill(username)
+  await dialog.getByRole('textbox', { name: required('名') }).fill('测试')
+  await dialog.getByRole('textbox', { name: required('姓') }).fill('重名')
   await pickUnit(page, dialog, '450803', '港南区')
-  await dialog.getByRole('checkbox', { name: '查看', exact: true }).check({ force: true })
+  await tick(dialog.getByRole('checkbox', { name: '查看', exact: true }))
   await dialog.getByRole('button', { name: '确定' }).click()
   await expect(dialog.getByText(takenMessage!)).toBeVisible()
   await dialog.getByRole('button', { name: '取消' }).click()
@@ -220,7 +229,7 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   const edit = page.getByRole('dialog', { name: `修改用户 ${username}` })
   await expect(edit.getByRole('checkbox', { name: '查看', exact: true })).toBeChecked()
   await pickUnit(page, edit, '450804', '覃塘区')
-  await edit.getByRole('checkbox', { name: '领导', exact: true }).check({ force: true })
+  await tick(edit.getByRole('checkbox', { name: '领导', exact: true }))
   await edit.getByRole('button', { name: '确定' }).click()
   await expect(edit).toBeHidden()
   await expect(row).toContainText(new RegExp(`${unit('450804', '覃塘区')}.*查看.*领导.*启用`))
@@ -240,6 +249,8 @@ test('gg-admin changes a user’s unit and roles, is told a taken username under
   // the whole list, for a reviewer to look at, with the disabled user in it
   await page.getByRole('button', { name: '重置' }).click()
   await expect(usersList(page).locator('tbody tr').first()).toBeVisible()
+  await expect(usersList(page)).toHaveAttribute('aria-busy', 'false')
+  await expect(page.getByRole('alert')).toHaveCount(0) // the messages of the change and the disabling
   await screenshot(page, 'users')
 
   await page.getByRole('textbox', { name: '用户名或姓名' }).fill(username)

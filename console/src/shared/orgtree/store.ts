@@ -14,7 +14,7 @@ export const useOrgTree = defineStore('orgTree', () => {
   const root = ref<OrgTreeNode | null>(null)
   /** The tree could not be read (the API refused it, or did not answer). */
   const unavailable = ref(false)
-  let loading: Promise<void> | null = null
+  let loading: Promise<boolean> | null = null
 
   const byCode = computed(() => {
     const units = new Map<string, { node: OrgTreeNode; parent: OrgTreeNode | null }>()
@@ -31,22 +31,24 @@ export const useOrgTree = defineStore('orgTree', () => {
   })
 
   /**
-   * Rejects when the tree cannot be read (a role that reads no records, `user-admin` alone, may be
-   * refused it): a caller that waits for it learns so, one that only starts it (`void load()`)
-   * raises no unhandled rejection, and the next call asks again.
+   * Reads the tree once; true once it is there. Never rejects (Pinia hands every caller a promise
+   * of its own, so a rejection would go unhandled wherever the read is only started): a tree that
+   * cannot be read (a role that reads no records, `user-admin` alone, is refused it) answers false,
+   * sets {@link unavailable}, and the next call asks again.
    */
-  function load(): Promise<void> {
-    if (!loading) {
-      const asked = answer(targetsApi.GET('/api/org-units', {})).then((tree) => {
+  function load(): Promise<boolean> {
+    loading ??= answer(targetsApi.GET('/api/org-units', {})).then(
+      (tree) => {
         root.value = tree
         unavailable.value = false
-      })
-      asked.catch(() => {
+        return true
+      },
+      () => {
         unavailable.value = true
         loading = null
-      })
-      loading = asked
-    }
+        return false
+      },
+    )
     return loading
   }
 
