@@ -24,7 +24,12 @@ function monthBefore(month: string): string {
   const [year, number] = month.split('-').map(Number) as [number, number]
   return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`
 }
-const grouped = (value: string) => value.replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace(/,(?=\d*\.\d*$)/g, '')
+/** 198870000.00 as the grid shows it: 198,870,000.00 (separators in the whole part only). */
+const grouped = (value: string) => {
+  const [whole = '', fraction] = value.split('.')
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? digits : `${digits}.${fraction}`
+}
 
 test('gp-officer enters three projects’ funds for last month in one save, and the cockpit’s figures change once the events arrive', async ({
   page,
