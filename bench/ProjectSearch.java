@@ -81,20 +81,29 @@ public class ProjectSearch {
                         PlatformServers.identityProvider().tokenFor("bench-450800", "450800", "officer"));
                 Thread.sleep(Long.parseLong(hold) * 1000);
             }
+            String only = System.getenv("QUERIES");
+            if (only != null && !only.isBlank()) {
+                // e.g. QUERIES=1,2,5: the queries by their number in the list above, from 1
+                List<Query> all = queries;
+                queries = Arrays.stream(only.split(",")).map(String::strip).map(n -> all.get(Integer.parseInt(n) - 1)).toList();
+            }
+            // every query warms the service before any is measured: the first one measured no longer
+            // pays for the JIT compiling the code all of them share
+            for (int i = 0; i < warmup; i++) {
+                for (Query query : queries) {
+                    ask(HTTP, URI.create(service.baseUrl() + query.path()), token(query.unit()));
+                }
+            }
             resetStatements();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             System.out.printf("%-44s %9s %9s %9s %9s %9s%n", "query (one at a time)", "matches", "p50 ms", "p95 ms", "p99 ms", "max ms");
             for (Query query : queries) {
-                String token = PlatformServers.identityProvider().tokenFor("bench-" + query.unit(), query.unit(), "officer");
+                String token = token(query.unit());
                 URI uri = URI.create(service.baseUrl() + query.path());
-                String total = "";
-                for (int i = 0; i < warmup; i++) {
-                    total = ask(http, uri, token);
-                }
+                String total = ask(HTTP, uri, token);
                 long[] micros = new long[requests];
                 for (int i = 0; i < requests; i++) {
                     long start = System.nanoTime();
-                    ask(http, uri, token);
+                    ask(HTTP, uri, token);
                     micros[i] = (System.nanoTime() - start) / 1000;
                 }
                 Arrays.sort(micros);
@@ -104,6 +113,13 @@ public class ProjectSearch {
             printStatements();
             System.out.printf("service log: %s%n", logs.resolve("project-service.log"));
         }
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A token of an officer of the unit; a new one per query, as they live five minutes. */
+    static String token(String unit) {
+        return PlatformServers.identityProvider().tokenFor("bench-" + unit, unit, "officer");
     }
 
     /** Asks once; answers the total of matches (the service's own count), failing on anything but 200. */

@@ -12,6 +12,8 @@
 #
 #   bench/project-search-benchmark.sh                          # PROJECTS=1000000 WARMUP=50 REQUESTS=300
 #   PROJECTS=100000 REQUESTS=100 bench/project-search-benchmark.sh
+#   QUERIES=1,2,5 WARMUP=200 bench/project-search-benchmark.sh   # some queries only, by their number (1-9)
+# Every query selected is warmed WARMUP times, round robin, before the first one is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/find-jdk.sh

@@ -118,16 +118,18 @@ class ProductionOverlayTest {
     }
 
     @Test
-    void keycloakHasItsOwnDatabaseAndAProductionRealmWithoutUsers() {
+    void keycloakHasItsOwnDatabaseAndAProductionRealmWithoutPeople() {
         K8sObject keycloak = one("Keycloak", "keycloak");
         assertThat(keycloak.spec().path("db").path("host").asText()).isEqualTo("keycloak-db-rw");
         assertThat(one("Cluster", "keycloak-db").spec().path("instances").asInt()).isGreaterThanOrEqualTo(2);
 
         JsonNode realm = one("KeycloakRealmImport", "zhaoshang-realm").spec().path("realm");
-        assertThat(realm.path("users")).as("users of the production realm").isEmpty();
+        assertThat(realm.path("users")).as("users of the production realm: service accounts only, no people")
+                .allSatisfy(user -> assertThat(user.path("serviceAccountClientId").asText()).isNotEmpty());
         List<String> roles = new ArrayList<>();
         realm.path("roles").path("realm").forEach(role -> roles.add(role.path("name").asText()));
-        assertThat(roles).contains("viewer", "officer", "leader", "target-admin", "contacts-reader", "auditor", "admin", "agency");
+        assertThat(roles).contains("viewer", "officer", "leader", "target-admin", "contacts-reader", "auditor", "user-admin", "admin",
+                "agency");
         assertThat(realm.path("clients").toString()).contains("zhaoshang-api", "org_unit");
     }
 

@@ -183,7 +183,7 @@ public final class LocalPlatform {
     public static Map<String, String> usersFeature(String keycloakUrl, LocalSecrets secrets) {
         return Map.of("zhaoshang.users.keycloak.url", keycloakUrl,
                 "zhaoshang.users.keycloak.client-secret", secrets.usersClientSecret(),
-                "zhaoshang.users.password-setting", "one-time-password");
+                "zhaoshang.users.onboarding", "one-time-password");
     }
 
     private void printWelcome(KeycloakServer keycloak, ServiceProcess gateway, LocalSecrets secrets, Path logs) {

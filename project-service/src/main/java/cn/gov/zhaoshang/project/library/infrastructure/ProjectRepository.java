@@ -357,17 +357,19 @@ public class ProjectRepository {
      * One page of the projects in scope that match the filter, in the given order (one of
      * {@link #SORT_ORDERS}, or {@link #RELEVANCE} with a query: best match first), and how many match.
      *
-     * <p>A search by name counts its matches in the same statement as it ranks them: ranking reads
-     * every match anyway, and the name index is the costly part, so it is read once. A list without
-     * a query is counted by a statement of its own, which the indexes answer without reading the
-     * rows; counting in the page's statement would hold every match of a region in memory first.
+     * <p>The page is chosen first, as ids only, and counted in the same statement; only then are its
+     * rows read. Without a query the choice is made from the index alone (V20: the filters and sort
+     * keys are in its entries), so a county's page of 20 among 214 matches reads 20 rows, not 214
+     * scattered over as many heap blocks. A search by name reads every match's row anyway (the
+     * trigram index's matches are re-checked), but sorts and counts only their ids and scores.
      */
     public Matching matching(OrgScope scope, ProjectFilter filter, SortOrders.Order sort, int page, int size) {
         ProjectFilterSql where = ProjectFilterSql.of(jdbc, scope, filter);
-        boolean countWithPage = filter.hasQuery();
-        Matching matching = jdbc.sql("SELECT " + COLUMNS + (countWithPage ? ", count(*) OVER () AS matching" : "")
+        Matching matching = jdbc.sql("WITH chosen AS MATERIALIZED (SELECT p.id AS chosen_id, count(*) OVER () AS matching"
                         + " FROM project p WHERE " + where.where()
-                        + " ORDER BY " + sort.orderBy() + ", p.id LIMIT :limit OFFSET :offset")
+                        + " ORDER BY " + sort.orderBy() + ", p.id LIMIT :limit OFFSET :offset)"
+                        + " SELECT " + COLUMNS + ", chosen.matching FROM chosen JOIN project p ON p.id = chosen.chosen_id"
+                        + " ORDER BY " + sort.orderBy() + ", p.id")
                 .params(where.parameters())
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -376,14 +378,14 @@ public class ProjectRepository {
                     long total = -1;
                     while (rs.next()) {
                         found.add(toProject(rs, found.size()));
-                        total = countWithPage ? rs.getLong("matching") : -1;
+                        total = rs.getLong("matching");
                     }
                     return new Matching(found, total);
                 });
         if (matching.total() >= 0) {
             return matching;
         }
-        // no query, or a page past the last: counted on its own
+        // a page past the last (or no match at all): counted on its own
         long total = jdbc.sql("SELECT count(*) FROM project p WHERE " + where.where())
                 .params(where.parameters())
                 .query(Long.class).single();

@@ -108,7 +108,7 @@ public class UserAdministration {
             recordChange(scope.caller(), id, "user-created", null, created, Set.of());
             keycloak.changeRoles(id, roles, Set.of());
             String oneTimePassword = null;
-            if (properties.passwordSetting() == UsersProperties.PasswordSetting.ONE_TIME_PASSWORD) {
+            if (properties.onboarding() == UsersProperties.Onboarding.ONE_TIME_PASSWORD) {
                 oneTimePassword = oneTimePassword();
                 keycloak.setTemporaryPassword(id, oneTimePassword);
             } else {

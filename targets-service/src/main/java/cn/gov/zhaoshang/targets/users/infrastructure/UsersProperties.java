@@ -13,19 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        confidential client whose service account holds {@code manage-users} and
  *                        {@code view-users} of the realm and nothing else; its secret comes from the
  *                        environment ({@code USERS_CLIENT_SECRET})
- * @param passwordSetting {@code email}: Keycloak e-mails the new user a link to set their password
+ * @param onboarding {@code email}: Keycloak e-mails the new user a link to set their password
  *                        (production, with the realm's SMTP settings); {@code one-time-password}: the
  *                        answer to the creation carries a temporary password, shown once, that the user
  *                        must change at their first sign-in (the local platform, which has no mail)
  */
 @ConfigurationProperties("zhaoshang.users")
-public record UsersProperties(Keycloak keycloak, @DefaultValue("email") PasswordSetting passwordSetting) {
+public record UsersProperties(Keycloak keycloak, @DefaultValue("email") Onboarding onboarding) {
 
     public record Keycloak(URI url, @DefaultValue("zhaoshang") String realm, @DefaultValue("zhaoshang-users") String clientId,
             String clientSecret) {
     }
 
-    public enum PasswordSetting {
+    public enum Onboarding {
         EMAIL, ONE_TIME_PASSWORD
     }
 
