@@ -327,11 +327,12 @@ test('the auditor finds a project registration, an unmasked contact read, a targ
   }
 })
 
-test('an officer is not offered the audit trail: the forbidden page at /audit, and 403 from every service', async ({
+test('an officer is not offered the audit trail: the forbidden page at /audit, and 403 from every service (as for a user-admin)', async ({
   page,
 }) => {
   for (const source of SOURCES) {
     expect(await apiStatus('gg-officer', `/api/${source}/audit`), source).toBe(403)
+    expect(await apiStatus('gg-admin', `/api/${source}/audit`), `${source} for a user-admin`).toBe(403)
   }
   await signIn(page, 'gg-officer', '/audit')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('无权访问')
