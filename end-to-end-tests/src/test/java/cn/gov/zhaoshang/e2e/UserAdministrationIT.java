@@ -139,6 +139,9 @@ class UserAdministrationIT {
         assertThat(ggAdmin.post("/api/org-units/450802/change-code", Map.of("newCode", "450899")).status()).isEqualTo(403);
         assertThat(ggAdmin.post("/api/org-units/450802/rename", Map.of("nameZh", "改名", "nameEn", "Renamed")).status()).isEqualTo(403);
         assertThat(ggAdmin.get("/api/projects").status()).as("a user-admin reads no projects").isEqualTo(403);
+        assertThat(ggAdmin.get("/api/org-units").json().get("code").asString()).as("but its subtree, to place people in it")
+                .isEqualTo("450800");
+        assertThat(ggAdmin.get("/api/org-units/450100").status()).as("not Nanning").isEqualTo(404);
     }
 
     /**

@@ -7,7 +7,7 @@ import cn.gov.zhaoshang.platform.security.AdminRole;
 import cn.gov.zhaoshang.platform.security.AuditorOrAdminRole;
 import cn.gov.zhaoshang.platform.security.CurrentCaller;
 import cn.gov.zhaoshang.platform.security.OrgScope;
-import cn.gov.zhaoshang.platform.security.ReaderRole;
+import cn.gov.zhaoshang.platform.security.OrgTreeReaderRole;
 import cn.gov.zhaoshang.targets.orgunits.application.OrgUnitAdministration;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +37,14 @@ public class OrgUnitController {
 
     /** The caller's subtree, or the subtree of {@code root} if it lies in the caller's scope. */
     @GetMapping
-    @ReaderRole
+    @OrgTreeReaderRole
     public OrgTreeNode tree(@RequestParam(required = false) String root) {
         OrgScope scope = currentCaller.scope();
         return OrgTreeNode.nest(administration.visibleSubtree(root == null ? scope.unit().code() : root, scope));
     }
 
     @GetMapping("/{code}")
-    @ReaderRole
+    @OrgTreeReaderRole
     public OrgUnitResponse get(@PathVariable String code) {
         return OrgUnitResponse.of(administration.visibleUnit(code, currentCaller.scope()));
     }

@@ -17,7 +17,8 @@ final class UserResponses {
     /**
      * @param roles the user's platform roles, those only the operator grants among them
      */
-    record UserResponse(UUID id, String username, String firstName, String lastName, String email, String orgUnit, List<String> roles,
+    record UserResponse(UUID id, String username, String firstName, String lastName,
+            @Schema(types = {"string", "null"}, description = "null when none was given") String email, String orgUnit, List<String> roles,
             boolean enabled, Instant createdAt) {
 
         static UserResponse of(ManagedUser user) {
@@ -28,7 +29,7 @@ final class UserResponses {
 
     record CreatedUser(UserResponse user,
             @Schema(description = "the temporary password the user signs in with once and must then change; shown only in this "
-                    + "answer; null where Keycloak e-mails the user a link to set their password", nullable = true)
+                    + "answer; null where Keycloak e-mails the user a link to set their password", types = {"string", "null"})
             String oneTimePassword) {
 
         static CreatedUser of(UserAdministration.Created created) {
