@@ -1,6 +1,6 @@
 import { apiGet, apiRefusal, apiSend } from './support/api'
 import { expect, screenshot, signIn, test } from './support/fixtures'
-import { yesterdayInChina } from './support/platform'
+import { inChina, yesterdayInChina } from './support/platform'
 
 interface Project {
   id: string
@@ -186,25 +186,6 @@ interface AuditRow {
   actor: string
   action: string
   occurredAt: string
-}
-
-/** 2026-12-07 21:30:05, as a person in China reads the API's instant. */
-function inChina(instant: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  )
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
 }
 
 test('a move that another officer made first is refused with 409, and the dialog says which moves the project allows now', async ({

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import cn.gov.zhaoshang.platform.errors.FieldViolation;
 import cn.gov.zhaoshang.platform.errors.RequestValidationException;
+import cn.gov.zhaoshang.platform.security.Roles;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -19,16 +20,14 @@ import org.springframework.security.access.AccessDeniedException;
 public final class GrantableRoles {
 
     /** Granted by a {@code user-admin} of the user's unit or of a unit above it. */
-    public static final List<String> GRANTABLE = List.of("viewer", "officer", "leader", "target-admin", "contacts-reader", "user-admin");
+    public static final List<String> GRANTABLE = List.of(Roles.VIEWER, Roles.OFFICER, Roles.LEADER, Roles.TARGET_ADMIN,
+            Roles.CONTACTS_READER, Roles.USER_ADMIN);
 
     /** Granted by the platform's operator only, in Keycloak. */
-    public static final List<String> OPERATORS_ONLY = List.of("auditor", "admin", "agency");
+    public static final List<String> OPERATORS_ONLY = List.of(Roles.AUDITOR, Roles.ADMIN, Roles.AGENCY);
 
     /** Every realm role of the platform; Keycloak's own (default-roles-…, offline_access) are not shown. */
     public static final Set<String> PLATFORM_ROLES = Set.copyOf(concat(GRANTABLE, OPERATORS_ONLY));
-
-    /** Its grant is audited as such, beside the user's change: it unmasks contacts' personal data. */
-    public static final String CONTACTS_READER = "contacts-reader";
 
     private GrantableRoles() {
     }
@@ -71,9 +70,12 @@ public final class GrantableRoles {
         }
     }
 
-    /** Whether the change grants {@code contacts-reader} to someone who did not hold it. */
+    /**
+     * Whether the change grants {@code contacts-reader} to someone who did not hold it: that grant is
+     * audited as such, beside the user's change, as it unmasks contacts' personal data.
+     */
     public static boolean grantsContactsReader(Set<String> before, Set<String> after) {
-        return after.contains(CONTACTS_READER) && !before.contains(CONTACTS_READER);
+        return after.contains(Roles.CONTACTS_READER) && !before.contains(Roles.CONTACTS_READER);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
