@@ -52,9 +52,10 @@ export default defineConfig({
 })
 
 /**
- * Every visit of a signed-in user loads index.html twice: once without a token, which goes
- * straight to Keycloak, and once on the way back, which loads the application and the cockpit.
- * index.html names those chunks in a meta element; the first load (`main.ts`) asks the browser to
+ * A visit that cannot sign in silently (Keycloak not known to answer, a browser that withholds
+ * Keycloak's cookie from frames, no Keycloak session) loads index.html twice: once without a token,
+ * which goes straight to Keycloak, and once on the way back, which loads the application and the
+ * cockpit. index.html names those chunks in a meta element; the first load (`main.ts`) asks the browser to
  * prefetch them (`rel="prefetch"`, lowest priority, into the HTTP cache, kept across the navigation
  * to Keycloak) while it waits for Keycloak, so the second finds them there. They are not written as
  * links into index.html: the second load would have them too, and Vite's preload helper skips a

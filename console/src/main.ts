@@ -1,16 +1,17 @@
-import { session, signIn } from './shared/auth/session'
+import { session, signIn, signInStaysOnThisPage } from './shared/auth/session'
 import { hasAnyRole, READER_ROLES } from './shared/auth/roles'
 import { prefetch } from './shared/api/prefetch'
 import { defaultPeriod, formatPeriod, parsePeriod } from './shared/periods/period'
 import './shared/layout/base.css'
 
-// The sign-in decides first, with only keycloak-js loaded: a visit without a token goes on to
-// Keycloak at once, without loading the application. On the way back from Keycloak (a code in the
-// address) the application and the home screen load while the code is exchanged for tokens.
-const returningFromKeycloak = /[#&?]code=/.test(location.href)
+// The sign-in decides first, with only keycloak-js loaded. When it most likely ends on this page (a
+// code in the address, or Keycloak's session asked in a hidden frame) the application and the home
+// screen load while it runs. When the browser is probably leaving for Keycloak's page, the
+// application is not loaded, only fetched into the HTTP cache for the load that comes back.
+const staying = signInStaysOnThisPage()
 const load = () => import('./application')
-const application = returningFromKeycloak ? load() : null
-if (returningFromKeycloak) {
+const application = staying ? load() : null
+if (staying) {
   void import('./features/cockpit/CockpitView.vue')
 } else {
   prefetchHomeScreenChunks()
@@ -19,9 +20,9 @@ if (returningFromKeycloak) {
 const outcome = await signIn()
 if (outcome === 'signed-in') {
   prefetchHomeScreen()
-  ;(await (application ?? load())).mountConsole('#app')
+  await (await (application ?? load())).mountConsole('#app')
 } else if (outcome === 'unavailable') {
-  ;(await (application ?? load())).mountSignInUnavailable('#app')
+  await (await (application ?? load())).mountSignInUnavailable('#app')
 }
 // 'redirecting': the browser is on its way to Keycloak's login page
 

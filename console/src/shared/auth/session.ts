@@ -1,4 +1,4 @@
-import Keycloak, { type KeycloakTokenParsed } from 'keycloak-js'
+import Keycloak, { type KeycloakTokenParsed, type OpenIdProviderMetadata } from 'keycloak-js'
 import { reactive } from 'vue'
 
 /** Who is signed in, from the access token's claims (Keycloak puts the unit in `org_unit`). */
@@ -25,6 +25,10 @@ export type SignInOutcome = 'signed-in' | 'redirecting' | 'unavailable'
 const RETURN_TO = 'zhaoshang.returnTo'
 /** Refresh this long before the access token expires (Keycloak's tokens live five minutes). */
 const REFRESH_AHEAD_SECONDS = 60
+/** The page Keycloak sends the hidden frame's code to (public/silent-check-sso.html, an exact redirect URI). */
+const SILENT_CHECK_PAGE = '/silent-check-sso.html'
+/** How long the hidden frame may take before the browser goes to Keycloak's page instead. */
+const SILENT_CHECK_TIMEOUT_MS = 4_000
 
 export const session = reactive<{ user: SignedInUser | null }>({ user: null })
 
@@ -39,21 +43,36 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined
  */
 export async function signIn(): Promise<SignInOutcome> {
   const settings = signInSettings()
-  keycloak = new Keycloak({ url: settings.url, realm: settings.realm, clientId: settings.clientId })
+  keycloak = new Keycloak({ clientId: settings.clientId, oidcProvider: keycloakEndpoints(settings) })
   keycloak.onAuthRefreshSuccess = scheduleRefresh
   keycloak.onTokenExpired = () => void refreshNow(0)
   // whether Keycloak answers: the gateway said so in the page, or the browser asks, beside the
   // sign-in's own start (only when the gateway did not see it answer, or did not say)
-  const returning = /[#&?]code=/.test(location.href)
+  const returning = returningFromKeycloak()
   const reachable = returning || settings.keycloakAnswers === true ? Promise.resolve(true) : answers(settings)
+  // When the gateway has just seen Keycloak answer, a live Keycloak session is asked for a code in a
+  // hidden frame (prompt=none), so the page is not loaded a second time on the way back. Otherwise
+  // (Keycloak not known to answer, or coming back from its page) nothing is asked before the
+  // check below.
+  const silently = !returning && settings.keycloakAnswers === true
   try {
-    // no onLoad: a return from Keycloak's page (code and state in the URL) is completed here,
-    // anything else is decided below, after checking that Keycloak answers at all
-    const authenticated = await keycloak.init({
+    const init = keycloak.init({
       pkceMethod: 'S256',
       checkLoginIframe: false,
       redirectUri: home(),
+      ...(silently
+        ? {
+            onLoad: 'check-sso' as const,
+            silentCheckSsoRedirectUri: `${location.origin}${SILENT_CHECK_PAGE}`,
+            // a browser that blocks Keycloak's cookies in a frame signs in through the redirect
+            silentCheckSsoFallback: true,
+            messageReceiveTimeout: SILENT_CHECK_TIMEOUT_MS,
+          }
+        : {}),
     })
+    // keycloak-js waits without end for the frame's answer: a frame that never answers (Keycloak
+    // refusing the redirect URI, a page that fails to load) sends the browser to Keycloak's page
+    const authenticated = silently ? await withinSilentCheck(init) : await init
     if (authenticated) {
       session.user = userOf(keycloak.tokenParsed as ZhaoshangClaims)
       scheduleRefresh()
@@ -69,6 +88,19 @@ export async function signIn(): Promise<SignInOutcome> {
   sessionStorage.setItem(RETURN_TO, location.pathname + location.search)
   await keycloak.login({ redirectUri: home() })
   return 'redirecting'
+}
+
+/**
+ * Whether the sign-in most likely ends on this page: coming back from Keycloak with a code, or asking
+ * a live Keycloak session silently in a frame. The application can load meanwhile; otherwise the
+ * browser is probably about to leave for Keycloak's page.
+ */
+export function signInStaysOnThisPage(): boolean {
+  return returningFromKeycloak() || signInSettings().keycloakAnswers === true
+}
+
+function returningFromKeycloak(): boolean {
+  return /[#&?]code=/.test(location.href)
 }
 
 /** A current access token for a call to /api, refreshed first if it expires within 30 s. */
@@ -121,6 +153,36 @@ function restoreReturnPath(): void {
   // only a path of this console, never another origin
   if (returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//')) {
     history.replaceState(history.state, '', returnTo)
+  }
+}
+
+/**
+ * Keycloak's endpoints, given as OpenID provider metadata rather than as Keycloak's address: for
+ * Keycloak's address keycloak-js first loads Keycloak's two third-party-cookie test pages in frames
+ * before any silent check, two round trips before the sign-in. Without them a browser that withholds
+ * Keycloak's cookie from the frame gets `login_required` there and signs in through the redirect,
+ * which is where the test would have sent it.
+ */
+function keycloakEndpoints(settings: SignInSettings): OpenIdProviderMetadata {
+  const realm = `${settings.url}/realms/${encodeURIComponent(settings.realm)}/protocol/openid-connect`
+  return {
+    authorization_endpoint: `${realm}/auth`,
+    token_endpoint: `${realm}/token`,
+    end_session_endpoint: `${realm}/logout`,
+    userinfo_endpoint: `${realm}/userinfo`,
+  }
+}
+
+/** The silent check's outcome, or false (sign in through the redirect) when the frame has not answered in time. */
+async function withinSilentCheck(init: Promise<boolean>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), SILENT_CHECK_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([init, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -98,9 +98,11 @@ class RealmConsistencyTest {
             assertThat(console.get("implicitFlowEnabled").asBoolean()).isFalse();
             assertThat(console.get("directAccessGrantsEnabled").asBoolean()).isFalse();
             assertThat(console.get("attributes").get("pkce.code.challenge.method").asText()).isEqualTo("S256");
-            assertThat(console.get("redirectUris")).hasSize(1);
+            // the console's root, and the page the hidden frame of the silent sign-in is sent back to
+            assertThat(console.get("redirectUris")).hasSize(2);
             String redirect = console.get("redirectUris").get(0).asText();
             assertThat(redirect).doesNotContain("*").endsWith("/");
+            assertThat(console.get("redirectUris").get(1).asText()).isEqualTo(redirect + "silent-check-sso.html");
             assertThat(console.get("attributes").get("post.logout.redirect.uris").asText()).isEqualTo(redirect);
             assertThat(console.get("webOrigins")).extracting(JsonNode::asText).containsExactly("+");
             assertThat(mapperTypes(console)).contains("oidc-usermodel-attribute-mapper", "oidc-audience-mapper");

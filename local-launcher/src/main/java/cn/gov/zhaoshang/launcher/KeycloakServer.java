@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipInputStream;
 
 import cn.gov.zhaoshang.testsupport.Readiness;
@@ -344,7 +345,7 @@ public final class KeycloakServer implements AutoCloseable {
      * Brings a realm imported by an earlier launcher up to the repository's file where the file
      * has since gained something: roles, clients and users it did not have (the web console's client
      * with this start's redirect URIs, {@code user-admin}, the demo user administrators) are added,
-     * existing ones are left alone, and the login pages' languages are set. Keycloak imports the file only into an installation that lacks the realm.
+     * existing ones are left alone but for the console's redirect URIs, and the login pages' languages are set. Keycloak imports the file only into an installation that lacks the realm.
      */
     public void alignRealm(String realmJson) {
         try (HttpClient http = HttpClient.newHttpClient()) {
@@ -356,6 +357,10 @@ public final class KeycloakServer implements AutoCloseable {
                     .header("Authorization", bearer).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(additions))),
                     "adding the realm's new roles, clients and users");
+            // the console's redirect URIs as this start's file has them (the silent sign-in's page was added later)
+            JsonNode console = StreamSupport.stream(realm.get("clients").spliterator(), false)
+                    .filter(client -> client.get("clientId").asString().equals("zhaoshang-console")).findFirst().orElseThrow();
+            updateClient(http, bearer, "zhaoshang-console", Map.of("redirectUris", console.get("redirectUris")));
             Map<String, Object> languages = Map.of("internationalizationEnabled", realm.get("internationalizationEnabled"),
                     "supportedLocales", realm.get("supportedLocales"), "defaultLocale", realm.get("defaultLocale"));
             send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang"))
@@ -370,13 +375,19 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void setClientSecret(HttpClient http, String bearer, String clientId, String secret) throws IOException, InterruptedException {
+        updateClient(http, bearer, clientId, Map.of("secret", secret));
+    }
+
+    /** Changes the named fields of a client of the realm, leaving the others as they are. */
+    private void updateClient(HttpClient http, String bearer, String clientId, Map<String, Object> fields)
+            throws IOException, InterruptedException {
         String clients = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients?clientId=" + clientId))
                 .header("Authorization", bearer), "looking up " + clientId);
         String id = JSON.readTree(clients).get(0).get("id").asString();
         send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/zhaoshang/clients/" + id))
                 .header("Authorization", bearer).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("secret", secret)))),
-                "setting " + clientId + "'s secret");
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))),
+                "updating " + clientId + " (" + String.join(", ", fields.keySet()) + ")");
     }
 
     private String adminBearer(HttpClient http, String password, String what) throws IOException, InterruptedException {

@@ -41,7 +41,7 @@ public final class LocalRealm {
         JsonNode mappers = client(clients, "agency-stats").get("protocolMappers");
         ObjectNode console = client(clients, "zhaoshang-console");
         console.put("rootUrl", consoleOrigin);
-        console.putArray("redirectUris").add(consoleOrigin + "/");
+        console.putArray("redirectUris").add(consoleOrigin + "/").add(consoleOrigin + "/silent-check-sso.html");
         ((ObjectNode) console.get("attributes")).put("post.logout.redirect.uris", consoleOrigin + "/");
         for (JsonNode client : additions.get("clients")) {
             ObjectNode copy = ((ObjectNode) client).deepCopy();

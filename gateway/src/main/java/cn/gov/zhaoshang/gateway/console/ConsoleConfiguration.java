@@ -36,6 +36,11 @@ public class ConsoleConfiguration {
 
     /** Paths that belong to the API, the actuator or the API documentation, never to the console. */
     static final List<String> NOT_CONSOLE = List.of("/api/", "/actuator", "/v3/", "/swagger-ui", "/webjars/", "/api-docs/");
+    /**
+     * The page Keycloak sends the console's hidden sign-in frame to (keycloak-js's silent check-sso): the
+     * one page the console itself may frame.
+     */
+    static final String SILENT_CHECK_PAGE = "silent-check-sso.html";
     private static final CacheControl HASHED = CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable();
 
     @Bean
@@ -73,7 +78,7 @@ public class ConsoleConfiguration {
         Resource body = encoded.map(ConsoleFiles.Encoded::resource).orElse(file.get());
         ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(type).cacheControl(caching)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .headers(headers -> securityHeaders(headers, policy));
+                .headers(headers -> securityHeaders(headers, policy, path.equals(SILENT_CHECK_PAGE)));
         encoded.ifPresent(copy -> response.header(HttpHeaders.CONTENT_ENCODING, copy.encoding()));
         return response.body(BodyInserters.fromResource(body));
     }
@@ -83,20 +88,22 @@ public class ConsoleConfiguration {
         return keycloak.answers().flatMap(answers -> ServerResponse.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .headers(headers -> securityHeaders(headers, policy))
+                .headers(headers -> securityHeaders(headers, policy, false))
                 .bodyValue(files.indexHtml(answers)));
     }
 
-    private static void securityHeaders(HttpHeaders headers, String policy) {
-        headers.set("Content-Security-Policy", policy);
+    /** @param framedBySelf the silent check's page: framed by this origin's console, by nothing else */
+    private static void securityHeaders(HttpHeaders headers, String policy, boolean framedBySelf) {
+        headers.set("Content-Security-Policy", framedBySelf ? policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : policy);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "same-origin");
-        headers.set("X-Frame-Options", "DENY");
+        headers.set("X-Frame-Options", framedBySelf ? "SAMEORIGIN" : "DENY");
     }
 
     /**
      * Scripts and styles from this origin only (no inline script, no eval); the API on this origin;
-     * Keycloak for the token requests of the sign-in; never framed.
+     * Keycloak for the token requests of the sign-in, and in frames for the silent sign-in (Keycloak's
+     * pages, which send the frame back to this origin's silent check page); never framed itself.
      */
     static String contentSecurityPolicy(String keycloakOrigin) {
         return String.join("; ",
@@ -107,7 +114,7 @@ public class ConsoleConfiguration {
                 "font-src 'self' data:",
                 "connect-src 'self' " + keycloakOrigin,
                 "form-action 'self' " + keycloakOrigin,
-                "frame-src 'none'",
+                "frame-src 'self' " + keycloakOrigin,
                 "frame-ancestors 'none'",
                 "object-src 'none'",
                 "base-uri 'self'");

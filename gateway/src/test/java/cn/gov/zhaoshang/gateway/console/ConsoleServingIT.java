@@ -71,6 +71,22 @@ class ConsoleServingIT {
     }
 
     @Test
+    void theSilentSignInPageMayBeFramedByTheConsoleAloneAndTheConsoleFramesOnlyItselfAndKeycloak() throws Exception {
+        HttpResponse<String> silent = get("/silent-check-sso.html", "text/html");
+
+        assertThat(silent.statusCode()).isEqualTo(200);
+        assertThat(silent.body()).contains("<script src=\"/silent-check-sso.js\"></script>")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+        String policy = silent.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("frame-ancestors 'self'", "script-src 'self';").doesNotContain("frame-ancestors 'none'");
+        assertThat(silent.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(get("/silent-check-sso.js", "*/*").body()).contains("parent.postMessage(location.href, location.origin)");
+
+        String consolePolicy = get("/", "text/html").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(consolePolicy).contains("frame-src 'self' " + URI.create(issuer).getScheme() + "://" + URI.create(issuer).getRawAuthority() + ";");
+    }
+
+    @Test
     void clientSideRoutesGetThePageAndAMissingFileIsA404() throws Exception {
         HttpResponse<String> deepLink = get("/cockpit/450800?period=2026-10-YTD", "text/html");
         assertThat(deepLink.statusCode()).isEqualTo(200);
