@@ -64,6 +64,7 @@ test('clicking 桂平 on the map drills down to its cockpit, with the API’s fi
 
   await expect(page).toHaveURL(/\/cockpit\/450881\?period=/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('桂平市 · 数据驾驶舱')
+  await expect(page.locator('.cockpit__pickers').getByText('桂平市', { exact: true })).toBeVisible()
   const report = await apiGet<UnitReport>('gg-officer', `/api/reports/units/450881?period=${period}`)
   await expectCardsToShow(page, report)
   await screenshot(page, 'cockpit-guiping-drilled-down')

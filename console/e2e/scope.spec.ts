@@ -11,6 +11,8 @@ test('a county officer can pick only their county, gets a clear page for the cit
 }) => {
   await signIn(page, 'gp-officer')
   await expect(page).toHaveURL(/\/cockpit\/450881$/)
+  // the picker names the unit shown (the tree itself is drawn only when it opens)
+  await expect(page.locator('.cockpit__pickers').getByText('桂平市', { exact: true })).toBeVisible()
 
   // the unit picker offers the county and what lies under it, never the city or a sibling
   await page.getByRole('combobox', { name: '单位' }).click()
