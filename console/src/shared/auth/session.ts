@@ -63,10 +63,9 @@ export async function signIn(): Promise<SignInOutcome> {
       ...(silently
         ? {
             onLoad: 'check-sso' as const,
+            // a browser that withholds Keycloak's cookie from the frame gets login_required there,
+            // and signs in through the redirect below
             silentCheckSsoRedirectUri: `${location.origin}${SILENT_CHECK_PAGE}`,
-            // a browser that blocks Keycloak's cookies in a frame signs in through the redirect
-            silentCheckSsoFallback: true,
-            messageReceiveTimeout: SILENT_CHECK_TIMEOUT_MS,
           }
         : {}),
     })
