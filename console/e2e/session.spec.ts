@@ -123,4 +123,5 @@ test('English is loaded when a user picks it, and kept for their next visit', as
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('贵港市 · Data cockpit')
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await screenshot(page, 'cockpit-english')
 })

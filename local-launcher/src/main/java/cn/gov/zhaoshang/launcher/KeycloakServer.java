@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import java.util.zip.ZipInputStream;
 
 import cn.gov.zhaoshang.testsupport.Readiness;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -358,8 +358,7 @@ public final class KeycloakServer implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(additions))),
                     "adding the realm's new roles, clients and users");
             // the console's redirect URIs as this start's file has them (the silent sign-in's page was added later)
-            JsonNode console = StreamSupport.stream(realm.get("clients").spliterator(), false)
-                    .filter(client -> client.get("clientId").asString().equals("zhaoshang-console")).findFirst().orElseThrow();
+            JsonNode console = LocalRealm.client((ArrayNode) realm.get("clients"), "zhaoshang-console");
             updateClient(http, bearer, "zhaoshang-console", Map.of("redirectUris", console.get("redirectUris")));
             Map<String, Object> languages = Map.of("internationalizationEnabled", realm.get("internationalizationEnabled"),
                     "supportedLocales", realm.get("supportedLocales"), "defaultLocale", realm.get("defaultLocale"));

@@ -76,7 +76,8 @@ public final class LocalRealm {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
     }
 
-    private static ObjectNode client(ArrayNode clients, String clientId) {
+    /** The client of that id in a realm's {@code clients}. */
+    static ObjectNode client(ArrayNode clients, String clientId) {
         for (JsonNode client : clients) {
             if (client.path("clientId").asString("").equals(clientId)) {
                 return (ObjectNode) client;
